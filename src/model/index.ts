@@ -1,0 +1,4 @@
+export * from './service.js';
+export * from './status.js';
+export * from './query.js';
+export * from './result.js';

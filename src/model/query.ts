@@ -1,0 +1,54 @@
+import type { AccessType, AttendanceMode, Weekday } from './service.js';
+
+export const AGE_BANDS = ['0-4', '5-11', '12-17', '18-25', '26-64', '65+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
+
+export const SORTS = ['relevance', 'distance', 'name', 'checked'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+/**
+ * What a person asked for. Every field is optional: an empty query matches
+ * everything. Filters drop only records known not to match; records that do
+ * not state the field are kept after the matches unless `strict` is set.
+ */
+export interface Query {
+  /** Free text: word-prefix, case- and accent-insensitive, with synonyms. */
+  text?: string;
+  /** A person's age in years. */
+  age?: number;
+  /** Or an age band. */
+  ageBand?: AgeBand;
+  access?: AccessType[];
+  attendance?: AttendanceMode[];
+  /** Eligibility terms or circumstances, by name. */
+  eligibility?: string[];
+  /** Category (taxonomy term) names. */
+  categories?: string[];
+  days?: Weekday[];
+  partsOfDay?: PartOfDay[];
+  /** Open at the moment the query is evaluated. */
+  openNow?: boolean;
+  /** Runs on this date, `YYYY-MM-DD`, Europe/London. */
+  date?: string;
+  /** A resolved point. The store turns a postcode or place name into this. */
+  near?: LatLng;
+  /** What the person typed for the place (postcode, place name, "lat,lng"). */
+  place?: string;
+  radiusKm?: number;
+  free?: boolean;
+  /** Drop records that do not state a filtered field, instead of listing them after the matches. */
+  strict?: boolean;
+  sort?: Sort;
+  /** Hide records not checked for over a year. */
+  hideStale?: boolean;
+  /** Only records that state all of these (completeness filter). */
+  require?: Array<'times' | 'location' | 'contact' | 'ages' | 'access'>;
+}

@@ -1,0 +1,68 @@
+import type { DirectoryRef } from './service.js';
+
+/** Why reading a directory failed. Each kind has a plain-words message in `src/i18n`. */
+export const SOURCE_ERROR_KINDS = [
+  /** The request never got an answer: offline, DNS, refused, or CORS refused in a browser. */
+  'network',
+  /** The server answered with a non-2xx status. */
+  'http',
+  /** The body was not JSON (often an HTML error page with status 200). */
+  'not-json',
+  /** JSON, but not in any directory shape we know. */
+  'not-directory',
+  /** No answer within the time limit. */
+  'timeout',
+  /** The response was larger than the size limit. */
+  'too-large',
+  /** Paging did not end: a page cap was reached or a page linked to itself. */
+  'paging',
+  /** The caller aborted. */
+  'aborted',
+] as const;
+export type SourceErrorKind = (typeof SOURCE_ERROR_KINDS)[number];
+
+/** The one error type the sources layer raises. Nothing else escapes a directory read. */
+export class SourceError extends Error {
+  override name = 'SourceError';
+  constructor(
+    readonly kind: SourceErrorKind,
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type DirectoryState = 'idle' | 'loading' | 'done' | 'failed' | 'stale';
+
+/** A record that was read but could not be used, and why. */
+export interface RecordProblem {
+  /** The record's id where it had one. */
+  id?: string;
+  /** Page number (1-based) the record was on. */
+  page?: number;
+  reason: string;
+}
+
+/** What is known about one directory's read so far. */
+export interface DirectoryStatus {
+  directory: DirectoryRef;
+  state: DirectoryState;
+  /** Dialect detected, e.g. "oruk-v1", "oruk-v3", "outpost", "snapshot". */
+  dialect?: string;
+  /** Version string the directory reported, if any. */
+  version?: string;
+  pagesRead: number;
+  /** Pages the directory says it has, when it says. */
+  totalPages?: number;
+  /** Records read and normalised. */
+  records: number;
+  /** Records skipped, each with a reason. */
+  problems: RecordProblem[];
+  /** Set when state is 'failed' (or 'done' with a partial read, e.g. a page cap). */
+  error?: { kind: SourceErrorKind; message: string; status?: number };
+  startedAt?: number;
+  finishedAt?: number;
+}
