@@ -1,0 +1,93 @@
+import type { RecordProblem, Service } from '../model/index.js';
+import { SourceError } from '../model/index.js';
+import { directoryRef, readDirectory, type ReadOptions } from '../sources/index.js';
+
+/** The fields a social prescriber relies on, and how to tell a record states each. */
+const KEY_FIELDS: Record<string, (s: Service) => boolean> = {
+  description: (s) => !!s.description,
+  ages: (s) => !!s.ages,
+  access: (s) => !!s.access?.length,
+  schedules: (s) => !!(s.schedules?.length || s.sessions?.length),
+  'locations with coordinates': (s) => !!s.locations?.some((l) => l.lat !== undefined && l.lng !== undefined),
+  contact: (s) => !!(s.email || s.phones?.length || s.contacts?.length || s.url),
+  cost: (s) => !!s.cost,
+  'assured date': (s) => !!s.assuredDate,
+};
+
+export interface CheckReport {
+  url: string;
+  /** False when nothing could be read: the CLI exits non-zero. */
+  readable: boolean;
+  dialect?: string;
+  version?: string;
+  pages: number;
+  totalPages?: number;
+  records: number;
+  skipped: number;
+  seconds: number;
+  /** Share (0–1) of records that state each key field. */
+  fields: Record<string, number>;
+  /** Every problem found, in plain words. */
+  problems: string[];
+}
+
+function describeProblem(p: RecordProblem): string {
+  const where = [p.page !== undefined ? `page ${p.page}` : '', p.id !== undefined ? `record ${p.id}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ${p.reason}` : p.reason;
+}
+
+/** Reads a whole directory and reports what a finder can use from it. */
+export async function checkReport(url: string, options: ReadOptions = {}): Promise<CheckReport> {
+  const started = performance.now();
+  const counts = Object.fromEntries(Object.keys(KEY_FIELDS).map((k) => [k, 0]));
+  const report: CheckReport = { url, readable: false, pages: 0, records: 0, skipped: 0, seconds: 0, fields: {}, problems: [] };
+  try {
+    for await (const page of readDirectory(url, options)) {
+      report.dialect = page.dialect;
+      report.version = page.version;
+      report.pages = page.page;
+      report.totalPages = page.totalPages;
+      report.records += page.services.length;
+      report.skipped += page.problems.length;
+      report.problems.push(...page.problems.map(describeProblem));
+      for (const service of page.services) {
+        for (const [field, states] of Object.entries(KEY_FIELDS)) if (states(service)) counts[field]++;
+      }
+    }
+    report.readable = true;
+  } catch (e) {
+    const message = e instanceof SourceError ? e.message : String(e);
+    // A directory that stopped part-way is still partly readable; one that gave nothing is not.
+    report.readable = report.records > 0;
+    report.problems.push(report.records > 0 ? `Reading stopped early: ${message}` : message);
+  }
+  report.seconds = Math.round(performance.now() - started) / 1000;
+  for (const [field, n] of Object.entries(counts)) report.fields[field] = report.records ? n / report.records : 0;
+  if (report.readable && report.records === 0) report.problems.push('The directory answered but listed no services.');
+  return report;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
+
+/** The report as a council web officer reads it. */
+export function formatCheck(r: CheckReport): string {
+  const lines = [`Directory: ${r.url} (${directoryRef(r.url).id})`];
+  if (r.dialect) lines.push(`Dialect:   ${r.dialect}${r.version ? ` (version ${r.version})` : ''}`);
+  lines.push(
+    `Read:      ${r.records} services in ${r.pages} page${r.pages === 1 ? '' : 's'}${
+      r.totalPages !== undefined ? ` (the directory says ${r.totalPages})` : ''
+    }, ${r.skipped} skipped, in ${r.seconds.toFixed(1)} s`,
+  );
+  if (r.records) {
+    lines.push('Records that state:');
+    for (const [field, share] of Object.entries(r.fields)) lines.push(`  ${percent(share)}  ${field}`);
+  }
+  lines.push(r.problems.length ? `Problems (${r.problems.length}):` : 'Problems: none found');
+  const shown = r.problems.slice(0, 50);
+  for (const p of shown) lines.push(`  - ${p}`);
+  if (r.problems.length > shown.length) lines.push(`  … and ${r.problems.length - shown.length} more (use --json for all)`);
+  lines.push(r.readable ? 'Result:    this directory can be used by the finder.' : 'Result:    this directory cannot be read.');
+  return lines.join('\n');
+}
