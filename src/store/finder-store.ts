@@ -221,7 +221,6 @@ export class FinderStore extends EventTarget {
         signal: controller.signal,
         maxPages: this.#options.maxPages,
         timeoutMs: this.#options.timeoutMs,
-        hints: this.#query,
       });
       for await (const page of pages) {
         status.dialect = page.dialect;

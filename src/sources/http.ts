@@ -1,0 +1,170 @@
+import { SourceError } from '../model/index.js';
+
+export interface FetchJsonOptions {
+  signal?: AbortSignal;
+  /** Per request, including retries' waits. Default 20 s. */
+  timeoutMs?: number;
+  /** Largest body accepted. Default 50 MB. */
+  maxBytes?: number;
+  /** Retries after 429 or 503. Default 2. */
+  retries?: number;
+  /** Longest wait honoured from a Retry-After header. Default 10 s. */
+  maxRetryAfterMs?: number;
+  /** Injected fetch (e.g. one with credentials or a proxy); default globalThis.fetch. */
+  fetch?: typeof fetch;
+}
+
+const PER_HOST = 4;
+const active = new Map<string, number>();
+const waiting = new Map<string, Array<() => void>>();
+
+/** At most PER_HOST requests at once to one host: directories are small servers. */
+async function slot(host: string, signal?: AbortSignal): Promise<() => void> {
+  while ((active.get(host) ?? 0) >= PER_HOST) {
+    await new Promise<void>((resolve) => {
+      const queue = waiting.get(host) ?? [];
+      queue.push(resolve);
+      waiting.set(host, queue);
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    if (signal?.aborted) throw signal.reason;
+  }
+  active.set(host, (active.get(host) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    active.set(host, (active.get(host) ?? 1) - 1);
+    // Wake every waiter; each checks again (one that was aborted just leaves).
+    for (const wake of waiting.get(host)?.splice(0) ?? []) wake();
+  };
+}
+
+const seconds = (ms: number) => {
+  const s = Math.round(ms / 100) / 10;
+  return `${s} second${s === 1 ? '' : 's'}`;
+};
+
+/** Seconds or an HTTP date, as a delay in ms. */
+function retryAfter(header: string | null, fallback: number): number {
+  if (!header) return fallback;
+  const n = Number(header);
+  if (Number.isFinite(n)) return Math.max(0, n * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : fallback;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+}
+
+async function readBody(response: Response, url: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) throw tooLarge(url, maxBytes);
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(url, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  // Invalid UTF-8 becomes U+FFFD rather than failing the page; a BOM is dropped.
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+const tooLarge = (url: string, maxBytes: number) =>
+  new SourceError('too-large', `The directory sent more than ${Math.round(maxBytes / 1e6)} MB in one response.`, url);
+
+/**
+ * GETs a URL and parses JSON, with a time limit, abort, bounded concurrency
+ * per host and retries on 429/503 honouring Retry-After. Every failure is a
+ * SourceError with a plain-words message.
+ */
+export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+  const { timeoutMs = 20_000, maxBytes = 50e6, retries = 2, maxRetryAfterMs = 10_000 } = options;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new SourceError('timeout', `The directory did not answer within ${seconds(timeoutMs)}.`, url)), timeoutMs);
+  const onAbort = () => controller.abort(new SourceError('aborted', 'Reading was stopped.', url));
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const host = new URL(url).host;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const release = await slot(host, controller.signal);
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(url, { signal: controller.signal, headers: { accept: 'application/json' }, credentials: 'omit' });
+        if ((response.status === 429 || response.status === 503) && attempt < retries) {
+          const wait = retryAfter(response.headers.get('retry-after'), 500 * 2 ** attempt);
+          await response.body?.cancel();
+          if (wait <= maxRetryAfterMs) {
+            release();
+            await sleep(wait, controller.signal);
+            continue;
+          }
+        }
+        if (!response.ok) {
+          await response.body?.cancel();
+          throw new SourceError('http', httpMessage(response.status), url, response.status);
+        }
+        text = await readBody(response, url, maxBytes);
+      } finally {
+        release();
+      }
+      return parse(text, url);
+    }
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    if (controller.signal.aborted && controller.signal.reason instanceof SourceError) throw controller.signal.reason;
+    throw new SourceError('network', 'The directory could not be reached (it may be offline, or it does not allow web pages on other sites to read it).', url, undefined, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function httpMessage(status: number): string {
+  if (status === 404) return 'The directory answered HTTP 404: nothing was found at this address.';
+  if (status === 401 || status === 403) return `The directory answered HTTP ${status}: it needs a key or login to read.`;
+  if (status === 429) return 'The directory answered HTTP 429: it is asking us to slow down. Try again later.';
+  if (status >= 500) return `The directory answered HTTP ${status}: it has a problem of its own. Try again later.`;
+  return `The directory answered HTTP ${status}.`;
+}
+
+function parse(text: string, url: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const html = /^\s*</.test(body);
+    throw new SourceError(
+      'not-json',
+      html
+        ? 'The directory answered with a web page instead of data. Check the address points at the API, not the website.'
+        : body.trim()
+          ? 'The directory answered with something that is not valid JSON data.'
+          : 'The directory answered with an empty response.',
+      url,
+      undefined,
+      { cause: error },
+    );
+  }
+}

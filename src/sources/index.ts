@@ -1,0 +1,236 @@
+/**
+ * Reads a directory from its base URL alone: finds the dialect, follows the
+ * pages, and yields normalised services page by page. Every failure is a
+ * SourceError; a bad record is reported as a problem and skipped, never thrown.
+ */
+import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
+import { SourceError } from '../model/index.js';
+import type { Dialect } from './dialect.js';
+import { fetchJson, type FetchJsonOptions } from './http.js';
+import { isObject, num, text, type Raw } from './normalise.js';
+import { orukV1 } from './oruk-v1.js';
+import { orukV3 } from './oruk-v3.js';
+import { outpost } from './outpost.js';
+import { isSnapshot, snapshot } from './snapshot.js';
+
+export { fetchJson, type FetchJsonOptions } from './http.js';
+export type { Dialect } from './dialect.js';
+export type { Snapshot } from './snapshot.js';
+
+export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetryAfterMs'> {
+  /** Directory id used in record keys; default from the URL. */
+  id?: string;
+  /** Name people know the directory by; default from the URL. */
+  name?: string;
+  feedbackUrl?: string;
+  /** Stop after this many pages (default 200). */
+  maxPages?: number;
+  /** Page size asked for (default 100); servers may give another. */
+  perPage?: number;
+  /** Fetch each record's full form (`/services/{id}`) where list items are summaries. */
+  details?: boolean;
+}
+
+export interface DirectoryPage {
+  directory: DirectoryRef;
+  dialect: Dialect['name'];
+  version?: string;
+  /** 1-based count of pages read so far. */
+  page: number;
+  totalPages?: number;
+  services: Service[];
+  problems: RecordProblem[];
+}
+
+const SKIP_SEGMENTS = new Set(['api', 'o', 'services', 'hservices', 'servicedirectoryservice', 'v1', 'v2', 'v3', 'www']);
+
+/** A directory reference from a URL: a short stable id for keys and a readable name. */
+export function directoryRef(url: string, name?: string, id?: string, feedbackUrl?: string): DirectoryRef {
+  let derived = url;
+  let label = url;
+  try {
+    const u = new URL(url);
+    const local = u.hostname === 'localhost' || /^[\d.]+$|:/.test(u.hostname);
+    const hostParts = local ? [] : u.hostname.replace(/^(www|api)\./, '').split('.').filter((p) => !['gov', 'uk', 'org', 'com', 'co', 'net'].includes(p));
+    const pathParts = u.pathname.split('/').filter((p) => p && !SKIP_SEGMENTS.has(p.toLowerCase()) && !/\.json$/i.test(p));
+    derived = [...hostParts, ...pathParts].join('-');
+    label = u.hostname + u.pathname.replace(/\/+$/, '');
+  } catch {
+    // Not a URL: the caller will get a network error for it; keep a usable id.
+  }
+  const slug = (id ?? derived).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'directory';
+  const ref: DirectoryRef = { id: slug, name: name ?? label, url };
+  if (feedbackUrl) ref.feedbackUrl = feedbackUrl;
+  return ref;
+}
+
+interface Envelope {
+  records: unknown[];
+  /** The page number the server says this is, in its own base. */
+  number?: number;
+  totalPages?: number;
+  last?: boolean;
+}
+
+/** Reads the page envelope of any dialect, or undefined when the body is not a directory page. */
+function envelope(body: unknown): Envelope | undefined {
+  if (Array.isArray(body)) return { records: body, last: true };
+  if (!isObject(body)) return undefined;
+  if (Array.isArray(body.contents)) {
+    return { records: body.contents, number: num(body.page_number), totalPages: num(body.total_pages), last: typeof body.last_page === 'boolean' ? body.last_page : undefined };
+  }
+  if (Array.isArray(body.content)) {
+    return { records: body.content, number: num(body.number), totalPages: num(body.totalPages), last: typeof body.last === 'boolean' ? body.last : undefined };
+  }
+  return undefined;
+}
+
+/** Tells ORUK v1 from Outpost (both Spring pages) by the shape of their records. */
+function dialectOf(body: unknown, records: unknown[]): Dialect {
+  if (isObject(body) && Array.isArray(body.contents)) return orukV3;
+  const sample = records.find(isObject);
+  if (sample && ('organisation' in sample || 'min_age' in sample || 'needs_referral' in sample || 'suitabilities' in sample)) return outpost;
+  if (sample && !Array.isArray(body) && ('minimum_age' in sample || 'attributes' in sample || 'schedules' in sample) && !('regular_schedules' in sample)) return orukV3;
+  return orukV1;
+}
+
+/** `<base>/services`, unless the URL already names the list or a file. */
+function servicesUrl(url: string): string {
+  const u = new URL(url);
+  if (/\/(h?services)\/?$/i.test(u.pathname) || /\.json$/i.test(u.pathname)) return u.href;
+  u.pathname = `${u.pathname.replace(/\/+$/, '')}/services`;
+  return u.href;
+}
+
+function pageUrl(list: string, params: Record<string, number | undefined>): string {
+  const u = new URL(list);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, String(v));
+  return u.href;
+}
+
+/**
+ * Turns raw records into services: every record is either read or reported
+ * with its reason (no id, no name, seen before, or what went wrong).
+ */
+function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryRef, page: number, seen: Set<string>) {
+  const services: Service[] = [];
+  const problems: RecordProblem[] = [];
+  for (const raw of records) {
+    if (!isObject(raw)) {
+      problems.push({ page, reason: 'is not a record (not a JSON object)' });
+      continue;
+    }
+    const id = text(raw.id);
+    if (!id) {
+      problems.push({ page, reason: 'has no id, so it cannot be linked to' });
+      continue;
+    }
+    if (!text(raw.name)) {
+      problems.push({ id, page, reason: 'has no name' });
+      continue;
+    }
+    const key = dialect === snapshot && isObject(raw.directory) ? `${text(raw.directory.id)}:${id}` : id;
+    if (seen.has(key)) {
+      problems.push({ id, page, reason: 'appears more than once; the first copy is used' });
+      continue;
+    }
+    seen.add(key);
+    try {
+      services.push(dialect.toService(raw, directory));
+    } catch (error) {
+      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return { services, problems };
+}
+
+/**
+ * Reads every page of a directory, yielding each as it arrives so a caller
+ * can show the first page at once. Stops on the last-page flag, an empty
+ * page or the page cap; a server that sends the same page again is stopped.
+ * Throws SourceError (kind 'paging' when the cap is reached, after yielding
+ * what was read).
+ */
+export async function* readDirectory(url: string, options: ReadOptions = {}): AsyncGenerator<DirectoryPage> {
+  const directory = directoryRef(url, options.name, options.id, options.feedbackUrl);
+  const { maxPages = 200, perPage = 100 } = options;
+  let list: string;
+  try {
+    list = servicesUrl(url);
+  } catch {
+    throw new SourceError('network', 'This is not a web address (it should start with https://).', url);
+  }
+  const seen = new Set<string>();
+  let next: string | undefined = pageUrl(list, { per_page: /\.json$/i.test(list) ? undefined : perPage });
+  let previous: { number?: number; firstId?: string } | undefined;
+  let version: string | undefined;
+  let zeroBased = false;
+  for (let page = 1; next; page++) {
+    if (page > maxPages) {
+      throw new SourceError('paging', `Stopped after ${maxPages} pages, the most this finder reads from one directory.`, url);
+    }
+    const body = await fetchJson(next, options);
+    let dialect: Dialect;
+    let env: Envelope | undefined;
+    if (isSnapshot(body)) {
+      dialect = snapshot;
+      env = { records: body.services, last: true };
+    } else {
+      env = envelope(body);
+      if (!env) {
+        throw new SourceError('not-directory', 'The address answered with data, but not a list of services in a directory format this finder knows (ORUK v1 or v3, Outpost, or a snapshot).', next);
+      }
+      dialect = dialectOf(body, env.records);
+    }
+    const firstId = text(isObject(env.records[0]) ? env.records[0].id : undefined);
+    if (previous && env.records.length && ((env.number !== undefined && env.number === previous.number) || (firstId !== undefined && firstId === previous.firstId))) {
+      throw new SourceError('paging', `Page ${page} was the same as page ${page - 1}: the directory ignores the page number, so reading stopped.`, next);
+    }
+    if (page === 1 && dialect === orukV3) version = await rootVersion(list, options);
+    const read = readRecords(env.records, dialect, directory, page, seen);
+    if (options.details && dialect !== snapshot) await fillDetails(read.services, list, dialect, options, read.problems, page);
+    yield { directory, dialect: dialect.name, version, page, totalPages: env.totalPages, services: read.services, problems: read.problems };
+
+    if (page === 1) zeroBased = env.number === 0;
+    const pagesSeen = env.number !== undefined ? env.number + (zeroBased ? 1 : 0) : page;
+    const done = env.last === true || env.records.length === 0 || (env.totalPages !== undefined && pagesSeen >= env.totalPages);
+    previous = { number: env.number, firstId };
+    next = done ? undefined : pageUrl(list, { page: env.number !== undefined ? env.number + 1 : page + 1, per_page: perPage });
+  }
+}
+
+/** v3 servers say their version at `GET /`; a missing root is not a failure. */
+async function rootVersion(list: string, options: ReadOptions): Promise<string | undefined> {
+  try {
+    const root = await fetchJson(list.replace(/\/h?services(\?.*)?$/i, '/'), { ...options, maxBytes: 1e6 });
+    return isObject(root) ? text(root.version) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** List items that are summaries are replaced by the full record where it can be read. */
+async function fillDetails(services: Service[], list: string, dialect: Dialect, options: ReadOptions, problems: RecordProblem[], page: number) {
+  await Promise.all(
+    services.map(async (service, i) => {
+      try {
+        services[i] = await readService(list, service.id, { ...options, id: service.directory.id, name: service.directory.name, feedbackUrl: service.directory.feedbackUrl }, dialect);
+      } catch (error) {
+        problems.push({ id: service.id, page, reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used` });
+      }
+    }),
+  );
+}
+
+/** Reads one full record, `/services/{id}`, for the detail view. */
+export async function readService(url: string, id: string, options: ReadOptions = {}, known?: Dialect): Promise<Service> {
+  const directory = directoryRef(url, options.name, options.id, options.feedbackUrl);
+  const list = servicesUrl(url).split('?')[0];
+  const target = `${list.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  const body = await fetchJson(target, options);
+  if (!isObject(body) || !text(body.id) || !text(body.name)) {
+    throw new SourceError('not-directory', 'The directory answered, but not with a service record.', target);
+  }
+  const dialect = known ?? dialectOf({ content: [] }, [body]);
+  return dialect.toService(body as Raw, directory);
+}

@@ -1,0 +1,73 @@
+/**
+ * Outpost (Buckinghamshire's family information API): Spring pages, numeric
+ * ids, `organisation`, GeoJSON `[lng, lat]`, `min_age`/`max_age`,
+ * `regular_schedules[].weekday`, `suitabilities`, `accessibilities`,
+ * `needs_referral`, `free`.
+ */
+import type { Location, Schedule, Service } from '../model/index.js';
+import { base, type Dialect } from './dialect.js';
+import { contacts } from './oruk-v1.js';
+import {
+  ageRange, compact, dateTime, dayRules, description, email, httpUrl, isObject, latLng, nonEmpty, num, objects,
+  postcode, status, terms, text, time, type Raw,
+} from './normalise.js';
+
+function location(l: Raw): Location | undefined {
+  const coordinates = isObject(l.geometry) && Array.isArray(l.geometry.coordinates) ? l.geometry.coordinates : [];
+  const point = latLng(coordinates[1], coordinates[0]);
+  const street = [l.address_1, l.address_2].map(text).filter(Boolean).join(', ') || undefined;
+  const address = compact({ street, town: text(l.city), region: text(l.state_province), postcode: postcode(l.postal_code), country: text(l.country) });
+  const loc = compact<Location>({
+    id: text(l.id),
+    name: text(l.name),
+    description: text(l.description),
+    address: Object.keys(address).length ? address : undefined,
+    lat: point?.lat,
+    lng: point?.lng,
+    accessibility: nonEmpty(objects(l.accessibilities).map((a) => text(a.name)).filter((a): a is string => !!a)),
+  });
+  return Object.keys(loc).length ? loc : undefined;
+}
+
+function schedule(s: Raw): Schedule | undefined {
+  const byday = dayRules(s.weekday);
+  const rule = compact<Schedule>({ freq: byday ? 'WEEKLY' : undefined, byday, opensAt: time(s.opens_at), closesAt: time(s.closes_at), description: text(s.description) });
+  return rule.freq || rule.description ? rule : undefined;
+}
+
+export const outpost: Dialect = {
+  name: 'outpost',
+  toService(r, directory) {
+    const s: Service = base(r, text(r.id)!, text(r.name)!, directory);
+    const options = objects(r.cost_options)
+      .map((o) => compact({ option: text(o.option), amount: num(o.amount), description: text(o.cost_type) }))
+      .filter((o) => Object.keys(o).length);
+    const free = r.free === true ? true : r.free === false || options.some((o) => (o.amount ?? 0) > 0) ? false : undefined;
+    const contactList = contacts(objects(r.contacts));
+    const phones = contactList?.flatMap((c) => c.phones ?? []);
+    Object.assign(
+      s,
+      description(r.description),
+      compact<Partial<Service>>({
+        url: httpUrl(r.url),
+        email: email(r.email),
+        phones: nonEmpty(phones ?? []),
+        contacts: contactList,
+        organisation: isObject(r.organisation) && text(r.organisation.name)
+          ? compact({ id: text(r.organisation.id), name: text(r.organisation.name)!, description: text(r.organisation.description), url: httpUrl(r.organisation.url), email: email(r.organisation.email) })
+          : undefined,
+        status: status(r.status),
+        // needs_referral: true says a professional must refer; false says a person can come themselves.
+        access: r.needs_referral === true ? ['professional-referral'] : r.needs_referral === false ? ['self-referral'] : undefined,
+        ages: ageRange(r.min_age, r.max_age),
+        eligibility: terms([...objects(r.suitabilities), ...objects(r.send_needs)], (t) => t.name, () => 'suitabilities'),
+        categories: terms(objects(r.taxonomies), (t) => t.name, () => 'taxonomies'),
+        locations: nonEmpty(objects(r.locations).map(location).filter((l) => !!l)),
+        schedules: nonEmpty(objects(r.regular_schedules).map(schedule).filter((x) => !!x)),
+        cost: free === undefined ? undefined : compact({ free, options: nonEmpty(options) }),
+        lastModified: dateTime(r.updated_at),
+      }),
+    );
+    return s;
+  },
+};
