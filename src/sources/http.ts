@@ -22,10 +22,14 @@ const waiting = new Map<string, Array<() => void>>();
 async function slot(host: string, signal?: AbortSignal): Promise<() => void> {
   while ((active.get(host) ?? 0) >= PER_HOST) {
     await new Promise<void>((resolve) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
       const queue = waiting.get(host) ?? [];
-      queue.push(resolve);
+      queue.push(wake);
       waiting.set(host, queue);
-      signal?.addEventListener('abort', () => resolve(), { once: true });
+      signal?.addEventListener('abort', wake, { once: true });
     });
     if (signal?.aborted) throw signal.reason;
   }

@@ -27,8 +27,11 @@ export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetr
   maxPages?: number;
   /** Page size asked for (default 100); servers may give another. */
   perPage?: number;
-  /** Fetch each record's full form (`/services/{id}`) where list items are summaries. */
-  details?: boolean;
+  /**
+   * Fetch each record's full form (`/services/{id}`): `'auto'` (default) when
+   * list items are summaries without locations, times or ages (Placecube).
+   */
+  details?: boolean | 'auto';
 }
 
 export interface DirectoryPage {
@@ -188,7 +191,8 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     }
     if (page === 1 && dialect === orukV3) version = await rootVersion(list, options);
     const read = readRecords(env.records, dialect, directory, page, seen);
-    if (options.details && dialect !== snapshot) await fillDetails(read.services, list, dialect, options, read.problems, page);
+    const details = options.details ?? 'auto';
+    if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records)))) await fillDetails(read.services, list, dialect, options, read.problems, page);
     yield { directory, dialect: dialect.name, version, page, totalPages: env.totalPages, services: read.services, problems: read.problems };
 
     if (page === 1) zeroBased = env.number === 0;
@@ -198,6 +202,10 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     next = done ? undefined : pageUrl(list, { page: env.number !== undefined ? env.number + 1 : page + 1, per_page: perPage });
   }
 }
+
+/** ORUK v1 list items with none of the child arrays: only the full record says where, when and for whom. */
+const summaries = (records: unknown[]) =>
+  records.length > 0 && records.every((r) => isObject(r) && !('service_at_locations' in r) && !('regular_schedules' in r) && !('eligibilitys' in r));
 
 /** v3 servers say their version at `GET /`; a missing root is not a failure. */
 async function rootVersion(list: string, options: ReadOptions): Promise<string | undefined> {

@@ -1,0 +1,176 @@
+// The CLI over real HTTP: every dialect the fixture server speaks, its failure cases, and the real captures.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/service-finder.js';
+import { startFixtureServer } from '../fixtures/server.js';
+
+let server: { url: string; close(): Promise<void> };
+let demoCount: number;
+
+before(async () => {
+  server = await startFixtureServer();
+  const demo = (await (await fetch(`${server.url}/demo-data.json`)).json()) as unknown[] | { services: unknown[] };
+  demoCount = Array.isArray(demo) ? demo.length : demo.services.length;
+});
+after(() => server.close());
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('service-finder check', () => {
+  for (const dialect of ['oruk-v1', 'oruk-v1-zero', 'placecube', 'oruk-v3', 'outpost']) {
+    it(`reads the whole demo directory in the ${dialect} dialect`, async () => {
+      const { code, out } = await run('check', `${server.url}/dialects/${dialect}`, '--json');
+      assert.equal(code, 0);
+      const report = JSON.parse(out);
+      assert.equal(report.readable, true);
+      assert.equal(report.dialect, dialect.startsWith('oruk-v1') || dialect === 'placecube' ? 'oruk-v1' : dialect);
+      assert.equal(report.records + report.skipped, demoCount, 'every record read or reported');
+      assert.ok(report.fields['locations with coordinates'] > 0.5, 'most demo records have coordinates');
+    });
+  }
+
+  it('prints a plain-words report', async () => {
+    const { code, out } = await run('check', `${server.url}/dialects/oruk-v3`);
+    assert.equal(code, 0);
+    assert.match(out, /Dialect: +oruk-v3/);
+    assert.match(out, new RegExp(`Read: +${demoCount} services`));
+    assert.match(out, /can be used by the finder/);
+  });
+
+  for (const [kase, words] of [
+    ['500', /HTTP 500/],
+    ['html200', /web page instead of data/i],
+    ['not-directory', /directory/i],
+  ] as const) {
+    it(`exits non-zero with a clear message when the directory answers ${kase}`, async () => {
+      const { code, out } = await run('check', `${server.url}/broken/${kase}`, '--timeout', '5');
+      assert.equal(code, 1);
+      assert.match(out, words);
+      assert.match(out, /cannot be read/);
+    });
+  }
+
+  it('reports a directory that never answers as a time-out', async () => {
+    const { code, out } = await run('check', `${server.url}/broken/timeout`, '--timeout', '1');
+    assert.equal(code, 1);
+    assert.match(out, /did not answer within 1 second/);
+  });
+
+  it('stops a directory that pages forever at the page cap', async () => {
+    const { out } = await run('check', `${server.url}/broken/forever`, '--max-pages', '5', '--json');
+    const report = JSON.parse(out);
+    assert.equal(report.pages, 5);
+    assert.ok(report.problems.some((p: string) => /stopped early/i.test(p)), report.problems.join('\n'));
+  });
+
+  it('rejects a missing URL with usage', async () => {
+    const { code, err } = await run('check');
+    assert.equal(code, 2);
+    assert.match(err, /Usage:/);
+  });
+});
+
+describe('service-finder search', () => {
+  it('blends every dialect, merges the records they share, and keeps going when one directory fails', async () => {
+    const { code, out } = await run(
+      'search',
+      `${server.url}/dialects/oruk-v3`,
+      `${server.url}/dialects/outpost`,
+      `${server.url}/broken/500`,
+      '--json',
+    );
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    const states = Object.fromEntries(json.sources.map((s: { url: string; state: string }) => [s.url, s.state]));
+    assert.equal(states[`${server.url}/broken/500`], 'failed');
+    assert.equal(states[`${server.url}/dialects/oruk-v3`], 'done');
+    assert.match(json.sources.find((s: { state: string }) => s.state === 'failed').error, /500/);
+    // The same demo services in two dialects blend into one set, each naming both directories.
+    assert.ok(json.merged >= demoCount * 0.9, `merged ${json.merged} of ${demoCount}`);
+    assert.ok(json.results.some((r: { directories: string[] }) => r.directories.length === 2));
+  });
+
+  it('applies filters and explains each result', async () => {
+    const { out } = await run('search', `${server.url}/dialects/oruk-v3`, '--age', '70', '--access', 'drop-in', '--json');
+    const json = JSON.parse(out);
+    assert.ok(json.results.length > 0);
+    for (const r of json.results) {
+      assert.ok(r.explanations.some((e: string) => e.startsWith('age:')), r.name);
+      assert.ok(r.explanations.some((e: string) => e.startsWith('access:')), r.name);
+    }
+    const firstPartial = json.results.findIndex((r: { partial: boolean }) => r.partial);
+    if (firstPartial >= 0) assert.ok(json.results.slice(firstPartial).every((r: { partial: boolean }) => r.partial), 'partial matches come last');
+    const strict = JSON.parse((await run('search', `${server.url}/dialects/oruk-v3`, '--age', '70', '--access', 'drop-in', '--strict', '--json')).out);
+    assert.ok(strict.results.every((r: { partial: boolean }) => !r.partial));
+    assert.equal(strict.results.length, json.matched);
+  });
+
+  it('geocodes --near through a postcodes.io-compatible service and sorts by distance', async () => {
+    const { out } = await run('search', `${server.url}/dialects/oruk-v3`, '--near', 'CF10 1EP', '--radius', '3', '--geocoder', `${server.url}/postcodes.io`, '--json');
+    const json = JSON.parse(out);
+    assert.equal(json.placeError, undefined);
+    const distances = json.results.filter((r: { partial: boolean }) => !r.partial).map((r: { distanceKm: number }) => r.distanceKm);
+    assert.ok(distances.length > 0);
+    assert.ok(distances.every((d: number) => d <= 3));
+    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+  });
+
+  it('rejects an unknown access type', async () => {
+    const { code, err } = await run('search', `${server.url}/dialects/oruk-v3`, '--access', 'walk-in');
+    assert.equal(code, 2);
+    assert.match(err, /walk-in/);
+  });
+});
+
+describe('service-finder harvest', () => {
+  it('writes a snapshot that reads back as a directory with every record', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sf-harvest-'));
+    try {
+      const file = join(dir, 'snapshot.json');
+      const { code, out } = await run('harvest', `${server.url}/dialects/oruk-v1`, `${server.url}/broken/500`, '--out', file);
+      assert.equal(code, 0);
+      assert.match(out, new RegExp(`Wrote ${demoCount} services from 1 directories`));
+      const snapshot = JSON.parse(await readFile(file, 'utf8'));
+      assert.equal(snapshot.format, 'service-finder-snapshot');
+      assert.equal(snapshot.services.length, demoCount);
+      assert.ok(snapshot.services.every((s: { key: string }) => s.key.includes(':')));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const captured = new URL('../../../shared/reference/oruk/captured', import.meta.url);
+describe('service-finder check over the real captures', { skip: !existsSync(captured) && '../shared/reference is not present: real-capture checks skipped' }, () => {
+  for (const [name, path, rows] of [
+    ['Bristol (Placecube)', 'captured/bristol', 819],
+    ['North Lincolnshire (Placecube)', 'captured/northlincs', 738],
+  ] as const) {
+    it(`accounts for every record of ${name}`, async () => {
+      const { code, out } = await run('check', `${server.url}/${path}`, '--json');
+      assert.equal(code, 0);
+      const report = JSON.parse(out);
+      assert.equal(report.dialect, 'oruk-v1');
+      assert.equal(report.records + report.skipped, rows);
+    });
+  }
+
+  it('accounts for every record of Buckinghamshire (Outpost)', async () => {
+    const { code, out } = await run('check', `${server.url}/captured/bucks`, '--json');
+    assert.equal(code, 0);
+    const report = JSON.parse(out);
+    assert.equal(report.dialect, 'outpost');
+    assert.equal(report.pages, 2);
+    assert.equal(report.records + report.skipped, 100);
+  });
+});

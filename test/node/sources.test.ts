@@ -1,0 +1,235 @@
+// The sources layer over real HTTP: every dialect round-trips the demo data, every failure is typed, captures read whole.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readDirectory, readService, directoryRef, fetchJson, type DirectoryPage } from '../../src/sources/index.js';
+import { SourceError, type Service } from '../../src/model/index.js';
+import { startFixtureServer } from '../fixtures/server.js';
+import type { DemoService } from '../fixtures/dialects.js';
+
+let server: { url: string; close(): Promise<void> };
+let demo: DemoService[];
+
+before(async () => {
+  server = await startFixtureServer();
+  demo = (await (await fetch(`${server.url}/demo-data.json`)).json()) as DemoService[];
+});
+after(() => server.close());
+
+async function readAll(url: string, options = {}) {
+  const pages: DirectoryPage[] = [];
+  let error: unknown;
+  try {
+    for await (const page of readDirectory(url, options)) pages.push(page);
+  } catch (e) {
+    error = e;
+  }
+  return { pages, services: pages.flatMap((p) => p.services), problems: pages.flatMap((p) => p.problems), error };
+}
+
+async function failure(url: string, options = {}) {
+  const { error } = await readAll(url, options);
+  assert.ok(error instanceof SourceError, `expected a SourceError, got ${String(error)}`);
+  return error;
+}
+
+const sortedDays = (s: Pick<Service, 'schedules'>) => (s.schedules ?? []).filter((x) => x.freq === 'WEEKLY').flatMap((x) => (x.byday ?? []).filter((d) => !d.nth).map((d) => `${d.day}${x.opensAt}`)).sort();
+
+describe('readDirectory: the demo directory in every dialect', () => {
+  for (const dialect of ['oruk-v1', 'oruk-v1-zero', 'placecube', 'oruk-v3', 'outpost']) {
+    it(`${dialect}: every record read, in order, with the fields that dialect carries`, async () => {
+      const { pages, services, problems, error } = await readAll(`${server.url}/dialects/${dialect}`);
+      assert.equal(error, undefined);
+      assert.deepEqual(problems, []);
+      assert.equal(services.length, demo.length);
+      assert.equal(pages[0].dialect, dialect === 'oruk-v3' ? 'oruk-v3' : dialect === 'outpost' ? 'outpost' : 'oruk-v1');
+      assert.equal(pages.length, Math.ceil(demo.length / 100), 'asks for 100 a page');
+      assert.equal(new Set(services.map((s) => s.key)).size, services.length);
+      for (const [i, s] of services.entries()) {
+        const d = demo[i];
+        assert.equal(s.name, d.name);
+        assert.equal(s.key, `${directoryRef(`${server.url}/dialects/${dialect}`).id}:${s.id}`);
+        assert.deepEqual(s.ages, d.ages, `${d.id} ages`);
+        const point = (x?: { locations?: Array<{ lat?: number; lng?: number }> }) => x?.locations?.filter((l) => l.lat !== undefined).map((l) => [l.lat, l.lng]);
+        assert.deepEqual(point(s) ?? [], point(d) ?? [], `${d.id} coordinates`);
+        assert.deepEqual(s.locations?.[0]?.address?.postcode, d.locations?.[0]?.address?.postcode);
+        assert.deepEqual(sortedDays(s), sortedDays(d), `${d.id} weekly days`);
+        assert.equal(s.cost?.free, d.cost?.free, `${d.id} cost`);
+        if (dialect !== 'outpost') {
+          assert.deepEqual([...(s.access ?? [])].sort(), [...(d.access ?? [])].sort(), `${d.id} access`);
+          assert.equal(s.assuredDate, d.assuredDate);
+          assert.deepEqual(s.eligibility?.map((t) => t.name).sort(), d.eligibility?.map((t) => t.name).sort(), `${d.id} eligibility`);
+        }
+        if (d.descriptionHtml) assert.ok(s.description && !/[<>]/.test(s.description), `${d.id} HTML read as plain text`);
+        else assert.equal(s.description, d.description, `${d.id} description`);
+      }
+    });
+  }
+
+  it('keeps "not stated" apart from "no": absent fields stay absent', async () => {
+    const { services } = await readAll(`${server.url}/dialects/oruk-v3`);
+    for (const [i, s] of services.entries()) {
+      if (!demo[i].ages) assert.equal(s.ages, undefined, 'a -1 age is not stated');
+      if (!demo[i].access) assert.equal(s.access, undefined);
+      if (!demo[i].schedules) assert.equal(s.schedules, undefined);
+    }
+    const json = JSON.stringify(services.map(({ raw, ...s }) => s));
+    assert.doesNotMatch(json, /:""|:\[\]|:null/, 'no empty strings, empty arrays or nulls in the model');
+  });
+
+  it('reports the v3 version from GET /', async () => {
+    const { pages } = await readAll(`${server.url}/dialects/oruk-v3`);
+    assert.equal(pages[0].version, 'HSDS-UK-3.0');
+  });
+
+  it('streams: the first page arrives before the rest are read', async () => {
+    const iterator = readDirectory(`${server.url}/dialects/oruk-v1`, { perPage: 10 });
+    const first = await iterator.next();
+    assert.equal(first.done, false);
+    assert.equal(first.value!.services.length, 10);
+    assert.equal(first.value!.totalPages, Math.ceil(demo.length / 10));
+    await iterator.return(undefined);
+  });
+
+  it('reads one full record for the detail view', async () => {
+    const { services } = await readAll(`${server.url}/dialects/placecube`, { details: false });
+    assert.equal(services[0].locations, undefined, 'Placecube list items are summaries');
+    const auto = await readAll(`${server.url}/dialects/placecube`, { perPage: 20, maxPages: 1 }).catch(() => undefined);
+    assert.deepEqual(auto?.pages[0].services[0].ages, demo[0].ages, 'summaries are filled from the full records by default');
+    const full = await readService(`${server.url}/dialects/placecube`, services[0].id);
+    assert.equal(full.name, demo[0].name);
+    assert.deepEqual(full.ages, demo[0].ages);
+  });
+});
+
+describe('readDirectory: hostile and broken directories', () => {
+  it('HTTP 500 is an http error with the status', async () => {
+    const e = await failure(`${server.url}/broken/500`);
+    assert.equal(e.kind, 'http');
+    assert.equal(e.status, 500);
+    assert.match(e.message, /HTTP 500/);
+  });
+  it('an HTML page with status 200 is not-json, said plainly', async () => {
+    const e = await failure(`${server.url}/broken/html200`);
+    assert.equal(e.kind, 'not-json');
+    assert.match(e.message, /web page instead of data/);
+  });
+  it('JSON that is not a directory is not-directory', async () => {
+    assert.equal((await failure(`${server.url}/broken/not-directory`)).kind, 'not-directory');
+  });
+  it('a truncated body is not-json', async () => {
+    assert.equal((await failure(`${server.url}/broken/truncated`)).kind, 'not-json');
+  });
+  it('no answer is a timeout', async () => {
+    const e = await failure(`${server.url}/broken/timeout`, { timeoutMs: 300 });
+    assert.equal(e.kind, 'timeout');
+    assert.match(e.message, /did not answer within 0.3 seconds/);
+  });
+  it('a refused connection is a network error', async () => {
+    assert.equal((await failure('http://127.0.0.1:9/services')).kind, 'network');
+  });
+  it('aborting stops the read with kind aborted', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    assert.equal((await failure(`${server.url}/broken/timeout`, { signal: controller.signal })).kind, 'aborted');
+  });
+  it('endless paging stops at the page cap, after yielding what was read', async () => {
+    const { pages, error } = await readAll(`${server.url}/broken/forever`, { maxPages: 7 });
+    assert.equal(pages.length, 7);
+    assert.ok(error instanceof SourceError && error.kind === 'paging');
+    assert.match(error.message, /Stopped after 7 pages/);
+  });
+  it('a server that ignores the page number is stopped on the repeat', async () => {
+    const { pages, error } = await readAll(`${server.url}/broken/self-link`);
+    assert.equal(pages.length, 1);
+    assert.ok(error instanceof SourceError && error.kind === 'paging');
+  });
+  it('429 is retried after Retry-After', async () => {
+    const { services, error } = await readAll(`${server.url}/broken/429`);
+    assert.equal(error, undefined);
+    assert.equal(services.length, 20);
+  });
+  it('503 with a long Retry-After fails at once rather than hanging', async () => {
+    const e = await failure(`${server.url}/broken/503`);
+    assert.equal(e.status, 503);
+  });
+  it('a body over the size limit is too-large', async () => {
+    assert.equal((await failure(`${server.url}/broken/huge`, { maxBytes: 5e6 })).kind, 'too-large');
+  });
+  it('a UTF-8 BOM is read, and bad UTF-8 does not lose the record', async () => {
+    assert.equal((await readAll(`${server.url}/broken/bom`)).services.length, 20);
+    const { services } = await readAll(`${server.url}/broken/bad-utf8`);
+    assert.match(services[0].name, /^Caf\uFFFD/);
+  });
+  it('an empty directory is read, with no services', async () => {
+    const { services, error } = await readAll(`${server.url}/broken/empty`);
+    assert.equal(error, undefined);
+    assert.equal(services.length, 0);
+  });
+  it('hostile records: bad ones reported with reasons, links only http(s), nothing dropped silently', async () => {
+    const { services, problems } = await readAll(`${server.url}/broken/hostile`);
+    assert.equal(services.length + problems.length, 9);
+    assert.deepEqual(services.map((s) => s.id), ['h1', 'h2', 'h9']);
+    assert.deepEqual(problems.map((p) => p.reason), [
+      'is not a record (not a JSON object)',
+      'is not a record (not a JSON object)',
+      'is not a record (not a JSON object)',
+      'has no id, so it cannot be linked to',
+      'has no name',
+      'appears more than once; the first copy is used',
+    ]);
+    const [h1, h2] = services;
+    assert.equal(h1.url, undefined, 'javascript: URL dropped');
+    assert.equal(h1.email, undefined);
+    assert.equal(h1.organisation?.url, undefined, 'data: URL dropped');
+    assert.doesNotMatch(h1.description ?? '', /<|window/, 'plain text has no markup and no script text');
+    assert.match(h1.descriptionHtml ?? '', /<script>/, 'the source HTML is kept only as untrusted HTML for the sanitiser');
+    assert.equal(h2.ages, undefined);
+    assert.equal(h2.locations, undefined);
+    assert.equal(h2.description, undefined);
+  });
+  it('fetchJson refuses a URL that is not a web address', async () => {
+    const { error } = await readAll('not a url');
+    assert.ok(error instanceof SourceError && error.kind === 'network');
+    await assert.rejects(fetchJson(`${server.url}/broken/500`), SourceError);
+  });
+});
+
+describe('directoryRef', () => {
+  it('derives short stable ids and readable names', () => {
+    assert.equal(directoryRef('https://bristol.openplace.directory/o/ServiceDirectoryService/v2').id, 'bristol-openplace-directory');
+    assert.equal(directoryRef('https://api.familyinfo.buckinghamshire.gov.uk/api/v1').id, 'familyinfo-buckinghamshire');
+    assert.equal(directoryRef('http://127.0.0.1:8787/dialects/oruk-v3').id, 'dialects-oruk-v3');
+    assert.equal(directoryRef('https://x.org/api', 'Our directory', 'ours').id, 'ours');
+  });
+});
+
+const captured = new URL('../../../shared/reference/oruk/captured', import.meta.url);
+describe('real captures', { skip: !existsSync(captured) && '../shared/reference is not present: real-capture tests skipped' }, () => {
+  for (const [name, rows] of [['bristol', 819], ['northlincs', 738]] as const) {
+    it(`${name}: every one of ${rows} Placecube records read or reported`, async () => {
+      const { services, problems, error, pages } = await readAll(`${server.url}/captured/${name}`);
+      assert.equal(error, undefined);
+      assert.equal(pages[0].dialect, 'oruk-v1');
+      assert.equal(services.length + problems.length, rows);
+      assert.ok(services.length > rows * 0.95);
+      assert.ok(services.every((s) => !s.url || /^https?:/.test(s.url)));
+      assert.ok(services.some((s) => s.access?.includes('self-referral')), 'free-text "Self referral" mapped');
+      assert.ok(services.some((s) => s.descriptionHtml && s.description && !s.description.includes('<')));
+      assert.ok(services.filter((s) => s.assuredDate).length > rows / 2);
+    });
+  }
+  it('bucks: both Outpost pages, BOM and all', async () => {
+    const { services, problems, error, pages } = await readAll(`${server.url}/captured/bucks`);
+    assert.equal(error, undefined);
+    assert.equal(pages.length, 2);
+    assert.equal(pages[0].dialect, 'outpost');
+    assert.equal(services.length + problems.length, 100);
+    const walking = services.find((s) => s.id === '6378')!;
+    assert.deepEqual(walking.ages, { min: 18 });
+    assert.deepEqual([walking.locations![0].lat, walking.locations![0].lng], [51.863084, -0.738887], 'GeoJSON is [lng, lat]');
+    assert.deepEqual(walking.schedules![0].byday, [{ day: 'MO' }]);
+    assert.ok(walking.eligibility!.some((t) => t.name === 'Older people'));
+    assert.ok(walking.locations![0].accessibility!.includes('Wheelchair accessible entrance'));
+  });
+});
