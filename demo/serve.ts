@@ -7,6 +7,7 @@ import { startFixtureServer } from '../test/fixtures/server.js';
 
 const fixturePort = Number(process.env.FIXTURE_PORT ?? 8787);
 const fixtures = await startFixtureServer({ port: fixturePort });
+process.env.FIXTURES_URL = fixtures.url;
 const vite = await createServer({ configFile: new URL('../vite.config.ts', import.meta.url).pathname });
 await vite.listen();
 const demo = vite.resolvedUrls?.local[0] ?? 'http://127.0.0.1:8080/';

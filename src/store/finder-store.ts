@@ -15,7 +15,7 @@ import {
 } from '../engine/index.js';
 
 /** A directory to read: a URL, or a URL with the name people know it by. */
-export type Endpoint = string | { url: string; name?: string; id?: string };
+export type Endpoint = string | { url: string; name?: string; id?: string; feedbackUrl?: string };
 
 export interface FinderStoreOptions {
   endpoints: Endpoint[];
@@ -179,7 +179,7 @@ export class FinderStore extends EventTarget {
 
   #endpoints() {
     return this.#options.endpoints.map((e) =>
-      typeof e === 'string' ? directoryRef(e) : directoryRef(e.url, e.name, e.id),
+      typeof e === 'string' ? directoryRef(e) : directoryRef(e.url, e.name, e.id, e.feedbackUrl),
     );
   }
 
@@ -218,6 +218,7 @@ export class FinderStore extends EventTarget {
       const pages = readDirectory(directory.url, {
         id: directory.id,
         name: directory.name,
+        feedbackUrl: directory.feedbackUrl,
         signal: controller.signal,
         maxPages: this.#options.maxPages,
         timeoutMs: this.#options.timeoutMs,

@@ -1,0 +1,28 @@
+/**
+ * Shared by the demo pages: registers the elements and points every finder on
+ * the page at the demo directories served by the fixture server, plus one
+ * directory that is down, to show that the others' results stay.
+ */
+import '../src/define.js';
+import type { ServiceFinder } from '../src/index.js';
+
+declare const __FIXTURES__: string;
+
+interface DemoDirectory {
+  id: string;
+  name: string;
+  url: string;
+  feedbackUrl?: string;
+}
+
+const directories = (await (await fetch(`${__FIXTURES__}/directories.json`)).json()) as DemoDirectory[];
+const places = `${__FIXTURES__}/places.json`;
+
+for (const finder of document.querySelectorAll<ServiceFinder>('service-finder')) {
+  finder.geocoder = `${__FIXTURES__}/postcodes.io`;
+  finder.places = places;
+  finder.directories = [
+    ...directories.map(({ url, name, id, feedbackUrl }) => ({ url, name, id, feedbackUrl })),
+    ...(finder.hasAttribute('data-with-broken') ? [{ url: `${__FIXTURES__}/broken/500`, name: 'Penarth Community Directory (old server)', id: 'penarth-old' }] : []),
+  ];
+}

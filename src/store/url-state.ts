@@ -1,0 +1,218 @@
+/**
+ * The query in the page address, so a search can be shared and the back
+ * button works. Framework-free: `queryToParams` / `paramsToQuery` convert,
+ * `UrlStateSync` keeps a FinderStore and `history` in step.
+ *
+ * Privacy: the person's place (`near`) and age (`age`, `band`) are written to
+ * the address only in `full` mode, when the page opts in. They are always
+ * read from an address that has them (someone shared such a link).
+ */
+import type { AccessType, AgeBand, PartOfDay, Query, Sort, Weekday } from '../model/index.js';
+import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, SORTS, WEEKDAYS } from '../model/index.js';
+
+export type UrlStateMode = 'off' | 'on' | 'full';
+
+/** Every parameter this module reads and writes; others on the page are left alone. */
+export const URL_KEYS = [
+  'q',
+  'age',
+  'band',
+  'access',
+  'day',
+  'time',
+  'category',
+  'for',
+  'near',
+  'radius',
+  'free',
+  'strict',
+  'sort',
+  'service',
+] as const;
+
+const MILE_KM = 1.609344;
+
+export interface UrlState {
+  query: Query;
+  service?: string;
+}
+
+export function parseUrlStateMode(value: string | null | undefined): UrlStateMode {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === 'off' || v === 'false' || v === 'no') return 'off';
+  if (v === 'full') return 'full';
+  return 'on';
+}
+
+const list = (params: URLSearchParams, key: string) =>
+  params
+    .getAll(key)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+const only = <T extends string>(values: string[], allowed: readonly T[]): T[] =>
+  values.filter((v): v is T => (allowed as readonly string[]).includes(v));
+
+const flag = (v: string | null) => v !== null && /^(1|true|yes|on|)$/i.test(v);
+
+/** Reads a query (and the open service) from address parameters. Unknown values are ignored. */
+export function paramsToQuery(params: URLSearchParams): UrlState {
+  const query: Query = {};
+  const q = params.get('q')?.trim();
+  if (q) query.text = q;
+  const age = params.get('age');
+  if (age && /^\d{1,3}$/.test(age.trim())) query.age = Number(age);
+  const band = params.get('band');
+  if (band && (AGE_BANDS as readonly string[]).includes(band)) query.ageBand = band as AgeBand;
+  const access = only<AccessType>(list(params, 'access'), ACCESS_TYPES);
+  if (access.length) query.access = access;
+  const days = only<Weekday>(list(params, 'day').map((d) => d.toUpperCase()), WEEKDAYS);
+  if (days.length) query.days = days;
+  const times = only<PartOfDay>(list(params, 'time'), PARTS_OF_DAY);
+  if (times.length) query.partsOfDay = times;
+  const categories = list(params, 'category');
+  if (categories.length) query.categories = categories;
+  const eligibility = list(params, 'for');
+  if (eligibility.length) query.eligibility = eligibility;
+  const near = params.get('near')?.trim();
+  if (near) query.place = near;
+  const radius = Number(params.get('radius'));
+  if (params.has('radius') && Number.isFinite(radius) && radius > 0) query.radiusKm = radius * MILE_KM;
+  if (params.has('free') && flag(params.get('free'))) query.free = true;
+  if (params.has('strict') && flag(params.get('strict'))) query.strict = true;
+  const sort = params.get('sort');
+  if (sort && (SORTS as readonly string[]).includes(sort)) query.sort = sort as Sort;
+  const service = params.get('service')?.trim();
+  return service ? { query, service } : { query };
+}
+
+/** Writes a query as address parameters; `near` and `age` only in `full` mode. */
+export function queryToParams(query: Query, options: { mode?: UrlStateMode; service?: string } = {}): URLSearchParams {
+  const full = options.mode === 'full';
+  const p = new URLSearchParams();
+  if (query.text?.trim()) p.set('q', query.text.trim());
+  if (full && query.age !== undefined) p.set('age', String(query.age));
+  if (full && query.ageBand) p.set('band', query.ageBand);
+  if (query.access?.length) p.set('access', query.access.join(','));
+  if (query.days?.length) p.set('day', query.days.join(','));
+  if (query.partsOfDay?.length) p.set('time', query.partsOfDay.join(','));
+  if (query.categories?.length) p.set('category', query.categories.join(','));
+  if (query.eligibility?.length) p.set('for', query.eligibility.join(','));
+  if (full && query.place?.trim()) p.set('near', query.place.trim());
+  if (query.radiusKm) p.set('radius', String(Math.round((query.radiusKm / MILE_KM) * 10) / 10));
+  if (query.free) p.set('free', '1');
+  if (query.strict) p.set('strict', '1');
+  if (query.sort && query.sort !== 'relevance') p.set('sort', query.sort);
+  if (options.service) p.set('service', options.service);
+  return p;
+}
+
+/** True when the address has any parameter this module owns. */
+export function hasUrlState(params: URLSearchParams): boolean {
+  return URL_KEYS.some((k) => params.has(k));
+}
+
+/** The address with our parameters replaced by `ours`, keeping the page's own parameters and hash. */
+export function withParams(href: string, ours: URLSearchParams): string {
+  const url = new URL(href);
+  for (const key of URL_KEYS) url.searchParams.delete(key);
+  for (const [k, v] of ours) url.searchParams.append(k, v);
+  return url.toString();
+}
+
+/** The part of an address this module owns, in a stable order, for comparing. */
+function ownString(href: string): string {
+  const params = new URL(href).searchParams;
+  const own = new URLSearchParams();
+  for (const key of URL_KEYS) for (const v of params.getAll(key)) own.append(key, v);
+  return own.toString();
+}
+
+export interface UrlStateTarget {
+  readonly query: Query;
+  setQuery(patch: Partial<Query>, options?: { replace?: boolean }): Promise<void>;
+  addEventListener(type: 'change', listener: () => void): void;
+  removeEventListener(type: 'change', listener: () => void): void;
+}
+
+export interface UrlStateSyncOptions {
+  mode: Exclude<UrlStateMode, 'off'>;
+  /** The query the page set with attributes; an address without a field falls back to it. */
+  presets?: Query;
+  /** The service open now, written as `service`. */
+  selected?: () => string | undefined;
+  /** Called when the back or forward button changes the open service. */
+  onSelect?: (key: string | undefined) => void;
+  /** Successive changes within this many ms replace the history entry instead of adding one. */
+  coalesceMs?: number;
+  win?: Window;
+}
+
+/**
+ * Keeps a store's query and the page address in step: a changed query (or
+ * open service) pushes a history entry; back and forward restore them.
+ */
+export class UrlStateSync {
+  readonly #store: UrlStateTarget;
+  readonly #options: UrlStateSyncOptions;
+  readonly #win: Window;
+  #lastPush = 0;
+  #restoring = false;
+  /** The first write (presets on page load) replaces the entry instead of adding one. */
+  #synced = false;
+
+  constructor(store: UrlStateTarget, options: UrlStateSyncOptions) {
+    this.#store = store;
+    this.#options = options;
+    this.#win = options.win ?? window;
+  }
+
+  /** The query from the current address, over the presets. */
+  initial(): UrlState {
+    const state = paramsToQuery(new URLSearchParams(this.#win.location.search));
+    return { ...state, query: { ...this.#options.presets, ...state.query } };
+  }
+
+  start(): void {
+    this.#synced = false;
+    this.#store.addEventListener('change', this.update);
+    this.#win.addEventListener('popstate', this.#onPopState);
+  }
+
+  stop(): void {
+    this.#store.removeEventListener('change', this.update);
+    this.#win.removeEventListener('popstate', this.#onPopState);
+  }
+
+  /** Writes the current query to the address if it changed. */
+  readonly update = (): void => {
+    if (this.#restoring) return;
+    const params = queryToParams(this.#store.query, { mode: this.#options.mode, service: this.#options.selected?.() });
+    const href = this.#win.location.href;
+    if (ownString(href) === params.toString()) return;
+    const next = withParams(href, params);
+    const now = Date.now();
+    const coalesce = !this.#synced || now - this.#lastPush < (this.#options.coalesceMs ?? 1000);
+    this.#synced = true;
+    if (coalesce) this.#win.history.replaceState(this.#win.history.state, '', next);
+    else this.#win.history.pushState({ serviceFinder: true }, '', next);
+    this.#lastPush = now;
+  };
+
+  readonly #onPopState = async (): Promise<void> => {
+    const state = this.initial();
+    if (this.#options.mode !== 'full') {
+      // Place and age never went into the address: keep what the person has now.
+      const { place, near, age, ageBand } = this.#store.query;
+      Object.assign(state.query, { place, near, age, ageBand });
+    }
+    this.#restoring = true;
+    try {
+      this.#options.onSelect?.(state.service);
+      await this.#store.setQuery(state.query, { replace: true });
+    } finally {
+      this.#restoring = false;
+    }
+  };
+}
