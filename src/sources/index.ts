@@ -219,15 +219,18 @@ async function rootVersion(list: string, options: ReadOptions): Promise<string |
 
 /** List items that are summaries are replaced by the full record where it can be read. */
 async function fillDetails(services: Service[], list: string, dialect: Dialect, options: ReadOptions, problems: RecordProblem[], page: number) {
-  await Promise.all(
-    services.map(async (service, i) => {
-      try {
-        services[i] = await readService(list, service.id, { ...options, id: service.directory.id, name: service.directory.name, feedbackUrl: service.directory.feedbackUrl }, dialect);
-      } catch (error) {
-        problems.push({ id: service.id, page, reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used` });
-      }
-    }),
-  );
+  const { id, name, feedbackUrl } = services[0]?.directory ?? {};
+  const fill = async (i: number) => {
+    try {
+      services[i] = await readService(list, services[i].id, { ...options, id, name, feedbackUrl }, dialect);
+    } catch (error) {
+      problems.push({ id: services[i].id, page, reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used` });
+    }
+  };
+  // A few at a time: the HTTP layer bounds requests per host; this bounds what waits on the caller's signal.
+  for (let start = 0; start < services.length; start += 6) {
+    await Promise.all(services.slice(start, start + 6).map((_, j) => fill(start + j)));
+  }
 }
 
 /** Reads one full record, `/services/{id}`, for the detail view. */
