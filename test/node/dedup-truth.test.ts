@@ -1,0 +1,54 @@
+// Deduplication measured against the demo data's ground truth: four directories publish overlapping,
+// slightly different copies of the same services; the truth says which records are one service.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readDirectory } from '../../src/sources/index.js';
+import { createBlender } from '../../src/engine/index.js';
+import type { BlendedService } from '../../src/model/index.js';
+import { startFixtureServer } from '../fixtures/server.js';
+
+let server: { url: string; close(): Promise<void> };
+let blended: BlendedService[];
+let merged: number;
+let truth: Array<{ service: string; records: string[] }>;
+
+const DIRECTORIES = ['cardiff-council', 'vale-wellbeing', 'bay-health', 'cwtch-map'];
+
+before(async () => {
+  server = await startFixtureServer();
+  truth = await (await fetch(`${server.url}/demo-truth.json`)).json();
+  const blender = createBlender();
+  for (const id of DIRECTORIES) {
+    // The truth names records `<directory id>:<record id>`: read each directory under that id.
+    for await (const page of readDirectory(`${server.url}/directories/${id}`, { id })) blender.add(page.services);
+  }
+  blended = blender.services();
+  merged = blender.merged;
+});
+after(() => server.close());
+
+describe('deduplication against the demo ground truth', () => {
+  it('never merges records of different services (precision 100%)', () => {
+    const serviceOf = new Map(truth.flatMap((t) => t.records.map((r) => [r, t.service])));
+    const wrong = blended.filter((b) => new Set(b.sources.map((s) => serviceOf.get(s.key))).size > 1);
+    assert.deepEqual(
+      wrong.map((b) => b.sources.map((s) => `${s.key} (${serviceOf.get(s.key)})`)),
+      [],
+      'every blended service holds records of one real service only',
+    );
+  });
+
+  it('finds at least 90% of the true duplicates, and reports the merged count', () => {
+    const expected = truth.reduce((n, t) => n + Math.max(0, t.records.length - 1), 0);
+    const records = truth.reduce((n, t) => n + t.records.length, 0);
+    assert.equal(merged, records - blended.length, 'merged = records in − services out');
+    assert.ok(merged >= expected * 0.9, `found ${merged} of ${expected} duplicates`);
+    console.log(`# dedup: ${merged} of ${expected} true duplicates merged; ${blended.length} services from ${records} records`);
+  });
+
+  it('names every directory a merged service came from', () => {
+    const multi = blended.filter((b) => b.sources.length > 1);
+    assert.ok(multi.length > 0);
+    for (const b of multi) assert.equal(new Set(b.sources.map((s) => s.directory.id)).size, b.sources.length, 'one record per directory');
+  });
+});
