@@ -4,7 +4,7 @@ export interface FetchJsonOptions {
   signal?: AbortSignal;
   /** Per request, including retries' waits. Default 20 s. */
   timeoutMs?: number;
-  /** Largest body accepted. Default 50 MB. */
+  /** Largest body accepted. Default 20 MB (a page of 100 full records is rarely over 1 MB). */
   maxBytes?: number;
   /** Retries after 429 or 503. Default 2. */
   retries?: number;
@@ -101,7 +101,7 @@ const tooLarge = (url: string, maxBytes: number) =>
  * SourceError with a plain-words message.
  */
 export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
-  const { timeoutMs = 20_000, maxBytes = 50e6, retries = 2, maxRetryAfterMs = 10_000 } = options;
+  const { timeoutMs = 20_000, maxBytes = 20e6, retries = 2, maxRetryAfterMs = 10_000 } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new SourceError('timeout', `The directory did not answer within ${seconds(timeoutMs)}.`, url)), timeoutMs);

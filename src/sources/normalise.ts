@@ -9,7 +9,13 @@ import { WEEKDAYS } from '../model/index.js';
 export type Raw = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const objects = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter(isObject) : []);
+/** A list of objects; a single object where a list belongs counts as a list of one. */
+export const objects = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []);
+
+/** Longest description kept; longer text is cut at a word with an ellipsis. */
+export const MAX_DESCRIPTION = 20_000;
+
+const cap = (s: string | undefined) => (s && s.length > MAX_DESCRIPTION ? `${s.slice(0, MAX_DESCRIPTION).replace(/\s+\S*$/, '')}…` : s);
 
 /** A trimmed non-empty string (numbers are accepted as ids), else undefined. */
 export function text(v: unknown): string | undefined {
@@ -104,9 +110,10 @@ export function htmlToText(html: string): string | undefined {
 export function description(v: unknown): { description?: string; descriptionHtml?: string } {
   const raw = typeof v === 'string' ? v.trim() : '';
   if (!raw) return {};
-  if (!looksLikeHtml(raw)) return { description: text(raw) };
-  const plain = htmlToText(raw);
-  return plain ? { description: plain, descriptionHtml: raw } : {};
+  if (!looksLikeHtml(raw)) return { description: cap(text(raw)) };
+  const plain = cap(htmlToText(raw));
+  // Enormous HTML is not worth sanitising and rendering: the plain text stands in for it.
+  return plain ? (raw.length > MAX_DESCRIPTION * 2 ? { description: plain } : { description: plain, descriptionHtml: raw }) : {};
 }
 
 const ACCESS_WORDS: Array<[RegExp, AccessType]> = [

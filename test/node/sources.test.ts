@@ -168,8 +168,8 @@ describe('readDirectory: hostile and broken directories', () => {
   });
   it('hostile records: bad ones reported with reasons, links only http(s), nothing dropped silently', async () => {
     const { services, problems } = await readAll(`${server.url}/broken/hostile`);
-    assert.equal(services.length + problems.length, 9);
-    assert.deepEqual(services.map((s) => s.id), ['h1', 'h2', 'h9']);
+    assert.equal(services.length + problems.length, 11);
+    assert.deepEqual(services.map((s) => s.id), ['h1', 'h2', 'h10', 'h11', 'h9']);
     assert.deepEqual(problems.map((p) => p.reason), [
       'is not a record (not a JSON object)',
       'is not a record (not a JSON object)',
@@ -187,6 +187,20 @@ describe('readDirectory: hostile and broken directories', () => {
     assert.equal(h2.ages, undefined);
     assert.equal(h2.locations, undefined);
     assert.equal(h2.description, undefined);
+    const [, , h10, h11] = services;
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
+    assert.deepEqual([h10.locations?.[0].lat, h10.locations?.[0].lng], [51.48, -3.18], 'a single object where a list belongs is a list of one');
+    assert.equal(h11.ages, undefined, 'age 999 and -1 are not ages');
+    assert.equal(h11.locations, undefined, 'latitude 91 is not a place');
+    assert.equal(h11.schedules?.[0].opensAt, undefined, '25:99 is not a time');
+    assert.ok(h11.description!.length <= 20_001 && h11.description!.endsWith('…'), 'enormous text is cut');
+  });
+  it('follows a redirect; a redirect loop is a network error', async () => {
+    assert.equal((await readAll(`${server.url}/broken/redirect`)).services.length, demo.length);
+    assert.equal((await failure(`${server.url}/broken/redirect-loop`)).kind, 'network');
+  });
+  it('a response that never finishes times out', async () => {
+    assert.equal((await failure(`${server.url}/broken/trickle`, { timeoutMs: 500 })).kind, 'timeout');
   });
   it('fetchJson refuses a URL that is not a web address', async () => {
     const { error } = await readAll('not a url');
