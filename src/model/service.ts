@@ -177,7 +177,12 @@ export interface Service {
   name: string;
   /** Plain text, whitespace folded. */
   description?: string;
-  /** Sanitised HTML, present only where the source description was HTML. */
+  /**
+   * The source's HTML, present only where the description was HTML.
+   * Untrusted: render it only through the sanitiser (`sf-service` uses
+   * DOMPurify and keeps http(s) links only). The data layer has no DOM to
+   * sanitise with, so it never claims to have done so.
+   */
   descriptionHtml?: string;
   /** http(s) only. */
   url?: string;

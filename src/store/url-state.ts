@@ -175,9 +175,12 @@ export class UrlStateSync {
   }
 
   start(): void {
-    this.#synced = false;
     this.#store.addEventListener('change', this.update);
     this.#win.addEventListener('popstate', this.#onPopState);
+    // Write the starting state (presets) over the current entry, not as a new one.
+    this.#synced = false;
+    this.update();
+    this.#synced = true;
   }
 
   stop(): void {
@@ -194,7 +197,6 @@ export class UrlStateSync {
     const next = withParams(href, params);
     const now = Date.now();
     const coalesce = !this.#synced || now - this.#lastPush < (this.#options.coalesceMs ?? 1000);
-    this.#synced = true;
     if (coalesce) this.#win.history.replaceState(this.#win.history.state, '', next);
     else this.#win.history.pushState({ serviceFinder: true }, '', next);
     this.#lastPush = now;

@@ -1,0 +1,23 @@
+// `npm run analyze`: custom-elements.json from the elements' JSDoc (@summary @attr @fires @slot @csspart @cssprop).
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'test/**', 'stories/**', 'dist/**', 'build/**'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: true,
+  plugins: [
+    {
+      // Events dispatched as class instances (`new SfResultsEvent(...)`) are documented by @fires;
+      // drop the unnamed duplicates the analyzer adds, and the internal `sf-store-ready`.
+      name: 'tidy-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const d of mod.declarations ?? []) {
+            if (d.events) d.events = d.events.filter((e) => e.name && e.name !== 'sf-store-ready');
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,114 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { FinderStore } from '../store/finder-store.js';
+import { finderContext } from './context.js';
+import { uiFor, type FinderUi } from './finder-ui.js';
+import { localizer, resolveLang, type Localizer } from '../i18n/index.js';
+
+interface StoreHolder extends HTMLElement {
+  store?: FinderStore;
+}
+
+/**
+ * Base for the elements that render a FinderStore. The store comes from, in
+ * order: the `store` property, the `<service-finder>` named by `finder`, or
+ * the nearest `<service-finder>` around it (by context). Re-renders on every
+ * store `change` and on selection or shortlist changes.
+ */
+export class FinderElement extends LitElement {
+  /** The id of a `<service-finder>` elsewhere on the page whose state this element shares. */
+  @property({ reflect: true }) finder?: string;
+
+  /** Language of the element's words (`en` or `cy`); otherwise the nearest ancestor's or the page's. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** The store to render, set directly (otherwise found by `finder` or context). */
+  @property({ attribute: false }) store?: FinderStore;
+
+  @consume({ context: finderContext, subscribe: true })
+  @state()
+  protected contextStore?: FinderStore;
+
+  @state() protected linkedStore?: FinderStore;
+
+  #subscribed?: FinderStore;
+  #ui?: FinderUi;
+  #linking?: string;
+
+  /** The store this element renders. */
+  get activeStore(): FinderStore | undefined {
+    return this.store ?? this.linkedStore ?? this.contextStore;
+  }
+
+  protected get ui(): FinderUi | undefined {
+    return this.#ui;
+  }
+
+  /** Messages and formats in the element's language. */
+  protected get l(): Localizer {
+    return localizer(resolveLang(this));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.finder) void this.#link(this.finder);
+    this.#subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('finder') && this.finder && this.isConnected) void this.#link(this.finder);
+    this.#subscribe();
+  }
+
+  /** Called when the store (or its state) changes; subclasses react here. */
+  protected storeChanged(): void {}
+
+  readonly #onChange = () => {
+    this.storeChanged();
+    this.requestUpdate();
+  };
+
+  #subscribe(): void {
+    const store = this.activeStore;
+    if (store === this.#subscribed) return;
+    this.#unsubscribe();
+    if (!store || !this.isConnected) return;
+    this.#subscribed = store;
+    this.#ui = uiFor(store);
+    store.addEventListener('change', this.#onChange);
+    this.#ui.addEventListener('change', this.#onChange);
+    this.#onChange();
+  }
+
+  #unsubscribe(): void {
+    this.#subscribed?.removeEventListener('change', this.#onChange);
+    this.#ui?.removeEventListener('change', this.#onChange);
+    this.#subscribed = undefined;
+  }
+
+  /** Finds `<service-finder id=…>`, waiting for the page to parse it and for it to upgrade. */
+  async #link(id: string): Promise<void> {
+    this.#linking = id;
+    let el = document.getElementById(id) as StoreHolder | null;
+    if (!el && document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+      el = document.getElementById(id) as StoreHolder | null;
+    }
+    if (!el || this.#linking !== id) return;
+    const tag = el.localName;
+    if (tag.includes('-')) await customElements.whenDefined(tag);
+    if (this.#linking !== id) return;
+    if (el.store) {
+      this.linkedStore = el.store;
+    } else {
+      el.addEventListener('sf-store-ready', () => this.#linking === id && (this.linkedStore = el.store), { once: true });
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { FinderStore } from '../store/finder-store.js';
+import { Shortlist, sharedKeys, type ShortlistItem } from '../store/shortlist.js';
+import { SfSelectEvent } from './events.js';
+
+/**
+ * What the elements sharing one store share besides the query: the service
+ * open in the detail view, the element that opened it (focus returns there)
+ * and the shortlist. One per store, so elements linked with `finder="id"` or
+ * by context see the same. Dispatches `change`.
+ */
+export class FinderUi extends EventTarget {
+  #selected?: string;
+  /** The key of the card whose button opened the detail: focus goes back to it. */
+  openerKey?: string;
+  #shortlist?: Shortlist;
+
+  get selected(): string | undefined {
+    return this.#selected;
+  }
+
+  /** Created on first use; stores nothing until the person adds something. */
+  get shortlist(): Shortlist {
+    if (!this.#shortlist) {
+      const keys = typeof location === 'undefined' ? [] : sharedKeys(location.search);
+      const shared: ShortlistItem[] = keys.map((key) => ({ key, name: key }));
+      this.#shortlist = new Shortlist({ shared });
+      this.#shortlist.addEventListener('change', () => this.dispatchEvent(new Event('change')));
+    }
+    return this.#shortlist;
+  }
+
+  /**
+   * Opens a service (or closes with `undefined`). `from` is the element the
+   * public `sf-select` event is dispatched on; `openerKey` the card to return
+   * focus to. `silent` skips the event (restoring from the address).
+   */
+  select(key: string | undefined, options: { from?: EventTarget; openerKey?: string; silent?: boolean } = {}): void {
+    if (key === this.#selected) return;
+    this.#selected = key;
+    if (key) this.openerKey = options.openerKey ?? this.openerKey;
+    if (!options.silent) options.from?.dispatchEvent(new SfSelectEvent(key));
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+const uis = new WeakMap<FinderStore, FinderUi>();
+
+export function uiFor(store: FinderStore): FinderUi {
+  let ui = uis.get(store);
+  if (!ui) uis.set(store, (ui = new FinderUi()));
+  return ui;
+}

@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .layout {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    max-width: var(--sf-max-width, none);
+  }
+  .layout > * {
+    min-width: 0;
+  }
+  :host([detail-open]) .layout > sf-results,
+  :host([detail-open]) .layout > sf-shortlist {
+    display: none;
+  }
+  @media print {
+    :host([detail-open]) .layout > sf-search {
+      display: none;
+    }
+    :host([printing='shortlist']) .layout > :not(sf-shortlist) {
+      display: none;
+    }
+    :host([printing='shortlist']) .layout > sf-shortlist {
+      display: block;
+    }
+  }
+`;

@@ -1,0 +1,299 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { LitElement } from 'lit';
+import { FinderStore, type Endpoint } from '../../store/finder-store.js';
+import type { AccessType, LatLng, Query } from '../../model/index.js';
+import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
+import { postcodesIoGeocoder } from '../../engine/geo.js';
+import { parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
+import { milesToKm } from '../../i18n/index.js';
+import { finderContext } from '../context.js';
+import { uiFor } from '../finder-ui.js';
+import { SfSourceErrorEvent } from '../events.js';
+import { tokens } from '../shared.styles.js';
+import { styles } from './service-finder.styles.js';
+
+const split = (value: string | undefined, separator = /[\s,]+/) =>
+  (value ?? '')
+    .split(separator)
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/**
+ * The one tag: reads the directories, keeps the query and renders a complete
+ * finder (search form, results, service detail, shortlist). Elements placed
+ * inside it share its state instead of the default layout; elements elsewhere
+ * on the page link to it with `finder="<its id>"`.
+ *
+ * @tag service-finder
+ * @summary A complete, accessible service finder over one or more Open Referral UK directories.
+ *
+ * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas.
+ * @attr openactive - OpenActive feed URLs, separated by spaces or commas.
+ * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
+ * @attr radius - Preset distance from `near`, in miles.
+ * @attr age - Preset age in years, or an age band (`0-4`, `5-11`, `12-17`, `18-25`, `26-64`, `65+`).
+ * @attr access - Preset access types (`drop-in`, `appointment`, `self-referral`, `professional-referral`, `membership`, `assessment`), separated by spaces or commas.
+ * @attr category - Preset category names, separated by commas.
+ * @attr free - Preset: free services only.
+ * @attr strict - Drop services that do not state a filtered field, instead of listing them after the matches.
+ * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`.
+ * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice").
+ * @attr lang - `en` or `cy`; otherwise the nearest ancestor's or the page's language.
+ * @attr geocoder - Base URL of a postcodes.io-compatible geocoder (default https://api.postcodes.io).
+ * @attr full-postcode - Geocode the full postcode instead of only its outward code.
+ * @attr places - URL of a JSON object of place names to points: `{"Barry": {"lat": 51.4, "lng": -3.27}}`.
+ * @attr url-state - `on` (default): the query is kept in the page address, without place or age; `full`: with them; `off`: not at all.
+ * @attr timeout - Per-request time limit in milliseconds.
+ * @attr max-pages - The most pages read from each directory.
+ *
+ * @fires sf-search - {SfSearchEvent} A person searched or refined; `query` is the new query.
+ * @fires sf-results - {SfResultsEvent} The number of results changed; `count` and `partial`.
+ * @fires sf-select - {SfSelectEvent} A service was opened (`key`) or the detail closed (`key` undefined).
+ * @fires sf-source-error - {SfSourceErrorEvent} A directory could not be read; `directory`, `kind`, `message`.
+ *
+ * @slot - Elements to compose your own layout (`sf-search`, `sf-results`, `sf-service`, `sf-shortlist`); when empty, the default layout is shown.
+ *
+ * @csspart layout - The grid holding the default layout.
+ *
+ * @cssprop --sf-color-primary - Button colour (default GOV.UK green #00703c).
+ * @cssprop --sf-color-primary-text - Text on buttons (default #ffffff).
+ * @cssprop --sf-color-primary-hover - Button colour on hover (default #005a30).
+ * @cssprop --sf-color-text - Text colour (default #0b0c0c).
+ * @cssprop --sf-color-muted - Secondary text (default #505a5f).
+ * @cssprop --sf-color-link - Link colour (default #1d70b8).
+ * @cssprop --sf-color-link-visited - Visited link colour (default #4c2c92).
+ * @cssprop --sf-color-border - Borders between cards (default #b1b4b6).
+ * @cssprop --sf-color-error - Errors (default #d4351c).
+ * @cssprop --sf-color-panel - Background of notices and panels (default #f3f2f1).
+ * @cssprop --sf-focus-color - Focus highlight (default #ffdd00).
+ * @cssprop --sf-focus-text-color - Text and underline on focus (default #0b0c0c).
+ * @cssprop --sf-font-family - Font (default "GDS Transport", arial, sans-serif).
+ * @cssprop --sf-font-size - Base font size (default 1rem).
+ * @cssprop --sf-space - Base spacing unit (default 1rem).
+ * @cssprop --sf-radius - Corner radius of buttons, inputs and cards (default 0).
+ * @cssprop --sf-max-width - Maximum width of the default layout (default none).
+ */
+export class ServiceFinder extends LitElement {
+  static override styles = [tokens, styles];
+
+  @property() endpoints = '';
+  @property() openactive?: string;
+  @property() near?: string;
+  @property() radius?: string;
+  @property() age?: string;
+  @property() access?: string;
+  @property() category?: string;
+  @property({ type: Boolean }) free = false;
+  @property({ type: Boolean }) strict = false;
+  @property() view = 'list';
+  @property({ type: Boolean, attribute: 'hide-search' }) hideSearch = false;
+  @property({ reflect: true }) override lang!: string;
+  @property() geocoder?: string;
+  @property({ type: Boolean, attribute: 'full-postcode' }) fullPostcode = false;
+  @property() places?: string;
+  @property({ attribute: 'url-state' }) urlState = 'on';
+  @property({ type: Number }) timeout?: number;
+  @property({ type: Number, attribute: 'max-pages' }) maxPages?: number;
+
+  /** Directories with names, instead of (or as well as) `endpoints`: `[{ url, name, id }]`. */
+  @property({ attribute: false }) directories: Endpoint[] = [];
+  /** Clock for "open now", freshness and next openings (tests pin it). */
+  @property({ attribute: false }) now?: () => Date;
+
+  @state() private composed = false;
+
+  readonly #provider = new ContextProvider(this, { context: finderContext });
+  #store?: FinderStore;
+  #sync?: UrlStateSync;
+  #ready!: Promise<FinderStore>;
+  #resolveReady!: (store: FinderStore) => void;
+  #reported = new Set<string>();
+  #setupRun = 0;
+
+  constructor() {
+    super();
+    this.#resetReady();
+  }
+
+  /** The state holder every element inside (and linked to) this finder renders. */
+  get store(): FinderStore | undefined {
+    return this.#store;
+  }
+
+  /** Resolves with the store once it is created (after `places` is read). */
+  get ready(): Promise<FinderStore> {
+    return this.#ready;
+  }
+
+  /** The query the attributes ask for. */
+  get presets(): Query {
+    const q: Query = {};
+    if (this.near?.trim()) q.place = this.near.trim();
+    const radius = Number(this.radius);
+    if (this.radius && Number.isFinite(radius) && radius > 0) q.radiusKm = milesToKm(radius);
+    const age = this.age?.trim();
+    if (age && (AGE_BANDS as readonly string[]).includes(age)) q.ageBand = age as Query['ageBand'];
+    else if (age && /^\d{1,3}$/.test(age)) q.age = Number(age);
+    const access = split(this.access).filter((a): a is AccessType => (ACCESS_TYPES as readonly string[]).includes(a));
+    if (access.length) q.access = access;
+    const categories = split(this.category, /,/);
+    if (categories.length) q.categories = categories;
+    if (this.free) q.free = true;
+    if (this.strict) q.strict = true;
+    return q;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('sf-print-shortlist', this.#onPrintShortlist);
+    this.composed = this.#hasOwnLayout();
+    if (!this.#store) void this.#setup();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#teardown();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const rebuild = ['endpoints', 'openactive', 'directories', 'geocoder', 'places', 'urlState', 'timeout', 'maxPages', 'fullPostcode'];
+    if (this.hasUpdated && this.#store && rebuild.some((k) => changed.has(k) && changed.get(k) !== undefined)) {
+      this.#teardown();
+      void this.#setup();
+    }
+    if (changed.has('lang')) this.#relocalise();
+  }
+
+  override render() {
+    if (this.composed) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
+    const views = new Set(split(this.view));
+    const list = views.size === 0 || views.has('list') || ![...views].some((v) => v === 'map' || v === 'calendar');
+    return html`<div class="layout" part="layout">
+      ${this.hideSearch ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
+      ${views.has('map') ? html`<sf-map></sf-map>` : nothing}
+      ${views.has('calendar') ? html`<sf-calendar></sf-calendar>` : nothing}
+      ${list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
+      <sf-service exportparts="detail, detail-title, button"></sf-service>
+      <sf-shortlist exportparts="shortlist, button"></sf-shortlist>
+      <slot @slotchange=${this.#onSlotChange}></slot>
+    </div>`;
+  }
+
+  #hasOwnLayout(): boolean {
+    return [...this.children].some((c) => !c.hasAttribute('slot'));
+  }
+
+  #onSlotChange = () => {
+    this.composed = this.#hasOwnLayout();
+  };
+
+  #resetReady(): void {
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+  }
+
+  async #setup(): Promise<void> {
+    const run = ++this.#setupRun;
+    let places: Record<string, LatLng> | undefined;
+    if (this.places) {
+      try {
+        const response = await fetch(this.places, { headers: { accept: 'application/json' } });
+        if (response.ok) places = (await response.json()) as Record<string, LatLng>;
+      } catch {
+        // No place list: postcodes and "lat,lng" still work.
+      }
+    }
+    if (run !== this.#setupRun || !this.isConnected) return;
+
+    const endpoints: Endpoint[] = [...split(this.endpoints), ...this.directories];
+    const mode = parseUrlStateMode(this.urlState);
+    const presets = this.presets;
+    const store = new FinderStore({
+      endpoints,
+      openactive: split(this.openactive),
+      geocoder: postcodesIoGeocoder({ ...(this.geocoder ? { baseUrl: this.geocoder } : {}), fullPostcode: this.fullPostcode }),
+      places,
+      query: presets,
+      now: this.now,
+      timeoutMs: this.timeout,
+      maxPages: this.maxPages,
+    });
+    const ui = uiFor(store);
+    if (mode !== 'off') {
+      const sync = (this.#sync = new UrlStateSync(store, {
+        mode,
+        presets,
+        selected: () => ui.selected,
+        onSelect: (key) => ui.select(key, { from: this }),
+      }));
+      const initial = sync.initial();
+      await store.setQuery(initial.query, { replace: true });
+      if (initial.service) ui.select(initial.service, { silent: true });
+      ui.addEventListener('change', sync.update);
+      sync.start();
+    }
+    if (run !== this.#setupRun) {
+      store.dispose();
+      return;
+    }
+    this.#store = store;
+    this.#reported.clear();
+    store.addEventListener('change', this.#onStoreChange);
+    ui.addEventListener('change', this.#onUiChange);
+    this.#provider.setValue(store);
+    this.dispatchEvent(new Event('sf-store-ready'));
+    this.#resolveReady(store);
+    this.requestUpdate();
+    void store.load();
+  }
+
+  #teardown(): void {
+    this.#setupRun++;
+    const store = this.#store;
+    if (!store) return;
+    this.#sync?.stop();
+    if (this.#sync) uiFor(store).removeEventListener('change', this.#sync.update);
+    this.#sync = undefined;
+    store.removeEventListener('change', this.#onStoreChange);
+    uiFor(store).removeEventListener('change', this.#onUiChange);
+    store.dispose();
+    this.#store = undefined;
+    this.#resetReady();
+  }
+
+  #onStoreChange = () => {
+    const store = this.#store;
+    if (!store) return;
+    for (const status of store.statuses) {
+      if (status.state !== 'failed' || !status.error) continue;
+      const id = `${status.directory.id}@${status.startedAt}`;
+      if (this.#reported.has(id)) continue;
+      this.#reported.add(id);
+      this.dispatchEvent(new SfSourceErrorEvent(status.directory, status.error.kind, status.error.message));
+    }
+  };
+
+  #onUiChange = () => {
+    const ui = this.#store && uiFor(this.#store);
+    this.toggleAttribute('detail-open', !!ui?.selected && !this.composed);
+  };
+
+  /** `sf-shortlist` asks to print only itself. */
+  #onPrintShortlist = () => {
+    this.setAttribute('printing', 'shortlist');
+    window.addEventListener('afterprint', () => this.removeAttribute('printing'), { once: true });
+  };
+
+  /** Asks every element of this finder to render its words again (after `lang` changed). */
+  #relocalise(): void {
+    const all = [...(this.shadowRoot?.querySelectorAll('*') ?? []), ...this.querySelectorAll('*')];
+    for (const el of all) (el as Partial<LitElement>).requestUpdate?.();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'service-finder': ServiceFinder;
+  }
+}

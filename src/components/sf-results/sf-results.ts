@@ -1,0 +1,302 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
+import { createIndex, search, type SearchIndex } from '../../engine/index.js';
+import { withParams } from '../../store/url-state.js';
+import { FinderElement } from '../finder-element.js';
+import { SfResultsEvent } from '../events.js';
+import { checkedWords, costWords, explain, unknownFields, whenWords } from '../words.js';
+import { tokens } from '../shared.styles.js';
+import { styles } from './sf-results.styles.js';
+
+/** Lists longer than this are virtualised. */
+const VIRTUALISE_OVER = 40;
+
+type Loosen = { field: LoosenField; count: number };
+type LoosenField = 'text' | 'age' | 'access' | 'days' | 'partsOfDay' | 'eligibility' | 'categories' | 'distance' | 'free';
+
+const LOOSEN: Record<LoosenField, { filter: FilterField; active: (q: Query) => boolean; patch: Partial<Query> }> = {
+  text: { filter: 'text', active: (q) => !!q.text?.trim(), patch: { text: undefined } },
+  age: { filter: 'age', active: (q) => q.age !== undefined || !!q.ageBand, patch: { age: undefined, ageBand: undefined } },
+  access: { filter: 'access', active: (q) => !!q.access?.length, patch: { access: undefined } },
+  days: { filter: 'availability', active: (q) => !!q.days?.length, patch: { days: undefined } },
+  partsOfDay: { filter: 'availability', active: (q) => !!q.partsOfDay?.length, patch: { partsOfDay: undefined } },
+  eligibility: { filter: 'eligibility', active: (q) => !!q.eligibility?.length, patch: { eligibility: undefined } },
+  categories: { filter: 'category', active: (q) => !!q.categories?.length, patch: { categories: undefined } },
+  distance: { filter: 'distance', active: (q) => !!q.near, patch: { place: undefined, near: undefined, radiusKm: undefined } },
+  free: { filter: 'cost', active: (q) => !!q.free, patch: { free: undefined } },
+};
+
+/**
+ * The results: a count announced to screen readers, a sort control, a
+ * notice per directory (still loading, failed with a retry, out of date),
+ * the full matches, then the services that may match but do not say.
+ * Long lists are virtualised.
+ *
+ * @tag sf-results
+ * @summary The results list with per-directory notices, sorting, and an empty state that says which filter to loosen.
+ *
+ * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
+ * @attr lang - `en` or `cy`; otherwise inherited.
+ *
+ * @fires sf-results - {SfResultsEvent} When the number of results changes; `count` (full matches) and `partial`.
+ * @fires sf-select - {SfSelectEvent} When a service is opened from a card; `key`.
+ *
+ * @slot empty - Shown instead of the built-in empty state when nothing matches.
+ *
+ * @csspart count - The announced count.
+ * @csspart sort - The sort select.
+ * @csspart notice - Each directory notice (also `notice-loading`, `notice-failed`, `notice-stale`).
+ * @csspart list - Each list of cards.
+ * @csspart card - Each result.
+ * @csspart card-title - The heading of each result.
+ * @csspart button - Buttons (retry, shortlist, loosen).
+ * @csspart empty - The empty state.
+ *
+ * @cssprop --sf-color-border - Line between cards (default #b1b4b6).
+ * @cssprop --sf-color-panel - Notice background (default #f3f2f1).
+ * @cssprop --sf-color-link - Service names (default #1d70b8).
+ */
+export class SfResults extends FinderElement {
+  static override styles = [tokens, styles];
+
+  #lastCount?: string;
+  #wasSelected?: string;
+  #loosenCache?: { key: string; value?: Loosen };
+  #index?: { services: unknown; index: SearchIndex };
+
+  protected override storeChanged(): void {
+    const ui = this.ui;
+    const selected = ui?.selected;
+    if (this.#wasSelected && !selected && ui?.openerKey) void this.#returnFocus(ui.openerKey);
+    this.#wasSelected = selected;
+  }
+
+  protected override updated(): void {
+    const store = this.activeStore;
+    if (!store) return;
+    const { full, partial } = this.#split(store.results);
+    const key = `${full.length}/${partial.length}`;
+    if (key !== this.#lastCount && !(store.loading && !store.results.length)) {
+      this.#lastCount = key;
+      this.dispatchEvent(new SfResultsEvent(full.length, partial.length));
+    }
+  }
+
+  override render() {
+    const store = this.activeStore;
+    const { m } = this.l;
+    if (!store) return html`<p class="count" part="count" role="status">${m.finder.loading}</p>`;
+    const { full, partial } = this.#split(store.results);
+    const waiting = store.loading && !store.services.length;
+    const count = waiting
+      ? m.finder.loading
+      : this.l.p(m.results.found, full.length) + (partial.length ? `, ${this.l.p(m.results.moreUnknown, partial.length)}` : '');
+    const sort = store.query.sort ?? (store.query.text?.trim() ? 'relevance' : store.query.near ? 'distance' : 'name');
+    const sorts: Sort[] = ['relevance', 'name', 'checked', ...(store.query.near ? (['distance'] as Sort[]) : [])];
+
+    return html`
+      <section aria-labelledby="count">
+        <div class="bar">
+          <p class="count" id="count" part="count" role="status" aria-live="polite">${count}</p>
+          ${store.results.length > 1
+            ? html`<div>
+                <label for="sort">${m.sort.label}</label>
+                <select id="sort" part="sort" @change=${this.#onSort}>
+                  ${sorts.map((s) => html`<option value=${s} ?selected=${s === sort}>${m.sort[s]}</option>`)}
+                </select>
+              </div>`
+            : nothing}
+        </div>
+        ${this.#notices(store.statuses)}
+        ${waiting ? nothing : store.results.length ? this.#list(full, 'full') : this.#empty()}
+        ${partial.length
+          ? html`<h2 class="partial">${this.l.t(m.results.partialHeading, { fields: this.#partialFields(partial) })}</h2>
+              ${this.#list(partial, 'partial')}`
+          : nothing}
+      </section>
+    `;
+  }
+
+  #split(results: Result[]) {
+    const full: Result[] = [];
+    const partial: Result[] = [];
+    for (const r of results) (r.partial ? partial : full).push(r);
+    return { full, partial };
+  }
+
+  #partialFields(partial: Result[]): string {
+    const fields = new Set<FilterField>();
+    for (const r of partial) for (const e of r.explanations) if (e.state === 'unknown') fields.add(e.field);
+    return unknownFields(this.l, fields);
+  }
+
+  #notices(statuses: DirectoryStatus[]): TemplateResult | typeof nothing {
+    const { m } = this.l;
+    const items = statuses.flatMap((s) => {
+      const name = s.directory.name;
+      if (s.state === 'loading') {
+        return [
+          html`<div class="notice loading" part="notice notice-loading">
+            <p>${s.pagesRead ? this.l.p(m.directory.loadingPages, s.pagesRead, { name }) : this.l.t(m.directory.loading, { name })}</p>
+          </div>`,
+        ];
+      }
+      if (s.state === 'failed') {
+        const reason = s.error ? m.errors[s.error.kind] : '';
+        return [
+          html`<div class="notice failed" part="notice notice-failed" data-directory=${s.directory.id}>
+            <p><strong>${this.l.t(m.directory.failed, { name })}</strong> ${reason}</p>
+            <button type="button" class="button secondary" part="button retry-button" @click=${() => this.activeStore?.retry(s.directory.id)}>
+              ${this.l.t(m.directory.retry, { name })}
+            </button>
+          </div>`,
+        ];
+      }
+      if (s.state === 'stale') {
+        return [html`<div class="notice stale" part="notice notice-stale"><p>${this.l.t(m.directory.stale, { name })}</p></div>`];
+      }
+      if (s.state === 'done' && s.error) {
+        return [
+          html`<div class="notice stale" part="notice notice-stale">
+            <p>${this.l.t(m.directory.partial, { name })} ${m.errors[s.error.kind]}</p>
+          </div>`,
+        ];
+      }
+      return [];
+    });
+    return items.length ? html`<div class="notices">${items}</div>` : nothing;
+  }
+
+  #list(results: Result[], group: 'full' | 'partial'): TemplateResult {
+    const render = (r: Result) => this.#card(r);
+    if (results.length > VIRTUALISE_OVER) {
+      return html`<ol class="list ${group}" part="list">
+        ${virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render })}
+      </ol>`;
+    }
+    return html`<ol class="list ${group}" part="list">${results.map(render)}</ol>`;
+  }
+
+  #card(r: Result): TemplateResult {
+    const store = this.activeStore!;
+    const l = this.l;
+    const { m } = l;
+    const s = r.service;
+    const next = store.nextOpening(s);
+    const fresh = store.freshness(s);
+    const cost = costWords(l, s.cost);
+    const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory.name])).values()];
+    const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
+    const href = withParams(location.href, new URLSearchParams({ service: s.key }));
+    const titleId = `t-${cssId(s.key)}`;
+    return html`<li class="card" part="card" data-key=${s.key} aria-labelledby=${titleId}>
+      <h3 class="card-title" part="card-title" id=${titleId}>
+        <a href=${href} data-key=${s.key} @click=${(e: MouseEvent) => this.#open(e, s.key)}>${s.name}</a>
+      </h3>
+      ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.card.organisation, { name: s.organisation.name })}</p>` : nothing}
+      <ul class="facts">
+        ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing}
+        ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}</li>` : nothing}
+        ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
+        ${cost ? html`<li>${cost}</li>` : nothing}
+      </ul>
+      ${r.explanations.length
+        ? html`<ul class="why" aria-label=${m.why.label}>
+            ${r.explanations.map((e) => html`<li class=${e.state}>${explain(l, e, store.query)}</li>`)}
+          </ul>`
+        : nothing}
+      <p class="muted">
+        ${l.t(m.card.from, { list: l.list(directories) })} ·
+        ${checkedWords(l, fresh)}${fresh.stale ? html`<strong class="stale-tag">${m.card.stale}</strong>` : nothing}
+      </p>
+      <button type="button" class="button secondary shortlist-button" part="button shortlist-button" @click=${() => this.ui?.shortlist.toggle({ key: s.key, name: s.name })}>
+        ${shortlisted ? m.shortlist.removeShort : m.shortlist.addShort}<span class="visually-hidden">: ${s.name}</span>
+      </button>
+    </li>`;
+  }
+
+  #open(event: MouseEvent, key: string): void {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
+    event.preventDefault();
+    this.ui?.select(key, { from: this, openerKey: key });
+  }
+
+  #onSort = (event: Event) => {
+    void this.activeStore?.setQuery({ sort: (event.target as HTMLSelectElement).value as Sort });
+  };
+
+  #empty(): TemplateResult {
+    const store = this.activeStore!;
+    const { m } = this.l;
+    if (!store.services.length) {
+      return html`<div class="empty" part="empty"><slot name="empty"><p>${m.results.emptyNoData}</p></slot></div>`;
+    }
+    const loosen = this.#loosen();
+    return html`<div class="empty" part="empty">
+      <slot name="empty">
+        <h2>${m.results.emptyTitle}</h2>
+        ${loosen
+          ? html`<p>
+                ${this.l.t(m.results.emptyLoosen, {
+                  filter: m.filters[LOOSEN[loosen.field].filter],
+                  count: this.l.p(m.results.servicesCount, loosen.count),
+                })}
+              </p>
+              <button type="button" class="button secondary" part="button loosen-button" @click=${() => store.setQuery(LOOSEN[loosen.field].patch)}>
+                ${this.l.t(m.results.emptyLoosenButton, { filter: m.filters[LOOSEN[loosen.field].filter] })}
+              </button>`
+          : html`<p>${m.results.emptyGeneric}</p>`}
+      </slot>
+    </div>`;
+  }
+
+  /** Which one filter, removed, would give the most results. */
+  #loosen(): Loosen | undefined {
+    const store = this.activeStore!;
+    const query = store.query;
+    const key = `${store.services.length}|${JSON.stringify(query)}`;
+    if (this.#loosenCache?.key === key) return this.#loosenCache.value;
+    if (this.#index?.services !== store.services) this.#index = { services: store.services, index: createIndex(store.services) };
+    let best: Loosen | undefined;
+    for (const field of Object.keys(LOOSEN) as LoosenField[]) {
+      if (!LOOSEN[field].active(query)) continue;
+      const loosened = { ...query, ...LOOSEN[field].patch };
+      for (const k of Object.keys(loosened) as Array<keyof Query>) if (loosened[k] === undefined) delete loosened[k];
+      const count = search(this.#index.index, loosened, { now: new Date() }).results.length;
+      if (count > (best?.count ?? 0)) best = { field, count };
+    }
+    this.#loosenCache = { key, value: best };
+    return best;
+  }
+
+  /** Puts focus back on the card that opened the detail, scrolling it into view if virtualised. */
+  async #returnFocus(key: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const link = this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`);
+      if (link && link.offsetParent !== null) {
+        link.focus();
+        link.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      // Virtualised and not rendered: ask the virtualizer to bring it in.
+      const store = this.activeStore;
+      for (const list of this.renderRoot.querySelectorAll('ol')) {
+        const v = (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizerRef];
+        if (!v || !store) continue;
+        const items = this.#split(store.results)[list.classList.contains('partial') ? 'partial' : 'full'];
+        const index = items.findIndex((r) => r.service.key === key);
+        if (index >= 0) v.element(index)?.scrollIntoView({ block: 'center' });
+      }
+    }
+  }
+}
+
+const cssId = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '_');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-results': SfResults;
+  }
+}

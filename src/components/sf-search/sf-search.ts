@@ -1,0 +1,443 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { AccessType, AgeBand, PartOfDay, Query, Weekday } from '../../model/index.js';
+import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
+import { FinderElement } from '../finder-element.js';
+import { SfSearchEvent } from '../events.js';
+import { kmToMiles, milesToKm } from '../../i18n/index.js';
+import { tokens } from '../shared.styles.js';
+import { styles } from './sf-search.styles.js';
+
+/** Distances offered, in miles. */
+const RADII = [1, 2, 5, 10, 20, 50];
+/** Most facet terms offered in one list. */
+const MAX_TERMS = 40;
+
+interface Draft {
+  text: string;
+  place: string;
+  radius: string;
+  age: string;
+  ageBand: string;
+  access: AccessType[];
+  days: Weekday[];
+  partsOfDay: PartOfDay[];
+  eligibility: string[];
+  categories: string[];
+  free: boolean;
+  strict: boolean;
+}
+
+type FieldError = { field: 'age' | 'place' | 'location'; message: string };
+
+const draftFrom = (q: Query): Draft => ({
+  text: q.text ?? '',
+  place: q.place ?? '',
+  radius: q.radiusKm ? String(RADII.find((r) => Math.abs(milesToKm(r) - q.radiusKm!) < 0.01) ?? Math.round(kmToMiles(q.radiusKm))) : '',
+  age: q.age === undefined ? '' : String(q.age),
+  ageBand: q.ageBand ?? '',
+  access: [...(q.access ?? [])],
+  days: [...(q.days ?? [])],
+  partsOfDay: [...(q.partsOfDay ?? [])],
+  eligibility: [...(q.eligibility ?? [])],
+  categories: [...(q.categories ?? [])],
+  free: !!q.free,
+  strict: !!q.strict,
+});
+
+/** A stable string of a query's form fields, for telling our own changes from others'. */
+function signature(q: Query): string {
+  const { near: _near, sort: _sort, ...rest } = q;
+  return JSON.stringify(Object.keys(rest).sort().map((k) => [k, rest[k as keyof typeof rest]]));
+}
+
+const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
+
+/**
+ * The search form, in the GOV.UK Design System pattern: labels, hints, an
+ * error summary that takes focus. Enter searches; once data has loaded, changes
+ * refine the results as the person types (after a short pause).
+ *
+ * @tag sf-search
+ * @summary The search form: keyword, place and distance, age, access, days and times, who it is for, type, free only.
+ *
+ * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
+ * @attr lang - `en` or `cy`; otherwise inherited.
+ *
+ * @fires sf-search - {SfSearchEvent} On submit and on each live refinement; `query` is the new query.
+ *
+ * @csspart form - The form.
+ * @csspart field - Each form group.
+ * @csspart error-summary - The "There is a problem" box.
+ * @csspart button - Buttons.
+ *
+ * @cssprop --sf-color-error - Error colour (default #d4351c).
+ * @cssprop --sf-focus-color - Focus highlight (default #ffdd00).
+ */
+export class SfSearch extends FinderElement {
+  static override styles = [tokens, styles];
+
+  /** Milliseconds to wait after a change before refining (live). */
+  debounce = 150;
+
+  @state() private draft: Draft = draftFrom({});
+  @state() private errors: FieldError[] = [];
+  @state() private locating = false;
+
+  #seen?: string;
+  #sent?: string;
+  #timer?: ReturnType<typeof setTimeout>;
+  #submitted = false;
+  #focusSummary = false;
+
+  protected override storeChanged(): void {
+    const store = this.activeStore;
+    if (!store) return;
+    const sig = signature(store.query);
+    if (sig !== this.#seen) {
+      this.#seen = sig;
+      if (sig !== this.#sent) this.draft = draftFrom(store.query);
+    }
+    this.#collectPlaceError();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+  }
+
+  protected override updated(): void {
+    if (this.#focusSummary) {
+      this.#focusSummary = false;
+      (this.renderRoot.querySelector('.error-summary') as HTMLElement | null)?.focus();
+    }
+  }
+
+  override render() {
+    const { m } = this.l;
+    const d = this.draft;
+    const facets = this.activeStore?.facets ?? { eligibility: [], categories: [] };
+    const errorFor = (field: FieldError['field']) => this.errors.find((e) => e.field === field);
+    const placeError = errorFor('place') ?? errorFor('location');
+    const ageError = errorFor('age');
+    const moreOpen =
+      d.access.length + d.days.length + d.partsOfDay.length + d.eligibility.length + d.categories.length > 0 || d.free || d.strict;
+
+    return html`
+      <form part="form" role="search" aria-label=${m.search.label} novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}>
+        ${this.errors.length
+          ? html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+              <div role="alert">
+                <h2 id="error-summary-title">${m.search.errorSummary}</h2>
+                <ul>
+                  ${this.errors.map(
+                    (e) => html`<li><a href="#${e.field === 'location' ? 'place' : e.field}" @click=${this.#focusField}>${e.message}</a></li>`,
+                  )}
+                </ul>
+              </div>
+            </div>`
+          : nothing}
+
+        <div class="group" part="field">
+          <label for="q">${m.search.keyword}</label>
+          <span class="hint" id="q-hint">${m.search.keywordHint}</span>
+          <input type="search" id="q" name="q" autocomplete="off" aria-describedby="q-hint" .value=${live(d.text)} />
+        </div>
+
+        <div class="group ${placeError ? 'error' : ''}" part="field">
+          <div class="row">
+            <div>
+              <label for="place">${m.search.place}</label>
+              <span class="hint" id="place-hint">${m.search.placeHint}</span>
+              ${placeError ? html`<span class="error-message" id="place-error"><span class="visually-hidden">Error:</span> ${placeError.message}</span>` : nothing}
+              <input
+                type="text"
+                id="place"
+                name="place"
+                autocomplete="postal-code"
+                spellcheck="false"
+                aria-describedby="place-hint${placeError ? ' place-error' : ''}"
+                aria-invalid=${placeError ? 'true' : 'false'}
+                .value=${live(d.place)}
+              />
+            </div>
+            <div>
+              <label for="radius">${m.search.radius}</label>
+              <select id="radius" name="radius" .value=${live(d.radius)}>
+                <option value="" ?selected=${!d.radius}>${m.search.radiusAny}</option>
+                ${RADII.map((r) => html`<option value=${r} ?selected=${d.radius === String(r)}>${this.l.p(m.search.radiusMiles, r)}</option>`)}
+              </select>
+            </div>
+          </div>
+          ${'geolocation' in navigator
+            ? html`<p class="status">
+                <button type="button" class="link-button" part="button location-button" @click=${this.#useLocation} ?disabled=${this.locating}>
+                  ${m.search.useLocation}
+                </button>
+                <span role="status">${this.locating ? m.search.locating : ''}</span>
+              </p>`
+            : nothing}
+        </div>
+
+        <div class="group ${ageError ? 'error' : ''}" part="field">
+          <div class="row">
+            <div>
+              <label for="age">${m.search.age}</label>
+              <span class="hint" id="age-hint">${m.search.ageHint}</span>
+              ${ageError ? html`<span class="error-message" id="age-error"><span class="visually-hidden">Error:</span> ${ageError.message}</span>` : nothing}
+              <input
+                type="text"
+                inputmode="numeric"
+                id="age"
+                name="age"
+                class="age"
+                style="width:5em"
+                autocomplete="off"
+                aria-describedby="age-hint${ageError ? ' age-error' : ''}"
+                aria-invalid=${ageError ? 'true' : 'false'}
+                .value=${live(d.age)}
+              />
+            </div>
+            <div>
+              <label for="band">${m.search.ageBand}</label>
+              <select id="band" name="band" .value=${live(d.ageBand)}>
+                <option value="" ?selected=${!d.ageBand}>${m.search.ageBandAny}</option>
+                ${AGE_BANDS.map((b) => html`<option value=${b} ?selected=${d.ageBand === b}>${m.ageBands[b]}</option>`)}
+              </select>
+            </div>
+          </div>
+        </div>
+
+        <details ?open=${moreOpen}>
+          <summary>${m.search.more}</summary>
+          <div class="panel">
+            ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
+            ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
+            ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
+            ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
+            ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
+            <div class="group" part="field">
+              <div class="checkbox">
+                <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
+                <label for="free">${m.search.free}</label>
+              </div>
+              <div class="checkbox">
+                <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
+                <label for="strict">${m.search.strict}</label>
+              </div>
+            </div>
+          </div>
+        </details>
+
+        <div class="actions">
+          <button type="submit" class="button" part="button submit-button">${m.search.submit}</button>
+          <button type="button" class="link-button" part="button clear-button" @click=${this.#clear}>${m.search.clear}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #checkboxes<T extends string>(name: keyof Draft, legend: string, values: readonly T[], label: (v: T) => string, chosen: T[]): TemplateResult {
+    return html`<div class="group" part="field">
+      <fieldset>
+        <legend>${legend}</legend>
+        <div class="checkboxes">
+          ${values.map(
+            (v) => html`<div class="checkbox">
+              <input type="checkbox" id="${name}-${v}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
+              <label for="${name}-${v}">${label(v)}</label>
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  #terms(name: 'eligibility' | 'categories', legend: string, facets: Array<{ name: string; count: number }>, chosen: string[]): TemplateResult | typeof nothing {
+    const names = [...new Set([...chosen, ...facets.slice(0, MAX_TERMS).map((f) => f.name)])];
+    if (!names.length) return nothing;
+    return html`<div class="group" part="field">
+      <fieldset>
+        <legend>${legend}</legend>
+        <div class="terms">
+          ${names.map(
+            (v, i) => html`<div class="checkbox">
+              <input type="checkbox" id="${name}-${i}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
+              <label for="${name}-${i}">${v}</label>
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  /** Reads a form control into the draft. */
+  #onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement | HTMLSelectElement;
+    if (!input?.name) return;
+    const d = { ...this.draft };
+    const checked = input instanceof HTMLInputElement && input.checked;
+    switch (input.name) {
+      case 'q':
+        d.text = input.value;
+        break;
+      case 'place':
+        d.place = input.value;
+        break;
+      case 'radius':
+        d.radius = input.value;
+        break;
+      case 'age':
+        d.age = input.value;
+        if (d.age.trim()) d.ageBand = '';
+        break;
+      case 'band':
+        d.ageBand = input.value;
+        if (d.ageBand) d.age = '';
+        break;
+      case 'free':
+        d.free = checked;
+        break;
+      case 'strict':
+        d.strict = checked;
+        break;
+      case 'access':
+        d.access = toggle(d.access, input.value as AccessType, checked);
+        break;
+      case 'days':
+        d.days = toggle(d.days, input.value as Weekday, checked);
+        break;
+      case 'partsOfDay':
+        d.partsOfDay = toggle(d.partsOfDay, input.value as PartOfDay, checked);
+        break;
+      case 'eligibility':
+        d.eligibility = toggle(d.eligibility, input.value, checked);
+        break;
+      case 'categories':
+        d.categories = toggle(d.categories, input.value, checked);
+        break;
+      default:
+        return;
+    }
+    const changed = JSON.stringify(d) !== JSON.stringify(this.draft);
+    this.draft = d;
+    // Live refinement once there is data; a place is looked up only on submit (or a radius change).
+    if (!changed || event.type === 'input' && input.name === 'place') return;
+    if (input.name === 'place' && event.type === 'change') return;
+    if ((this.activeStore?.services.length ?? 0) > 0) this.#schedule();
+  };
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#apply(false), this.debounce);
+  }
+
+  #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    clearTimeout(this.#timer);
+    void this.#apply(true);
+  };
+
+  /** Validates the draft and writes it to the store. */
+  async #apply(submitted: boolean): Promise<void> {
+    const store = this.activeStore;
+    if (!store) return;
+    const { m } = this.l;
+    const d = this.draft;
+    const errors: FieldError[] = [];
+    const ageText = d.age.trim();
+    let age: number | undefined;
+    if (ageText) {
+      age = Number(ageText);
+      if (!/^\d{1,3}$/.test(ageText) || age > 120) {
+        errors.push({ field: 'age', message: m.search.ageInvalid });
+        age = undefined;
+      }
+    }
+    const patch: Query = {
+      text: d.text.trim() || undefined,
+      place: d.place.trim() || undefined,
+      radiusKm: d.radius ? milesToKm(Number(d.radius)) : undefined,
+      age,
+      ageBand: (d.ageBand || undefined) as AgeBand | undefined,
+      access: d.access.length ? d.access : undefined,
+      days: d.days.length ? d.days : undefined,
+      partsOfDay: d.partsOfDay.length ? d.partsOfDay : undefined,
+      eligibility: d.eligibility.length ? d.eligibility : undefined,
+      categories: d.categories.length ? d.categories : undefined,
+      free: d.free || undefined,
+      strict: d.strict || undefined,
+    };
+    if (errors.length && submitted) {
+      this.errors = errors;
+      this.#focusSummary = true;
+      return;
+    }
+    if (submitted) this.#submitted = true;
+    this.#sent = signature(Object.fromEntries(Object.entries({ ...store.query, ...patch }).filter(([, v]) => v !== undefined)) as Query);
+    await store.setQuery(patch);
+    this.errors = errors.filter((e) => e.field !== 'place');
+    this.#collectPlaceError();
+    if (submitted && this.errors.length) this.#focusSummary = true;
+    this.dispatchEvent(new SfSearchEvent(store.query));
+  }
+
+  #collectPlaceError(): void {
+    const store = this.activeStore;
+    if (!store) return;
+    const { m } = this.l;
+    const others = this.errors.filter((e) => e.field !== 'place');
+    const error = store.placeError && (this.#submitted || store.query.place) ? store.placeError : undefined;
+    const next = error ? [{ field: 'place' as const, message: error === 'not-found' ? m.search.placeNotFound : m.search.placeFailed }, ...others] : others;
+    if (JSON.stringify(next) !== JSON.stringify(this.errors)) this.errors = next;
+  }
+
+  #focusField = (event: Event) => {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    field?.focus();
+    field?.scrollIntoView({ block: 'center' });
+  };
+
+  #useLocation = () => {
+    const { m } = this.l;
+    if (!('geolocation' in navigator)) {
+      this.errors = [{ field: 'location', message: m.search.locationUnavailable }];
+      return;
+    }
+    this.locating = true;
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        this.locating = false;
+        // Three decimals is about 100 m: enough to sort by distance.
+        const round = (n: number) => Math.round(n * 1000) / 1000;
+        this.draft = { ...this.draft, place: `${round(position.coords.latitude)},${round(position.coords.longitude)}` };
+        this.errors = this.errors.filter((e) => e.field !== 'location');
+        void this.#apply(true);
+      },
+      () => {
+        this.locating = false;
+        this.errors = [{ field: 'location', message: m.search.locationFailed }];
+        this.#focusSummary = true;
+      },
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
+    );
+  };
+
+  #clear = () => {
+    clearTimeout(this.#timer);
+    this.draft = draftFrom({});
+    this.errors = [];
+    this.#submitted = false;
+    void this.#apply(false);
+    (this.renderRoot.querySelector('#q') as HTMLElement | null)?.focus();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-search': SfSearch;
+  }
+}

@@ -1,0 +1,195 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { BlendedService } from '../../model/index.js';
+import { FinderElement } from '../finder-element.js';
+import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
+import { sanitiseHtml } from './sanitise.js';
+import { tokens } from '../shared.styles.js';
+import { styles } from './sf-service.styles.js';
+
+/**
+ * The detail of the service open now: description (sanitised), when it runs
+ * in words, where, who it is for, how to access it, cost, contacts, the
+ * directories it comes from and when they last checked it, a link to report a
+ * problem, print. Escape or Close closes it and focus returns to the card that
+ * opened it. Renders nothing while no service is open.
+ *
+ * @tag sf-service
+ * @summary The detail view of one service.
+ *
+ * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
+ * @attr lang - `en` or `cy`; otherwise inherited.
+ *
+ * @fires sf-select - {SfSelectEvent} With `key` undefined when the detail is closed.
+ *
+ * @csspart detail - The article holding the detail.
+ * @csspart detail-title - The service name heading.
+ * @csspart button - Buttons (close, print, shortlist).
+ *
+ * @cssprop --sf-color-border - Rule above "About this information" (default #b1b4b6).
+ */
+export class SfService extends FinderElement {
+  static override styles = [tokens, styles];
+
+  #shown?: string;
+  #focusTitle = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  protected override storeChanged(): void {
+    const selected = this.ui?.selected;
+    if (selected !== this.#shown) {
+      this.#shown = selected;
+      this.#focusTitle = !!selected;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#focusTitle) return;
+    const title = this.renderRoot.querySelector<HTMLElement>('h2');
+    if (!title) return;
+    this.#focusTitle = false;
+    title.focus();
+    this.scrollIntoView?.({ block: 'start' });
+  }
+
+  override render() {
+    const store = this.activeStore;
+    const key = this.ui?.selected;
+    this.toggleAttribute('open', !!key);
+    if (!store || !key) return nothing;
+    const { m } = this.l;
+    const service = store.get(key);
+    if (!service) {
+      return html`<article part="detail" aria-labelledby="title">
+        <h2 id="title" part="detail-title" tabindex="-1">${store.loading ? m.finder.loading : m.service.label}</h2>
+        ${store.loading ? nothing : html`<p>${m.service.notFound}</p>`}
+        <button type="button" class="button secondary" part="button close-button" @click=${this.close}>${m.service.back}</button>
+      </article>`;
+    }
+    return this.#detail(service);
+  }
+
+  /** Closes the detail; focus returns to the card that opened it. */
+  close = (): void => {
+    this.ui?.select(undefined, { from: this });
+  };
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.ui?.selected) {
+      event.preventDefault();
+      this.close();
+    }
+  };
+
+  #detail(s: BlendedService): TemplateResult {
+    const store = this.activeStore!;
+    const l = this.l;
+    const { m } = l;
+    const next = store.nextOpening(s);
+    const fresh = store.freshness(s);
+    const schedules = (s.schedules ?? []).map((sc) => scheduleWords(l, sc)).filter((t): t is string => !!t);
+    const notes = (s.schedules ?? []).map((sc) => sc.notes?.trim()).filter((t): t is string => !!t);
+    const today = new Date().toISOString().slice(0, 10);
+    const closures = (s.closures ?? []).filter((c) => c.closed && c.endDate >= today).slice(0, 5);
+    const ages = ageWords(l, s.ages);
+    const cost = costWords(l, s.cost);
+    const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory])).values()];
+    const report = directories.map((d) => safeHref(d.feedbackUrl)).find(Boolean) ?? (s.email ? `mailto:${s.email}?subject=${encodeURIComponent(s.name)}` : undefined);
+    const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
+    const website = safeHref(s.url);
+    const phones = [...(s.phones ?? []), ...(s.contacts ?? []).flatMap((c) => c.phones ?? [])];
+
+    return html`<article part="detail" aria-labelledby="title">
+      <div class="top">
+        <button type="button" class="link-button" part="button close-button" @click=${this.close}>${m.service.back}</button>
+      </div>
+      <h2 id="title" part="detail-title" tabindex="-1">${s.name}</h2>
+      ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.service.runBy, { name: s.organisation.name })}</p>` : nothing}
+      <div class="description">
+        ${s.descriptionHtml ? unsafeHTML(sanitiseHtml(s.descriptionHtml)) : s.description ? html`<p>${s.description}</p>` : nothing}
+      </div>
+
+      <h3>${m.service.when}</h3>
+      ${next ? html`<p><strong>${l.t(m.service.next, { when: whenWords(l, next) })}</strong></p>` : nothing}
+      ${schedules.length ? html`<ul class="plain">${schedules.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
+      ${notes.map((n) => html`<p>${n}</p>`)}
+      ${closures.map(
+        (c) => html`<p>${c.startDate === c.endDate ? l.t(m.service.closedDay, { date: l.day(c.startDate) }) : l.t(m.service.closed, { from: l.day(c.startDate), to: l.day(c.endDate) })}</p>`,
+      )}
+      ${!next && !schedules.length ? html`<p>${m.service.notStated}</p>` : nothing}
+
+      <h3>${m.service.where}</h3>
+      ${s.locations?.length
+        ? html`<ul class="plain">
+            ${s.locations.map(
+              (loc) => html`<li>
+                ${addressWords(loc)}${loc.accessibility?.length ? html`<br /><span class="muted">${loc.accessibility.join('; ')}</span>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p>${s.attendance?.some((a) => a === 'online' || a === 'phone') ? m.service.online : m.service.notStated}</p>`}
+      ${s.attendance?.length ? html`<p>${l.list(s.attendance.map((a) => m.attendance[a]))}</p>` : nothing}
+
+      <h3>${m.service.who}</h3>
+      ${ages || s.eligibility?.length
+        ? html`${ages ? html`<p>${ages}</p>` : nothing}
+          ${s.eligibility?.length ? html`<p>${l.list(s.eligibility.map((t) => t.name))}</p>` : nothing}`
+        : html`<p>${m.service.notStated}</p>`}
+
+      <h3>${m.service.how}</h3>
+      ${s.access?.length ? html`<p>${l.list(s.access.map((a) => m.access[a]))}</p>` : nothing}
+      ${s.accessNote ? html`<p>${s.accessNote}</p>` : nothing}
+      ${!s.access?.length && !s.accessNote ? html`<p>${m.service.notStated}</p>` : nothing}
+
+      <h3>${m.service.cost}</h3>
+      <p>${cost ?? m.service.notStated}</p>
+
+      <h3>${m.service.contact}</h3>
+      <ul class="plain">
+        ${website ? html`<li>${m.service.website}: <a href=${website} rel="noopener noreferrer" target="_blank">${website}</a></li>` : nothing}
+        ${s.email ? html`<li>${m.service.email}: <a href="mailto:${s.email}">${s.email}</a></li>` : nothing}
+        ${phones.map((p) => html`<li>${m.service.phone}: <a href="tel:${p.number.replace(/[^\d+]/g, '')}">${p.number}</a>${p.description ? ` (${p.description})` : ''}</li>`)}
+        ${(s.contacts ?? []).filter((c) => c.name || c.email).map(
+          (c) => html`<li>${[c.name, c.title].filter(Boolean).join(', ')}${c.email ? html` <a href="mailto:${c.email}">${c.email}</a>` : nothing}</li>`,
+        )}
+        ${!website && !s.email && !phones.length && !s.contacts?.length ? html`<li>${m.service.notStated}</li>` : nothing}
+      </ul>
+
+      <div class="about">
+        <h3>${m.service.about}</h3>
+        <p>${l.t(m.service.listedIn, { list: l.list(directories.map((d) => d.name)) })}
+          ${fresh.date ? l.t(m.service.checkedOn, { date: l.day(fresh.date) }) : m.service.checkedUnknown}
+          ${fresh.stale ? html`<strong>${m.card.stale}</strong>` : nothing}</p>
+        ${report ? html`<p><a href=${report} rel="noopener noreferrer" target="_blank">${m.service.report}</a></p>` : nothing}
+      </div>
+
+      <div class="actions">
+        <button type="button" class="button secondary" part="button print-button" @click=${() => window.print()}>${m.service.print}</button>
+        <button
+          type="button"
+          class="button secondary"
+          part="button shortlist-button"
+          @click=${() => this.ui?.shortlist.toggle({ key: s.key, name: s.name })}
+        >
+          ${shortlisted ? m.shortlist.removeShort : m.shortlist.addShort}
+        </button>
+        <button type="button" class="button secondary" part="button close-button" @click=${this.close}>${m.service.close}</button>
+      </div>
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-service': SfService;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Registers every element. Safe to load more than once (two WordPress
+ * plugins bundling this file): an element already defined is left alone.
+ */
+import { ServiceFinder } from './components/service-finder/service-finder.js';
+import { SfSearch } from './components/sf-search/sf-search.js';
+import { SfResults } from './components/sf-results/sf-results.js';
+import { SfService } from './components/sf-service/sf-service.js';
+import { SfShortlist } from './components/sf-shortlist/sf-shortlist.js';
+
+export const ELEMENTS = {
+  'service-finder': ServiceFinder,
+  'sf-search': SfSearch,
+  'sf-results': SfResults,
+  'sf-service': SfService,
+  'sf-shortlist': SfShortlist,
+} as const;
+
+/** Defines `tag` as `ctor` unless something already has that name. Returns whether it defined it. */
+export function define(tag: string, ctor: CustomElementConstructor): boolean {
+  if (typeof customElements === 'undefined' || customElements.get(tag)) return false;
+  try {
+    customElements.define(tag, ctor);
+    return true;
+  } catch {
+    // Another copy won a race, or this constructor is already registered under another name.
+    return false;
+  }
+}
+
+export function defineAll(): void {
+  for (const [tag, ctor] of Object.entries(ELEMENTS)) define(tag, ctor);
+}
+
+defineAll();

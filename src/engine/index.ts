@@ -1,0 +1,31 @@
+/**
+ * The engine: pure functions over the normalised model, for Node and
+ * browsers alike (no DOM). Blend + dedup, index + search, schedules, geo,
+ * text, freshness and completeness.
+ */
+export { createBlender, type Blender } from './blend.js';
+export { blendRecords, sameService, features, normaliseUrl, normalisePhone, normalisePostcode } from './dedup.js';
+export { createIndex, search, ageBandRange, defaultSort, type SearchIndex, type SearchOptions, type SearchOutput } from './search.js';
+export {
+  occurrences,
+  nextOpening,
+  openAt,
+  runsOn,
+  weeklyPattern,
+  LONDON,
+  type Occurrence,
+  type WeeklyPattern,
+} from './schedule.js';
+export { haversineKm, parseLatLng, parsePostcode, postcodesIoGeocoder, type Geocoder, type LatLng } from './geo.js';
+export { normalise, tokenise, queryTerms, nameSimilarity, dayTimeWords, BUILT_IN_SYNONYMS } from './text.js';
+export {
+  facets,
+  freshness,
+  completeness,
+  checkedDate,
+  COMPLETENESS_FIELDS,
+  STALE_DAYS,
+  type Facet,
+  type Freshness,
+  type CompletenessField,
+} from './quality.js';

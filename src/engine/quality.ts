@@ -1,0 +1,96 @@
+/** Freshness, completeness and facets: what a social prescriber checks before referring. */
+import { differenceInCalendarDays, differenceInCalendarMonths } from 'date-fns';
+import type { Service } from '../model/index.js';
+import { compileService } from './schedule.js';
+import { normalise } from './text.js';
+
+export const STALE_DAYS = 365;
+
+export interface Freshness {
+  /** `YYYY-MM-DD` the record was last checked (assured), else last modified. */
+  date?: string;
+  days?: number;
+  months?: number;
+  stale: boolean;
+}
+
+/** The date a record was last checked: assuredDate, else the date part of lastModified. */
+export function checkedDate(service: Service): string | undefined {
+  for (const d of [service.assuredDate, service.lastModified]) {
+    const m = d ? /^\d{4}-\d{2}-\d{2}/.exec(d) : null;
+    if (m && !Number.isNaN(Date.parse(m[0]))) return m[0];
+  }
+  return undefined;
+}
+
+export function freshness(service: Service, now: Date): Freshness {
+  const date = checkedDate(service);
+  if (!date) return { stale: false };
+  const [y, m, d] = date.split('-').map(Number);
+  const then = new Date(y, m - 1, d);
+  const days = differenceInCalendarDays(now, then);
+  const months = differenceInCalendarMonths(now, then);
+  return { date, days, months, stale: days > STALE_DAYS };
+}
+
+export const COMPLETENESS_FIELDS = ['times', 'location', 'contact', 'ages', 'access', 'cost', 'description'] as const;
+export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
+
+/** Whether the record states one of the fields a social prescriber needs. */
+export function states(service: Service, field: CompletenessField): boolean {
+  switch (field) {
+    case 'times':
+      return compileService(service).known || !!service.schedules?.some((s) => s.description?.trim());
+    case 'location':
+      return !!service.locations?.some(
+        (l) => typeof l.lat === 'number' || !!l.address?.postcode || !!l.address?.street,
+      );
+    case 'contact':
+      return !!(
+        service.phones?.length ||
+        service.email ||
+        service.url ||
+        service.contacts?.some((c) => c.email || c.phones?.length)
+      );
+    case 'ages':
+      return !!service.ages && (service.ages.min !== undefined || service.ages.max !== undefined);
+    case 'access':
+      return !!service.access?.length;
+    case 'cost':
+      return !!service.cost;
+    case 'description':
+      return !!service.description?.trim();
+  }
+}
+
+export function completeness(service: Service): { score: number; missing: CompletenessField[] } {
+  const missing = COMPLETENESS_FIELDS.filter((f) => !states(service, f));
+  return { score: (COMPLETENESS_FIELDS.length - missing.length) / COMPLETENESS_FIELDS.length, missing };
+}
+
+export interface Facet {
+  name: string;
+  count: number;
+}
+
+function count(services: Service[], get: (s: Service) => Array<{ name: string }> | undefined): Facet[] {
+  const counts = new Map<string, Facet>();
+  for (const s of services) {
+    const seen = new Set<string>();
+    for (const t of get(s) ?? []) {
+      const name = t.name.trim();
+      const key = normalise(name);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const f = counts.get(key);
+      if (f) f.count++;
+      else counts.set(key, { name, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** Eligibility and category terms present in the loaded data, most common first. */
+export function facets(services: Service[]): { eligibility: Facet[]; categories: Facet[] } {
+  return { eligibility: count(services, (s) => s.eligibility), categories: count(services, (s) => s.categories) };
+}

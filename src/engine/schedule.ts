@@ -1,0 +1,426 @@
+/**
+ * Schedules → dated occurrences, in each schedule's time zone (Europe/London
+ * unless the data says otherwise). Rules are evaluated on local calendar days
+ * and local clock times, so 10:00 stays 10:00 across the clock changes; only
+ * the final conversion to an instant goes through TZDate.
+ */
+import { TZDate } from '@date-fns/tz';
+import type { Closure, Schedule, Service, Session } from '../model/index.js';
+import { WEEKDAYS } from '../model/index.js';
+
+export const LONDON = 'Europe/London';
+const DAY_MS = 86_400_000;
+
+export interface Occurrence {
+  start: Date;
+  end?: Date;
+  /** The rule that produced it; for a dated session, a synthesised one-off rule. */
+  schedule: Schedule;
+  /** Set when the occurrence is one of `service.sessions`. */
+  session?: Session;
+  /** The rule names the day but no times: `start` is local midnight. */
+  allDay?: boolean;
+}
+
+// ---------- calendar days as integers (days since 1970-01-01) ----------
+
+/** 'YYYY-MM-DD' (or an ISO date-time: its date part) → day number; undefined when unreadable. */
+export function dayNumber(ymd: string | undefined): number | undefined {
+  const m = ymd ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd) : null;
+  if (!m) return undefined;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? t / DAY_MS : undefined;
+}
+
+/** Monday = 0 … Sunday = 6, the order of WEEKDAYS. */
+export function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+function ymdOf(day: number): { y: number; m: number; d: number } {
+  const date = new Date(day * DAY_MS);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+}
+
+/** 'HH:MM' or 'HH:MM:SS' → minutes after midnight. */
+export function minutesOf(time: string | undefined): number | undefined {
+  const m = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
+  if (!m) return undefined;
+  const v = Number(m[1]) * 60 + Number(m[2]);
+  return v >= 0 && v <= 24 * 60 ? v : undefined;
+}
+
+/** The local calendar day and minute of an instant in a time zone. */
+export function localParts(date: Date, tz = LONDON): { day: number; minutes: number } {
+  const t = new TZDate(date.getTime(), tz);
+  return {
+    day: Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()) / DAY_MS,
+    minutes: t.getHours() * 60 + t.getMinutes(),
+  };
+}
+
+/** Local day + minutes in a time zone → instant. */
+export function instantOf(day: number, minutes: number, tz = LONDON): Date {
+  const { y, m, d } = ymdOf(day);
+  return new Date(+new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, tz));
+}
+
+// ---------- compiled rules ----------
+
+export interface Rule {
+  schedule: Schedule;
+  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+  interval: number;
+  /** Weekday bitmask from BYDAY entries without nth. */
+  dayMask: number;
+  nth: Array<{ wd: number; nth: number }>;
+  monthDays: number[];
+  start?: number;
+  /** Inclusive day window from validFrom/validTo/dtstart/until/count. */
+  from?: number;
+  to?: number;
+  opens?: number;
+  closes?: number;
+  tz: string;
+  wkst: number;
+}
+
+interface CompiledClosure {
+  from: number;
+  to: number;
+  closed: boolean;
+  opens?: number;
+  closes?: number;
+}
+
+export interface CompiledService {
+  rules: Rule[];
+  closures: CompiledClosure[];
+  sessions: Array<{ start: Date; end?: Date; session: Session }>;
+  /** Readable rules or sessions exist: the service states when it runs. */
+  known: boolean;
+}
+
+function firesRaw(rule: Rule, day: number): boolean {
+  if (rule.start !== undefined && day < rule.start) return false;
+  const wd = weekdayOf(day);
+  switch (rule.freq) {
+    case 'DAILY':
+      if (rule.interval > 1 && rule.start !== undefined && (day - rule.start) % rule.interval !== 0) return false;
+      return rule.dayMask === 0 || (rule.dayMask & (1 << wd)) !== 0;
+    case 'WEEKLY': {
+      if (rule.interval > 1 && rule.start !== undefined) {
+        const align = (d: number) => d - ((weekdayOf(d) - rule.wkst + 7) % 7);
+        if (((align(day) - align(rule.start)) / 7) % rule.interval !== 0) return false;
+      }
+      return (rule.dayMask & (1 << wd)) !== 0;
+    }
+    case 'MONTHLY': {
+      const { y, m, d } = ymdOf(day);
+      if (rule.interval > 1 && rule.start !== undefined) {
+        const s = ymdOf(rule.start);
+        if (((y - s.y) * 12 + (m - s.m)) % rule.interval !== 0) return false;
+      }
+      if (rule.dayMask & (1 << wd)) return true;
+      const dim = daysInMonth(y, m);
+      for (const n of rule.nth) {
+        if (n.wd !== wd) continue;
+        if (n.nth > 0 ? Math.ceil(d / 7) === n.nth : Math.ceil((dim - d + 1) / 7) === -n.nth) return true;
+      }
+      for (const md of rule.monthDays) if ((md > 0 ? md : dim + md + 1) === d) return true;
+      return false;
+    }
+    case 'YEARLY': {
+      if (rule.start === undefined) return false;
+      const a = ymdOf(day);
+      const s = ymdOf(rule.start);
+      if (rule.interval > 1 && (a.y - s.y) % rule.interval !== 0) return false;
+      return a.m === s.m && a.d === s.d;
+    }
+  }
+}
+
+/** Whether a rule's pattern (ignoring closures) falls on a local day. */
+export function fires(rule: Rule, day: number): boolean {
+  if (rule.from !== undefined && day < rule.from) return false;
+  if (rule.to !== undefined && day > rule.to) return false;
+  return firesRaw(rule, day);
+}
+
+/** Reads a schedule; undefined when it cannot be turned into dates (e.g. only a description). */
+export function compileRule(schedule: Schedule): Rule | undefined {
+  const start = dayNumber(schedule.dtstart);
+  const freq = schedule.freq ?? (schedule.byday?.length ? 'WEEKLY' : undefined);
+  if (!freq) return undefined;
+  let dayMask = 0;
+  const nth: Rule['nth'] = [];
+  for (const r of schedule.byday ?? []) {
+    const wd = WEEKDAYS.indexOf(r.day);
+    if (wd < 0) continue;
+    if (r.nth && freq === 'MONTHLY') nth.push({ wd, nth: r.nth });
+    else dayMask |= 1 << wd;
+  }
+  const monthDays = (schedule.bymonthday ?? []).filter((d) => Number.isInteger(d) && d !== 0 && Math.abs(d) <= 31);
+  if (freq === 'WEEKLY' && dayMask === 0) {
+    if (start === undefined) return undefined;
+    dayMask = 1 << weekdayOf(start);
+  }
+  if (freq === 'MONTHLY' && dayMask === 0 && nth.length === 0 && monthDays.length === 0) {
+    if (start === undefined) return undefined;
+    monthDays.push(ymdOf(start).d);
+  }
+  if (freq === 'YEARLY' && start === undefined) return undefined;
+  const interval = schedule.interval && schedule.interval > 1 ? Math.floor(schedule.interval) : 1;
+  const limits = [dayNumber(schedule.validFrom), start].filter((d): d is number => d !== undefined);
+  const ends = [dayNumber(schedule.validTo), dayNumber(schedule.until)].filter((d): d is number => d !== undefined);
+  const rule: Rule = {
+    schedule,
+    freq,
+    interval,
+    dayMask,
+    nth,
+    monthDays,
+    start,
+    from: limits.length ? Math.max(...limits) : undefined,
+    to: ends.length ? Math.min(...ends) : undefined,
+    opens: minutesOf(schedule.opensAt),
+    closes: minutesOf(schedule.closesAt),
+    tz: schedule.timezone || LONDON,
+    wkst: schedule.wkst ? Math.max(0, WEEKDAYS.indexOf(schedule.wkst)) : 0,
+  };
+  if (schedule.count && schedule.count > 0 && start !== undefined) {
+    // COUNT, best effort: find the day of the last counted occurrence (capped at ~30 years).
+    let seen = 0;
+    for (let day = start; day < start + 11_000; day++) {
+      if (firesRaw(rule, day) && ++seen >= schedule.count) {
+        rule.to = rule.to === undefined ? day : Math.min(rule.to, day);
+        break;
+      }
+    }
+  }
+  return rule;
+}
+
+function compileClosure(c: Closure): CompiledClosure | undefined {
+  const from = dayNumber(c.startDate);
+  const to = dayNumber(c.endDate) ?? from;
+  if (from === undefined || to === undefined) return undefined;
+  return { from, to, closed: c.closed, opens: minutesOf(c.opensAt), closes: minutesOf(c.closesAt) };
+}
+
+const compiledCache = new WeakMap<Service, CompiledService>();
+
+/** The service's schedules, closures and sessions in a form that is quick to evaluate (cached per object). */
+export function compileService(service: Service): CompiledService {
+  let c = compiledCache.get(service);
+  if (c) return c;
+  const rules = (service.schedules ?? []).map(compileRule).filter((r): r is Rule => r !== undefined);
+  const closures = (service.closures ?? []).map(compileClosure).filter((x): x is CompiledClosure => x !== undefined);
+  const sessions: CompiledService['sessions'] = [];
+  for (const session of service.sessions ?? []) {
+    if (session.cancelled) continue;
+    const start = new Date(session.start);
+    if (Number.isNaN(+start)) continue;
+    const end = session.end ? new Date(session.end) : undefined;
+    sessions.push({ start, end: end && !Number.isNaN(+end) ? end : undefined, session });
+  }
+  sessions.sort((a, b) => +a.start - +b.start);
+  c = { rules, closures, sessions, known: rules.length > 0 || (service.sessions?.length ?? 0) > 0 };
+  compiledCache.set(service, c);
+  return c;
+}
+
+function closureOn(c: CompiledService, day: number): CompiledClosure | undefined {
+  for (const x of c.closures) if (day >= x.from && day <= x.to) return x;
+  return undefined;
+}
+
+/** Opening window of a rule on a day after closures; undefined when closed that day. */
+function windowOn(c: CompiledService, rule: Rule, day: number): { opens?: number; closes?: number } | undefined {
+  if (!fires(rule, day)) return undefined;
+  const closure = closureOn(c, day);
+  if (closure?.closed) return undefined;
+  if (closure && closure.opens !== undefined) return { opens: closure.opens, closes: closure.closes };
+  return { opens: rule.opens, closes: rule.closes };
+}
+
+function sessionRule(s: { start: Date; end?: Date; session: Session }): Schedule {
+  const p = localParts(s.start);
+  const { y, m, d } = ymdOf(p.day);
+  const hhmm = (x: number) => `${String(Math.floor(x / 60)).padStart(2, '0')}:${String(x % 60).padStart(2, '0')}`;
+  const ymd = `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return {
+    dtstart: ymd,
+    count: 1,
+    opensAt: hhmm(p.minutes),
+    closesAt: s.end ? hhmm(localParts(s.end).minutes) : undefined,
+    description: 'Session',
+    locationId: s.session.locationId,
+  };
+}
+
+/**
+ * Every occurrence overlapping [from, to), sorted by start: recurring rules
+ * (closures removed, validity honoured) and the service's dated sessions.
+ * Schedules that only have a description produce nothing.
+ */
+export function occurrences(service: Service, from: Date, to: Date): Occurrence[] {
+  const c = compileService(service);
+  const out: Occurrence[] = [];
+  for (const rule of c.rules) {
+    const first = localParts(from, rule.tz).day - 1;
+    const last = localParts(to, rule.tz).day;
+    for (let day = first; day <= last; day++) {
+      const w = windowOn(c, rule, day);
+      if (!w) continue;
+      const allDay = w.opens === undefined;
+      const opens = w.opens ?? 0;
+      const start = instantOf(day, opens, rule.tz);
+      let end: Date | undefined;
+      if (w.closes !== undefined && !allDay && w.closes !== opens) {
+        end = w.closes > opens ? instantOf(day, w.closes, rule.tz) : instantOf(day + 1, w.closes, rule.tz);
+      }
+      if (start < to && (end ? end > from : start >= from)) {
+        out.push(allDay ? { start, schedule: rule.schedule, allDay } : { start, end, schedule: rule.schedule });
+      }
+    }
+  }
+  for (const s of c.sessions) {
+    if (s.start < to && (s.end ? s.end > from : s.start >= from)) {
+      out.push({ start: s.start, end: s.end, schedule: sessionRule(s), session: s.session });
+    }
+  }
+  return out.sort((a, b) => +a.start - +b.start);
+}
+
+/**
+ * The next time the service opens (or the session under way), searching up
+ * to 62 days ahead of `now`.
+ */
+export function nextOpening(service: Service, now: Date): { start: Date; end?: Date; allDay?: boolean } | undefined {
+  const to = new Date(now.getTime() + 62 * DAY_MS);
+  for (const o of occurrences(service, now, to)) {
+    if (o.allDay) {
+      if (o.start >= now) return { start: o.start, allDay: true };
+    } else if (o.end ? o.end > now : o.start >= now) {
+      return o.end ? { start: o.start, end: o.end } : { start: o.start };
+    }
+  }
+  return undefined;
+}
+
+export type Tri = 'yes' | 'no' | 'unknown';
+
+/** Does the service run on this local day (Europe/London)? Unknown when it states no readable times. */
+export function runsOn(service: Service, day: number, bounds?: { from: Date; to: Date }): Tri {
+  const c = compileService(service);
+  if (!c.known) return 'unknown';
+  for (const rule of c.rules) if (windowOn(c, rule, day)) return 'yes';
+  if (c.sessions.length) {
+    const from = bounds?.from ?? instantOf(day, 0);
+    const to = bounds?.to ?? instantOf(day + 1, 0);
+    for (const s of c.sessions) if (s.start < to && (s.end ?? s.start) >= from) return 'yes';
+  }
+  return 'no';
+}
+
+/**
+ * Is the service open at this instant? Unknown when it states no readable
+ * times or the day's times are missing. `local` caches the local day and
+ * minute of `now` per time zone across many calls.
+ */
+export function openAt(
+  service: Service,
+  now: Date,
+  local = new Map<string, { day: number; minutes: number }>(),
+): Tri {
+  const c = compileService(service);
+  if (!c.known) return 'unknown';
+  if (service.status === 'temporarily-closed') return 'no';
+  let unknown = false;
+  for (const rule of c.rules) {
+    let p = local.get(rule.tz);
+    if (!p) local.set(rule.tz, (p = localParts(now, rule.tz)));
+    const today = windowOn(c, rule, p.day);
+    if (today) {
+      if (today.opens === undefined) unknown = true;
+      else if (today.closes === undefined || today.closes === today.opens) {
+        if (p.minutes >= today.opens) unknown = true;
+      } else if (today.closes > today.opens) {
+        if (p.minutes >= today.opens && p.minutes < today.closes) return 'yes';
+      } else if (p.minutes >= today.opens) return 'yes';
+    }
+    const yesterday = windowOn(c, rule, p.day - 1);
+    if (
+      yesterday &&
+      yesterday.opens !== undefined &&
+      yesterday.closes !== undefined &&
+      yesterday.closes < yesterday.opens &&
+      p.minutes < yesterday.closes
+    ) {
+      return 'yes';
+    }
+  }
+  for (const s of c.sessions) {
+    if (s.start <= now && s.end && s.end > now) return 'yes';
+  }
+  return unknown ? 'unknown' : 'no';
+}
+
+export const PART_BOUNDS = { morning: [0, 720], afternoon: [720, 1020], evening: [1020, 1440] } as const;
+
+function partsMask(opens: number, closes: number | undefined): number {
+  let mask = 0;
+  const bounds = [PART_BOUNDS.morning, PART_BOUNDS.afternoon, PART_BOUNDS.evening];
+  bounds.forEach(([a, b], i) => {
+    const hit =
+      closes === undefined || closes === opens
+        ? opens >= a && opens < b
+        : closes > opens
+          ? opens < b && closes > a
+          : opens < b; // runs past midnight: from opens to the end of the day
+    if (hit) mask |= 1 << i;
+  });
+  return mask;
+}
+
+/**
+ * The weekly shape of a service for day/part-of-day filtering: which
+ * weekdays it can run on, which parts of each day (bit 0 morning, 1
+ * afternoon, 2 evening), and which days have a rule without times.
+ */
+export interface WeeklyPattern {
+  known: boolean;
+  days: number;
+  parts: number[];
+  partsUnknown: number;
+}
+
+export function weeklyPattern(service: Service): WeeklyPattern {
+  const c = compileService(service);
+  const pattern: WeeklyPattern = { known: c.known, days: 0, parts: [0, 0, 0, 0, 0, 0, 0], partsUnknown: 0 };
+  const add = (dayBits: number, opens: number | undefined, closes: number | undefined) => {
+    pattern.days |= dayBits;
+    for (let wd = 0; wd < 7; wd++) {
+      if (!(dayBits & (1 << wd))) continue;
+      if (opens === undefined) pattern.partsUnknown |= 1 << wd;
+      else pattern.parts[wd] |= partsMask(opens, closes);
+    }
+  };
+  for (const rule of c.rules) {
+    let bits = rule.dayMask;
+    for (const n of rule.nth) bits |= 1 << n.wd;
+    if (rule.freq === 'DAILY' && bits === 0) bits = 0x7f;
+    if (rule.monthDays.length || rule.freq === 'YEARLY') bits = 0x7f;
+    add(bits, rule.opens, rule.closes);
+  }
+  for (const s of c.sessions) {
+    const p = localParts(s.start);
+    add(1 << weekdayOf(p.day), p.minutes, s.end ? localParts(s.end).minutes : undefined);
+  }
+  return pattern;
+}

@@ -1,0 +1,448 @@
+/**
+ * The search index and the one filter + rank pass. "Unknown is not no":
+ * each filter drops only records known not to match; records that do not
+ * state the field follow the full matches, marked partial, unless strict.
+ */
+import type {
+  AgeBand,
+  BlendedService,
+  Explanation,
+  FilterField,
+  PartOfDay,
+  Query,
+  Result,
+  Sort,
+} from '../model/index.js';
+import { WEEKDAYS } from '../model/index.js';
+import { haversineKm } from './geo.js';
+import { checkedDate, completeness, STALE_DAYS, states } from './quality.js';
+import { dayNumber, instantOf, openAt, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
+import { normalise, queryTerms, tokenise } from './text.js';
+
+const NAME = 1;
+const TERMS = 2;
+const ORG = 4;
+const DESCRIPTION = 8;
+
+function fieldWeight(mask: number): number {
+  if (mask & NAME) return 3;
+  if (mask & TERMS) return 2;
+  if (mask & ORG) return 1.5;
+  return 1;
+}
+
+const REQUIRE_FIELDS = ['times', 'location', 'contact', 'ages', 'access'] as const;
+
+interface Entry {
+  service: BlendedService;
+  nameRank: number;
+  ageKnown: boolean;
+  ageMin: number;
+  ageMax: number;
+  access?: readonly string[];
+  attendance?: readonly string[];
+  eligibility?: Set<string>;
+  categories?: Set<string>;
+  pattern: WeeklyPattern;
+  /** lat, lng, lat, lng, … */
+  coords: number[];
+  /** Delivered only online or by phone: distance does not apply. */
+  remote: boolean;
+  free?: boolean;
+  checked?: string;
+  checkedMs: number;
+  completeness: number;
+  /** Bit per REQUIRE_FIELDS entry that the record states. */
+  stated: number;
+}
+
+export interface SearchIndex {
+  readonly entries: readonly Entry[];
+  /** Sorted vocabulary of every token (and joined adjacent pair) in the indexed text. */
+  readonly words: string[];
+  /** Per word: entry indices and, in step, a field bitmask (name, terms, organisation, description). */
+  readonly postings: Array<{ ids: Int32Array; masks: Uint8Array }>;
+  /** Last text scoring, reused while only other filters change. */
+  textCache?: { key: string; scores: Float32Array | undefined };
+}
+
+function indexTokens(text: string | undefined, mask: number, into: Map<string, number>): void {
+  const tokens = tokenise(text);
+  for (let i = 0; i < tokens.length; i++) {
+    into.set(tokens[i], (into.get(tokens[i]) ?? 0) | mask);
+    // Joined pairs let "foodbank" find "food bank".
+    if (i > 0) {
+      const pair = tokens[i - 1] + tokens[i];
+      into.set(pair, (into.get(pair) ?? 0) | mask);
+    }
+  }
+}
+
+/** Precomputes everything `search` reads; build once per change of the service list. */
+export function createIndex(services: BlendedService[]): SearchIndex {
+  const active = services.filter((s) => s.status !== 'inactive' && s.status !== 'defunct');
+  const vocab = new Map<string, { ids: number[]; masks: number[] }>();
+  const entries: Entry[] = active.map((service, i) => {
+    const tokens = new Map<string, number>();
+    indexTokens(service.name, NAME, tokens);
+    for (const t of [...(service.categories ?? []), ...(service.eligibility ?? [])]) indexTokens(t.name, TERMS, tokens);
+    indexTokens(service.organisation?.name, ORG, tokens);
+    indexTokens(service.description, DESCRIPTION, tokens);
+    for (const [word, mask] of tokens) {
+      const p = vocab.get(word);
+      if (p) {
+        p.ids.push(i);
+        p.masks.push(mask);
+      } else vocab.set(word, { ids: [i], masks: [mask] });
+    }
+    const ages = service.ages;
+    const ageKnown = !!ages && (ages.min !== undefined || ages.max !== undefined);
+    const coords: number[] = [];
+    for (const l of service.locations ?? []) {
+      if (typeof l.lat === 'number' && typeof l.lng === 'number') coords.push(l.lat, l.lng);
+    }
+    const checked = checkedDate(service);
+    let stated = 0;
+    REQUIRE_FIELDS.forEach((f, bit) => {
+      if (states(service, f)) stated |= 1 << bit;
+    });
+    return {
+      service,
+      nameRank: 0,
+      ageKnown,
+      ageMin: ages?.min ?? 0,
+      ageMax: ages?.max ?? Infinity,
+      access: service.access?.length ? service.access : undefined,
+      attendance: service.attendance?.length ? service.attendance : undefined,
+      eligibility: service.eligibility?.length ? new Set(service.eligibility.map((t) => normalise(t.name).trim())) : undefined,
+      categories: service.categories?.length ? new Set(service.categories.map((t) => normalise(t.name).trim())) : undefined,
+      pattern: weeklyPattern(service),
+      coords,
+      remote:
+        coords.length === 0 &&
+        !!service.attendance?.length &&
+        service.attendance.every((a) => a === 'online' || a === 'phone'),
+      free: service.cost?.free,
+      checked,
+      checkedMs: checked ? Date.parse(checked) : NaN,
+      completeness: completeness(service).score,
+      stated,
+    };
+  });
+  const byName = entries
+    .map((e) => ({ e, name: normalise(e.service.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.e.service.key < b.e.service.key ? -1 : 1));
+  byName.forEach((x, rank) => (x.e.nameRank = rank));
+  const words = [...vocab.keys()].sort();
+  const postings = words.map((w) => {
+    const p = vocab.get(w)!;
+    return { ids: Int32Array.from(p.ids), masks: Uint8Array.from(p.masks) };
+  });
+  return { entries, words, postings };
+}
+
+function lowerBound(words: string[], q: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid] < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per entry: best weight of a word starting with `q` (exact word 1×, prefix 0.7×). */
+function scoreToken(index: SearchIndex, q: string): Float32Array {
+  const out = new Float32Array(index.entries.length);
+  for (let j = lowerBound(index.words, q); j < index.words.length && index.words[j].startsWith(q); j++) {
+    const factor = index.words[j] === q ? 1 : 0.7;
+    const { ids, masks } = index.postings[j];
+    for (let k = 0; k < ids.length; k++) {
+      const w = fieldWeight(masks[k]) * factor;
+      if (w > out[ids[k]]) out[ids[k]] = w;
+    }
+  }
+  return out;
+}
+
+/** Text score per entry (0 = no match), or undefined when the text has no words. */
+function textScores(index: SearchIndex, text: string, synonyms?: Record<string, string[]>): Float32Array | undefined {
+  const key = `${text}\u0000${synonyms ? JSON.stringify(synonyms) : ''}`;
+  if (index.textCache?.key === key) return index.textCache.scores;
+  const terms = queryTerms(text, synonyms);
+  let total: Float32Array | undefined;
+  for (const alternatives of terms) {
+    const term = new Float32Array(index.entries.length);
+    for (const alt of alternatives) {
+      let altScore: Float32Array | undefined;
+      for (const token of alt) {
+        const s = scoreToken(index, token);
+        if (!altScore) altScore = s;
+        else for (let i = 0; i < s.length; i++) altScore[i] = Math.min(altScore[i], s[i]);
+      }
+      if (altScore) for (let i = 0; i < term.length; i++) if (altScore[i] > term[i]) term[i] = altScore[i];
+    }
+    if (!total) total = term;
+    else for (let i = 0; i < term.length; i++) total[i] = term[i] > 0 && total[i] > 0 ? total[i] + term[i] : 0;
+  }
+  index.textCache = { key, scores: total };
+  return total;
+}
+
+/** 0: known not to match, 1: match, 2: not stated. */
+type State = 0 | 1 | 2;
+
+interface Filter {
+  field: FilterField;
+  test(e: Entry, i: number): State;
+  explain(e: Entry, i: number): Omit<Explanation, 'field' | 'state'>;
+}
+
+const NOT_STATED = { detail: 'not stated' };
+
+export function ageBandRange(band: AgeBand): { min: number; max: number } {
+  if (band.endsWith('+')) return { min: Number(band.slice(0, -1)), max: Infinity };
+  const [min, max] = band.split('-').map(Number);
+  return { min, max };
+}
+
+function ageText(min: number, max: number): { detail: string; params: Record<string, number> } {
+  if (max === Infinity) return { detail: `matches ${min}+`, params: { min } };
+  if (min === 0) return { detail: `matches up to ${max}`, params: { max } };
+  return { detail: `matches ${min}–${max}`, params: { min, max } };
+}
+
+const PART_BITS: Record<PartOfDay, number> = { morning: 1, afternoon: 2, evening: 4 };
+
+function anyOf(wanted: readonly string[], field: FilterField, get: (e: Entry) => readonly string[] | Set<string> | undefined, norm = false): Filter {
+  const want = norm ? wanted.map((w) => normalise(w).trim()) : [...wanted];
+  const hits = (e: Entry) => {
+    const have = get(e)!;
+    return want.filter((w) => (have instanceof Set ? have.has(w) : have.includes(w)));
+  };
+  return {
+    field,
+    test: (e) => (get(e) ? (hits(e).length ? 1 : 0) : 2),
+    explain: (e) => {
+      const h = hits(e);
+      const names = norm ? h.map((w) => wanted[want.indexOf(w)]) : h;
+      return { detail: names.join(', '), params: { [field]: names.join(', ') } };
+    },
+  };
+}
+
+export interface SearchOptions {
+  now: Date;
+  synonyms?: Record<string, string[]>;
+}
+
+export interface SearchOutput {
+  results: Result[];
+  /** Services in the index (inactive and defunct ones excluded). */
+  total: number;
+  /** Full matches. */
+  matched: number;
+  /** Listed after the matches because a filtered field is not stated. */
+  partial: number;
+}
+
+function buildFilters(index: SearchIndex, query: Query, options: SearchOptions, distance: Float64Array): Filter[] {
+  const filters: Filter[] = [];
+  const text = query.text?.trim();
+  if (text) {
+    const scores = textScores(index, text, options.synonyms);
+    if (scores) {
+      filters.push({
+        field: 'text',
+        test: (_e, i) => (scores[i] > 0 ? 1 : 0),
+        explain: () => ({ detail: `matches “${text}”`, params: { text } }),
+      });
+    }
+  }
+  const ageRange =
+    typeof query.age === 'number' && Number.isFinite(query.age)
+      ? { min: query.age, max: query.age }
+      : query.ageBand
+        ? ageBandRange(query.ageBand)
+        : undefined;
+  if (ageRange) {
+    filters.push({
+      field: 'age',
+      test: (e) => (!e.ageKnown ? 2 : e.ageMin <= ageRange.max && e.ageMax >= ageRange.min ? 1 : 0),
+      explain: (e) => ageText(e.ageMin, e.ageMax),
+    });
+  }
+  if (query.access?.length) filters.push(anyOf(query.access, 'access', (e) => e.access));
+  if (query.attendance?.length) filters.push(anyOf(query.attendance, 'attendance', (e) => e.attendance));
+  if (query.eligibility?.length) filters.push(anyOf(query.eligibility, 'eligibility', (e) => e.eligibility, true));
+  if (query.categories?.length) filters.push(anyOf(query.categories, 'category', (e) => e.categories, true));
+  if (query.days?.length || query.partsOfDay?.length) {
+    const dayBits = query.days?.length
+      ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0)
+      : 0x7f;
+    const partBits = (query.partsOfDay ?? []).reduce((m, p) => m | PART_BITS[p], 0);
+    const words = [
+      query.days?.length ? query.days.join(', ') : '',
+      query.partsOfDay?.length ? query.partsOfDay.join(', ') : '',
+    ].filter(Boolean);
+    filters.push({
+      field: 'availability',
+      test: (e) => {
+        const p = e.pattern;
+        if (!p.known) return 2;
+        const days = p.days & dayBits;
+        if (!days) return 0;
+        if (!partBits) return 1;
+        let unknown = false;
+        for (let wd = 0; wd < 7; wd++) {
+          if (!(days & (1 << wd))) continue;
+          if (p.parts[wd] & partBits) return 1;
+          if (p.partsUnknown & (1 << wd)) unknown = true;
+        }
+        return unknown ? 2 : 0;
+      },
+      explain: (e) => {
+        const runs = WEEKDAYS.filter((_d, wd) => e.pattern.days & dayBits & (1 << wd));
+        return { detail: `runs ${runs.join(', ')}${partBits ? ` (${query.partsOfDay!.join(', ')})` : ''}`, params: { when: words.join(' ') } };
+      },
+    });
+  }
+  const day = dayNumber(query.date);
+  if (query.date && day !== undefined) {
+    const bounds = { from: instantOf(day, 0), to: instantOf(day + 1, 0) };
+    const date = query.date;
+    filters.push({
+      field: 'availability',
+      test: (e) => {
+        const r = runsOn(e.service, day, bounds);
+        return r === 'yes' ? 1 : r === 'no' ? 0 : 2;
+      },
+      explain: () => ({ detail: `runs on ${date}`, params: { date } }),
+    });
+  }
+  if (query.openNow) {
+    const local = new Map<string, { day: number; minutes: number }>();
+    filters.push({
+      field: 'availability',
+      test: (e) => {
+        const r = openAt(e.service, options.now, local);
+        return r === 'yes' ? 1 : r === 'no' ? 0 : 2;
+      },
+      explain: () => ({ detail: 'open now', params: { openNow: 'yes' } }),
+    });
+  }
+  if (query.near) {
+    const near = query.near;
+    const radius = typeof query.radiusKm === 'number' && query.radiusKm > 0 ? query.radiusKm : undefined;
+    filters.push({
+      field: 'distance',
+      test: (e, i) => {
+        if (e.coords.length === 0) return e.remote ? 1 : 2;
+        let best = Infinity;
+        for (let k = 0; k < e.coords.length; k += 2) {
+          const d = haversineKm(near, { lat: e.coords[k], lng: e.coords[k + 1] });
+          if (d < best) best = d;
+        }
+        distance[i] = best;
+        return radius === undefined || best <= radius ? 1 : 0;
+      },
+      explain: (e, i): Omit<Explanation, 'field' | 'state'> => {
+        if (e.coords.length === 0) return { detail: 'online or by phone', params: { remote: 'yes' } };
+        const km = Math.round(distance[i] * 10) / 10;
+        return { detail: `${km} km away`, params: radius === undefined ? { km } : { km, radiusKm: radius } };
+      },
+    });
+  }
+  if (query.free) {
+    filters.push({
+      field: 'cost',
+      test: (e) => (e.free === undefined ? 2 : e.free ? 1 : 0),
+      explain: () => ({ detail: 'free', params: { free: 'yes' } }),
+    });
+  }
+  if (query.hideStale) {
+    const limit = options.now.getTime() - STALE_DAYS * 86_400_000;
+    filters.push({
+      field: 'freshness',
+      test: (e) => (Number.isNaN(e.checkedMs) ? 2 : e.checkedMs >= limit ? 1 : 0),
+      explain: (e) => ({ detail: `checked ${e.checked}`, params: { date: e.checked! } }),
+    });
+  }
+  if (query.require?.length) {
+    const need = query.require;
+    const bits = need.reduce((m, f) => m | (1 << REQUIRE_FIELDS.indexOf(f)), 0);
+    filters.push({
+      field: 'completeness',
+      test: (e) => ((e.stated & bits) === bits ? 1 : 0),
+      explain: () => ({ detail: `states ${need.join(', ')}`, params: { fields: need.join(', ') } }),
+    });
+  }
+  return filters;
+}
+
+/** Default order: relevance with text, else distance with a point, else name. */
+export function defaultSort(query: Query): Sort {
+  return query.sort ?? (query.text?.trim() ? 'relevance' : query.near ? 'distance' : 'name');
+}
+
+/** Filters and ranks the index for a query. Full matches always come before partial ones. */
+export function search(index: SearchIndex, query: Query, options: SearchOptions): SearchOutput {
+  const { entries } = index;
+  const distance = new Float64Array(entries.length).fill(NaN);
+  const filters = buildFilters(index, query, options, distance);
+  const text = query.text?.trim() ? index.textCache?.scores : undefined;
+  const states = new Uint8Array(filters.length);
+  const freshLimit = options.now.getTime() - STALE_DAYS * 86_400_000;
+  const hits: Array<{ result: Result; e: Entry }> = [];
+  let matched = 0;
+  outer: for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    let partial = false;
+    for (let f = 0; f < filters.length; f++) {
+      const s = filters[f].test(e, i);
+      if (s === 0) continue outer;
+      if (s === 2) {
+        if (query.strict) continue outer;
+        partial = true;
+      }
+      states[f] = s;
+    }
+    const explanations: Explanation[] = filters.map((filter, f) =>
+      states[f] === 1
+        ? { field: filter.field, state: 'match', ...filter.explain(e, i) }
+        : { field: filter.field, state: 'unknown', ...NOT_STATED },
+    );
+    const fresh = e.checkedMs >= freshLimit ? 0.2 : 0;
+    const score = (text ? text[i] : 0) + 0.3 * e.completeness + fresh;
+    const result: Result = { service: e.service, score, explanations, partial };
+    if (!Number.isNaN(distance[i])) result.distanceKm = distance[i];
+    if (!partial) matched++;
+    hits.push({ result, e });
+  }
+  const sort = defaultSort(query);
+  const byName = (a: Entry, b: Entry) => a.nameRank - b.nameRank;
+  const dist = (r: Result) => r.distanceKm ?? Infinity;
+  hits.sort((a, b) => {
+    if (a.result.partial !== b.result.partial) return a.result.partial ? 1 : -1;
+    switch (sort) {
+      case 'relevance':
+        return b.result.score - a.result.score || dist(a.result) - dist(b.result) || byName(a.e, b.e);
+      case 'distance':
+        return dist(a.result) - dist(b.result) || byName(a.e, b.e);
+      case 'checked': {
+        const ca = Number.isNaN(a.e.checkedMs) ? -Infinity : a.e.checkedMs;
+        const cb = Number.isNaN(b.e.checkedMs) ? -Infinity : b.e.checkedMs;
+        return cb - ca || byName(a.e, b.e);
+      }
+      default:
+        return byName(a.e, b.e);
+    }
+  });
+  return {
+    results: hits.map((h) => h.result),
+    total: entries.length,
+    matched,
+    partial: hits.length - matched,
+  };
+}

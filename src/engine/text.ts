@@ -1,0 +1,223 @@
+/**
+ * Text helpers shared by dedup and search: accent- and case-folding,
+ * tokenising, synonym groups and name similarity.
+ */
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** NFKD, diacritics stripped, lower-cased, apostrophes dropped ("Children’s" → "childrens"). */
+export function normalise(text: string): string {
+  // Plain ASCII (most records) needs no Unicode decomposition.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/['`]/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '');
+}
+
+/** Normalised word tokens (letters and digits of any script). */
+export function tokenise(text: string | undefined): string[] {
+  if (!text) return [];
+  return normalise(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** Synonym groups: each entry is a list of phrases that mean the same. */
+export const BUILT_IN_SYNONYMS: string[][] = [
+  ['counselling', 'counseling'],
+  ['gp', 'doctor', 'doctors'],
+  ['dementia', 'memory', 'alzheimers'],
+  ['foodbank', 'food bank'],
+];
+
+/** One query term: a list of alternatives, each a sequence of tokens that must all match. */
+export type QueryTerm = string[][];
+
+interface SynonymTable {
+  /** First token → phrases (token sequences) starting with it, longest first, each with its group. */
+  byFirst: Map<string, Array<{ phrase: string[]; group: string[][] }>>;
+}
+
+const tableCache = new WeakMap<object, SynonymTable>();
+let builtInTable: SynonymTable | undefined;
+
+function buildTable(extra?: Record<string, string[]>): SynonymTable {
+  const groups: string[][] = [...BUILT_IN_SYNONYMS];
+  for (const [key, values] of Object.entries(extra ?? {})) groups.push([key, ...values]);
+  const byFirst: SynonymTable['byFirst'] = new Map();
+  for (const group of groups) {
+    const phrases = group.map((p) => tokenise(p)).filter((p) => p.length > 0);
+    for (const phrase of phrases) {
+      const list = byFirst.get(phrase[0]) ?? [];
+      list.push({ phrase, group: phrases });
+      byFirst.set(phrase[0], list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
+  return { byFirst };
+}
+
+function table(extra?: Record<string, string[]>): SynonymTable {
+  if (!extra || Object.keys(extra).length === 0) return (builtInTable ??= buildTable());
+  let t = tableCache.get(extra);
+  if (!t) tableCache.set(extra, (t = buildTable(extra)));
+  return t;
+}
+
+/**
+ * Splits a query into terms. A word or phrase listed in a synonym group
+ * becomes one term whose alternatives are every phrase of the group
+ * ("food bank" → [["food","bank"],["foodbank"]]).
+ */
+export function queryTerms(text: string, synonyms?: Record<string, string[]>): QueryTerm[] {
+  const tokens = tokenise(text);
+  const { byFirst } = table(synonyms);
+  const terms: QueryTerm[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const candidates = byFirst.get(tokens[i]);
+    const hit = candidates?.find((c) => c.phrase.every((t, j) => tokens[i + j] === t));
+    if (hit) {
+      const alternatives = new Map<string, string[]>();
+      for (const phrase of [hit.phrase, ...hit.group]) alternatives.set(phrase.join(' '), phrase);
+      terms.push([...alternatives.values()]);
+      i += hit.phrase.length;
+    } else {
+      terms.push([[tokens[i]]]);
+      i += 1;
+    }
+  }
+  return terms;
+}
+
+const STOPWORDS = new Set(['the', 'and', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'to', 'with', 'by', 'y', 'service']);
+
+/** Tokens used to compare names: stopwords dropped, a plural "s" trimmed. */
+export function nameTokens(name: string): string[] {
+  return tokenise(name)
+    .filter((t) => !STOPWORDS.has(t))
+    .map((t) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t));
+}
+
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Dice coefficient of two token sets. */
+export function tokenDice(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let common = 0;
+  for (const t of sa) if (sb.has(t)) common++;
+  return (2 * common) / (sa.size + sb.size);
+}
+
+/** Dice coefficient of character bigrams (catches "Foodbank" / "Food Bank"). */
+export function bigramDice(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  let common = 0;
+  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  return (2 * common) / (a.length - 1 + (b.length - 1));
+}
+
+/** True when two words differ by one insertion, deletion or substitution ("counseling"/"counselling"). */
+function oneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // Skip one character in the longer word (or both when equally long), then the rest must match.
+  let x = la >= lb ? i + 1 : i;
+  let y = lb >= la ? i + 1 : i;
+  while (x < la && y < lb) if (a.charCodeAt(x++) !== b.charCodeAt(y++)) return false;
+  return true;
+}
+
+function unmatched(a: string[], b: string[]): number {
+  let n = 0;
+  outer: for (const t of a) {
+    for (const u of b) if (u === t || (t.length >= 5 && u.length >= 5 && oneEdit(t, u))) continue outer;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * 0..1: how alike two service names are, from pre-computed name tokens.
+ * 1: the same words (or the same letters: "Foodbank"/"Food Bank"); 0.9: one
+ * name's words (two or more) all in the other ("Lunch club"/"Lunch club
+ * (Penarth)"); below 0.8 whenever each name has a word the other lacks
+ * ("Barry Island Lunch Club"/"Barry Island Youth Club", "… (Cadoxton)"/"… (Rhoose)").
+ */
+export function tokensSimilarity(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return a.join('') === b.join('') ? 1 : wordOverlap(a, b);
+}
+
+/** `tokensSimilarity` without the run-together check (callers that compared joined names already). */
+export function wordOverlap(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const ua = unmatched(a, b);
+  const ub = unmatched(b, a);
+  if (ua === 0 && ub === 0) return 1;
+  if (ua === 0 || ub === 0) return (ua === 0 ? a : b).length >= 2 ? 0.9 : 0.7;
+  // Both have a word of their own: a Dice-like overlap, scaled to stay below 0.8.
+  return (0.75 * (a.length - ua + (b.length - ub))) / (a.length + b.length);
+}
+
+/** 0..1: how alike two service names are. */
+export function nameSimilarity(a: string, b: string): number {
+  return tokensSimilarity(nameTokens(a), nameTokens(b));
+}
+
+const DAY_WORDS = new Map<string, string>(Object.entries({
+  monday: 'MO', mon: 'MO', mondays: 'MO',
+  tuesday: 'TU', tue: 'TU', tues: 'TU', tuesdays: 'TU',
+  wednesday: 'WE', wed: 'WE', weds: 'WE', wednesdays: 'WE',
+  thursday: 'TH', thu: 'TH', thur: 'TH', thurs: 'TH', thursdays: 'TH',
+  friday: 'FR', fri: 'FR', fridays: 'FR',
+  saturday: 'SA', sat: 'SA', saturdays: 'SA',
+  sunday: 'SU', sun: 'SU', sundays: 'SU',
+  llun: 'MO', mawrth: 'TU', mercher: 'WE', iau: 'TH', gwener: 'FR', sadwrn: 'SA', sul: 'SU',
+  morning: 'morning', mornings: 'morning',
+  afternoon: 'afternoon', afternoons: 'afternoon',
+  evening: 'evening', evenings: 'evening', night: 'evening',
+  weekday: 'weekday', weekdays: 'weekday', weekend: 'weekend', weekends: 'weekend',
+}));
+
+const MAYBE_DAY_OR_TIME = /\d[:.]?\d*\s*[ap]m|\d[:.]\d|mon|tue|wed|thu|fri|sat|sun|sul|llun|mawrth|mercher|iau|gwener|sadwrn|morning|afternoon|evening|night|week/;
+
+/**
+ * The day and time words in a name ("Chair yoga (Monday 10am)" → "MO|10am"),
+ * sorted and joined, so two sessions at one venue can be told apart.
+ */
+export function dayTimeWords(name: string): string {
+  const text = normalise(name);
+  if (!MAYBE_DAY_OR_TIME.test(text)) return '';
+  const found = new Set<string>();
+  if (/\d/.test(text)) {
+    for (const m of text.matchAll(/\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b|\b(\d{1,2})[:.](\d{2})\b/g)) {
+      if (m[3]) {
+        let h = Number(m[1]) % 12;
+        if (m[3] === 'pm') h += 12;
+        found.add(`${h}:${m[2] ?? '00'}`);
+      } else found.add(`${Number(m[4])}:${m[5]}`);
+    }
+  }
+  for (const t of text.split(/[^\p{L}\p{N}]+/u)) {
+    const w = DAY_WORDS.get(t);
+    if (w) found.add(w);
+  }
+  if (found.size === 0) return '';
+  return [...found].sort().join('|');
+}

@@ -1,0 +1,320 @@
+/**
+ * English messages. Every string the elements show or announce comes from a
+ * catalogue: `{name}` placeholders are filled in by the localiser, plural
+ * messages are chosen with `Intl.PluralRules`. `cy.ts` must have every key
+ * (enforced by the `Catalogue` type).
+ */
+
+/** A message that depends on a count; `other` is required, the rest follow `Intl.PluralRules`. */
+export type Plural = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+const plural = (p: Plural): Plural => p;
+
+export const en = {
+  /** BCP 47 tag for Intl dates and numbers. */
+  locale: 'en-GB',
+
+  /**
+   * Names and patterns for dates and lists where the browser's Intl has no
+   * data for the language (some Chromium builds have none for Welsh).
+   */
+  calendar: {
+    /** Sunday first, as `Date.getDay()` counts. */
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    date: '{weekday} {day} {month}',
+    dateYear: '{weekday} {day} {month} {year}',
+    day: '{day} {month} {year}',
+    and: 'and',
+    or: 'or',
+    yesterday: 'yesterday',
+    daysAgo: plural({ one: '{n} day ago', other: '{n} days ago' }),
+    weeksAgo: plural({ one: '{n} week ago', other: '{n} weeks ago' }),
+    monthsAgo: plural({ one: '{n} month ago', other: '{n} months ago' }),
+    yearsAgo: plural({ one: '{n} year ago', other: '{n} years ago' }),
+  },
+
+  finder: {
+    label: 'Service finder',
+    loading: 'Loading services…',
+  },
+
+  search: {
+    label: 'Search for services',
+    keyword: 'What are you looking for?',
+    keywordHint: 'For example, a group, an activity or a kind of help',
+    place: 'Postcode or place',
+    placeHint: 'For example, CF10 1AA or a town',
+    radius: 'Distance',
+    radiusAny: 'Any distance',
+    radiusMiles: plural({ one: 'Within {n} mile', other: 'Within {n} miles' }),
+    useLocation: 'Use my location',
+    locating: 'Finding your location…',
+    locationFailed: 'Your location could not be used. Type a postcode or place instead.',
+    locationUnavailable: 'This browser cannot share your location. Type a postcode or place instead.',
+    myLocation: 'My location',
+    age: 'Age',
+    ageHint: 'In years. Leave empty for any age.',
+    ageInvalid: 'Age must be a whole number from 0 to 120',
+    ageBand: 'Or age group',
+    ageBandAny: 'Any age group',
+    access: 'How people can use it',
+    days: 'Days',
+    partsOfDay: 'Time of day',
+    eligibility: 'Who it is for',
+    categories: 'Type of service',
+    free: 'Free only',
+    strict: 'Only show services that say they match',
+    more: 'More filters',
+    submit: 'Search',
+    clear: 'Clear filters',
+    errorSummary: 'There is a problem',
+    placeNotFound: 'We could not find that postcode or place. Check it and try again.',
+    placeFailed: 'We could not look up that place just now. Try again, or type a postcode.',
+  },
+
+  ageBands: {
+    '0-4': 'Under 5',
+    '5-11': '5 to 11',
+    '12-17': '12 to 17',
+    '18-25': '18 to 25',
+    '26-64': '26 to 64',
+    '65+': '65 and over',
+  },
+
+  access: {
+    'drop-in': 'Drop in',
+    appointment: 'By appointment',
+    'self-referral': 'Refer yourself',
+    'professional-referral': 'Referral by a professional',
+    membership: 'Membership',
+    assessment: 'After an assessment',
+  },
+
+  attendance: {
+    'in-person': 'In person',
+    online: 'Online',
+    phone: 'By phone',
+    'home-visit': 'Home visits',
+  },
+
+  days: {
+    MO: 'Monday',
+    TU: 'Tuesday',
+    WE: 'Wednesday',
+    TH: 'Thursday',
+    FR: 'Friday',
+    SA: 'Saturday',
+    SU: 'Sunday',
+  },
+
+  /** "Tuesdays" in a schedule sentence. */
+  everyDay: {
+    MO: 'Mondays',
+    TU: 'Tuesdays',
+    WE: 'Wednesdays',
+    TH: 'Thursdays',
+    FR: 'Fridays',
+    SA: 'Saturdays',
+    SU: 'Sundays',
+  },
+
+  partsOfDay: {
+    morning: 'Morning (before 12pm)',
+    afternoon: 'Afternoon (12pm to 5pm)',
+    evening: 'Evening (after 5pm)',
+  },
+
+  sort: {
+    label: 'Sort by',
+    relevance: 'Best match',
+    distance: 'Nearest',
+    name: 'Name',
+    checked: 'Recently checked',
+  },
+
+  results: {
+    label: 'Results',
+    found: plural({ zero: 'No services found', one: '{n} service found', other: '{n} services found' }),
+    moreUnknown: plural({ one: '{n} more does not say', other: '{n} more do not say' }),
+    searching: 'Searching…',
+    partialHeading: 'These may also match: they do not say {fields}',
+    partialHeadingShort: 'These may also match',
+    emptyTitle: 'No services found',
+    emptyLoosen: 'Remove the {filter} filter to see {count}',
+    emptyLoosenButton: 'Remove {filter}',
+    emptyGeneric: 'Try fewer or different words, a wider distance, or fewer filters.',
+    emptyNoData: 'No services could be read from the directories.',
+    servicesCount: plural({ one: '{n} service', other: '{n} services' }),
+  },
+
+  filters: {
+    text: 'keyword',
+    age: 'age',
+    access: 'access',
+    attendance: 'attendance',
+    eligibility: 'who it is for',
+    category: 'type of service',
+    availability: 'days and times',
+    distance: 'distance',
+    cost: 'free only',
+    freshness: 'recently checked',
+    completeness: 'complete details',
+  },
+
+  /** Why a result is listed: one line per filter. */
+  why: {
+    label: 'Why this is listed',
+    textMatch: 'Matches “{text}”',
+    ageMatch: 'Suitable for age {age}',
+    ageBandMatch: 'Suitable for {band}',
+    ageUnknown: 'Does not say what ages it is for',
+    accessMatch: 'Access: {list}',
+    accessUnknown: 'Does not say how to access it',
+    attendanceMatch: 'Delivered: {list}',
+    attendanceUnknown: 'Does not say how it is delivered',
+    eligibilityMatch: 'For {list}',
+    eligibilityUnknown: 'Does not say who it is for',
+    categoryMatch: 'Listed under {list}',
+    categoryUnknown: 'Does not say what type of service it is',
+    availabilityMatch: 'Runs at the times you chose',
+    availabilityUnknown: 'Does not say when it runs',
+    distanceMatch: 'Within the distance you chose',
+    distanceUnknown: 'Does not say where it is',
+    costMatch: 'Free',
+    costUnknown: 'Does not say if it is free',
+    freshnessMatch: 'Checked in the last year',
+    freshnessUnknown: 'Does not say when it was checked',
+    completenessMatch: 'Gives the details you asked for',
+    completenessUnknown: 'Some details are missing',
+  },
+
+  /** Nouns for the partial-match heading: "they do not say {what ages, when they run}". */
+  unknownWhat: {
+    text: 'the words you searched for',
+    age: 'what ages',
+    access: 'how to access them',
+    attendance: 'how they are delivered',
+    eligibility: 'who they are for',
+    category: 'their type',
+    availability: 'when they run',
+    distance: 'where they are',
+    cost: 'whether they are free',
+    freshness: 'when they were checked',
+    completeness: 'all the details',
+  },
+
+  card: {
+    open: 'View details',
+    distance: plural({ one: '{n} mile away', other: '{n} miles away' }),
+    next: 'Next: {when}',
+    access: 'Access: {list}',
+    free: 'Free',
+    costs: 'Costs: {text}',
+    costsUnstated: 'There is a cost',
+    from: 'From {list}',
+    checked: 'Checked {ago}',
+    checkedToday: 'Checked today',
+    checkedUnknown: 'Not known when last checked',
+    stale: 'May be out of date',
+    organisation: 'Run by {name}',
+  },
+
+  directory: {
+    loading: 'Reading {name}…',
+    loadingPages: plural({ one: 'Reading {name}: {n} page so far', other: 'Reading {name}: {n} pages so far' }),
+    failed: '{name} could not be read.',
+    retry: 'Try {name} again',
+    stale: '{name} may be out of date.',
+    partial: '{name} was only partly read.',
+  },
+
+  /** A directory read failed, in plain words, by SourceErrorKind. */
+  errors: {
+    network: 'We could not reach it. It may be offline, or it may not let this website read it.',
+    http: 'Its server reported a problem.',
+    'not-json': 'It sent a web page instead of service data.',
+    'not-directory': 'It sent data that does not look like a service directory.',
+    timeout: 'It took too long to answer.',
+    'too-large': 'It sent more data than this page can read.',
+    paging: 'Its list of pages did not end, so we stopped reading.',
+    aborted: 'Reading it was stopped.',
+  },
+
+  service: {
+    label: 'Service details',
+    close: 'Close',
+    back: 'Back to results',
+    print: 'Print',
+    when: 'When',
+    where: 'Where',
+    who: 'Who it is for',
+    how: 'How to access it',
+    cost: 'Cost',
+    contact: 'Contact',
+    about: 'About this information',
+    listedIn: 'Listed in {list}.',
+    checkedOn: 'Last checked on {date}.',
+    checkedUnknown: 'The directory does not say when this was last checked.',
+    report: 'Report a problem with this information',
+    website: 'Website',
+    email: 'Email',
+    phone: 'Phone',
+    next: 'Next: {when}',
+    notStated: 'Not stated',
+    ages: 'Ages {min} to {max}',
+    agesFrom: 'Age {min} and over',
+    agesTo: 'Up to age {max}',
+    online: 'Online or by phone',
+    free: 'Free',
+    closed: 'Closed {from} to {to}',
+    closedDay: 'Closed on {date}',
+    cancelled: 'Cancelled',
+    runBy: 'Run by {name}',
+    notFound: 'This service could not be found. It may have been removed from the directory.',
+  },
+
+  schedule: {
+    weekly: '{days} {times}',
+    fortnightly: 'Every other {day} {times}',
+    everyN: 'Every {n} weeks on {days} {times}',
+    daily: 'Every day {times}',
+    monthlyNth: '{nth} {day} of the month {times}',
+    monthlyDate: 'On day {dates} of the month {times}',
+    times: '{from}–{to}',
+    timesFrom: 'from {from}',
+    from: 'from {date}',
+    until: 'until {date}',
+    nth1: 'First',
+    nth2: 'Second',
+    nth3: 'Third',
+    nth4: 'Fourth',
+    nth5: 'Fifth',
+    nthLast: 'Last',
+  },
+
+  shortlist: {
+    label: 'Your shortlist',
+    add: 'Add {name} to shortlist',
+    remove: 'Remove {name} from shortlist',
+    addShort: 'Add to shortlist',
+    removeShort: 'Remove from shortlist',
+    count: plural({ zero: 'Your shortlist is empty', one: '{n} service on your shortlist', other: '{n} services on your shortlist' }),
+    empty: 'Add services to your shortlist to print, copy or share them.',
+    device: 'Your shortlist is kept on this device only.',
+    shared: 'A shortlist someone shared with you',
+    print: 'Print shortlist',
+    copy: 'Copy shortlist',
+    share: 'Copy a link to this shortlist',
+    copied: 'Shortlist copied',
+    linkCopied: 'Link copied',
+    clear: 'Clear shortlist',
+  },
+};
+
+type Widen<T> = T extends string ? string : T extends readonly string[] ? string[] : T extends Plural ? Plural : { [K in keyof T]: Widen<T[K]> };
+
+/** The shape every catalogue must have: the keys of the English one. */
+export type Catalogue = Widen<typeof en>;
+
+// English is a catalogue too (checked here so a typo in the shape shows at once).
+en satisfies Catalogue;

@@ -1,0 +1,150 @@
+import { en, type Catalogue, type Plural } from './en.js';
+import { cy } from './cy.js';
+
+export { en, cy, type Catalogue, type Plural };
+
+export type Lang = 'en' | 'cy';
+export const CATALOGUES: Record<Lang, Catalogue> = { en, cy };
+
+/** Picks the language from a tag such as `cy`, `cy-GB`, `en-GB`; English otherwise. */
+export function langFrom(tag: string | null | undefined): Lang {
+  return tag && /^cy\b/i.test(tag.trim()) ? 'cy' : 'en';
+}
+
+/**
+ * The language of an element: its own `lang`, else the nearest ancestor's,
+ * looking through shadow roots to their hosts, else the page's.
+ */
+export function resolveLang(el: Element): Lang {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang') && node.getAttribute('lang')) {
+      return langFrom(node.getAttribute('lang'));
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return langFrom(document.documentElement.lang);
+}
+
+const fill = (text: string, params?: Record<string, string | number>) =>
+  params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+
+const MILE_KM = 1.609344;
+export const kmToMiles = (km: number) => km / MILE_KM;
+export const milesToKm = (miles: number) => miles * MILE_KM;
+
+/** Messages, plurals, numbers and dates in one language. */
+export class Localizer {
+  readonly m: Catalogue;
+  readonly locale: string;
+  readonly #plural: Intl.PluralRules;
+  readonly #number: Intl.NumberFormat;
+
+  /** Whether this browser's Intl has data for the language (else the catalogue's own names are used). */
+  readonly #intl: { dates: boolean; relative: boolean; lists: boolean };
+
+  constructor(readonly lang: Lang) {
+    this.m = CATALOGUES[lang];
+    this.locale = this.m.locale;
+    this.#plural = new Intl.PluralRules(this.locale);
+    this.#number = new Intl.NumberFormat(this.locale);
+    const has = (f: { supportedLocalesOf(l: string[]): string[] }) => f.supportedLocalesOf([this.locale]).length > 0;
+    this.#intl = { dates: has(Intl.DateTimeFormat), relative: has(Intl.RelativeTimeFormat), lists: has(Intl.ListFormat) };
+  }
+
+  /** Year, month (1–12), day and weekday (0 = Sunday) of an instant in Europe/London. */
+  #londonParts(d: Date): { year: number; month: number; day: number; weekday: number } {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    const [year, month, day] = [get('year'), get('month'), get('day')];
+    return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+  }
+
+  /** Fills `{name}` placeholders. */
+  t(text: string, params?: Record<string, string | number>): string {
+    return fill(text, params);
+  }
+
+  /** Chooses the plural form for `n` and fills `{n}` (formatted) and any other placeholders. */
+  p(forms: Plural, n: number, params?: Record<string, string | number>): string {
+    const rule = this.#plural.select(n) as keyof Plural;
+    // Intl gives 'zero' only where the language has it; English uses our 'zero' for exactly 0.
+    const text = (n === 0 && forms.zero) || forms[rule] || forms.other;
+    return fill(text, { n: this.number(n), ...params });
+  }
+
+  number(n: number, options?: Intl.NumberFormatOptions): string {
+    return options ? new Intl.NumberFormat(this.locale, options).format(n) : this.#number.format(n);
+  }
+
+  list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
+    if (this.#intl.lists) return new Intl.ListFormat(this.locale, { style: 'long', type }).format(items);
+    if (items.length < 2) return items.join('');
+    const word = type === 'disjunction' ? this.m.calendar.or : this.m.calendar.and;
+    return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+  }
+
+  /** "Tuesday 4 March" (with the year when it is not this year). */
+  date(d: Date, options: Intl.DateTimeFormatOptions = {}): string {
+    const sameYear = d.getFullYear() === new Date().getFullYear();
+    if (!this.#intl.dates) {
+      const p = this.#londonParts(d);
+      const c = this.m.calendar;
+      const withYear = !sameYear || options.year !== undefined;
+      return fill(withYear ? c.dateYear : c.date, { weekday: c.weekdays[p.weekday], day: p.day, month: c.months[p.month - 1], year: p.year });
+    }
+    return new Intl.DateTimeFormat(this.locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(sameYear ? {} : { year: 'numeric' }),
+      timeZone: 'Europe/London',
+      ...options,
+    }).format(d);
+  }
+
+  /** "10:00" in Europe/London. */
+  time(d: Date): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Europe/London',
+    }).format(d);
+  }
+
+  /** "3 months ago", "yesterday". */
+  ago(value: number, unit: 'day' | 'week' | 'month' | 'year'): string {
+    if (!this.#intl.relative) {
+      const c = this.m.calendar;
+      if (unit === 'day' && value === 1) return c.yesterday;
+      return this.p({ day: c.daysAgo, week: c.weeksAgo, month: c.monthsAgo, year: c.yearsAgo }[unit], value);
+    }
+    return new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }).format(-value, unit);
+  }
+
+  /** A `YYYY-MM-DD` date as "4 March 2025". */
+  day(iso: string): string {
+    const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+    if (Number.isNaN(d.getTime())) return iso;
+    if (!this.#intl.dates) {
+      const c = this.m.calendar;
+      return fill(c.day, { day: d.getUTCDate(), month: c.months[d.getUTCMonth()], year: d.getUTCFullYear() });
+    }
+    return new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  }
+
+  /** Distance in miles for people in the UK, one decimal under 10. */
+  miles(km: number): string {
+    const miles = kmToMiles(km);
+    const n = miles < 10 ? Math.round(miles * 10) / 10 : Math.round(miles);
+    return this.p(this.m.card.distance, n);
+  }
+}
+
+const cache = new Map<Lang, Localizer>();
+export function localizer(lang: Lang): Localizer {
+  let l = cache.get(lang);
+  if (!l) cache.set(lang, (l = new Localizer(lang)));
+  return l;
+}

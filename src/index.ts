@@ -1,0 +1,27 @@
+/**
+ * The elements' classes and types, without defining any element (import
+ * `service-finder-elements/define` or call `defineAll()` for that).
+ */
+export { ServiceFinder } from './components/service-finder/service-finder.js';
+export { SfSearch } from './components/sf-search/sf-search.js';
+export { SfResults } from './components/sf-results/sf-results.js';
+export { SfService } from './components/sf-service/sf-service.js';
+export { SfShortlist } from './components/sf-shortlist/sf-shortlist.js';
+export { FinderElement } from './components/finder-element.js';
+export { finderContext } from './components/context.js';
+export { FinderUi, uiFor } from './components/finder-ui.js';
+export { SfSearchEvent, SfResultsEvent, SfSelectEvent, SfSourceErrorEvent } from './components/events.js';
+export { en, cy, Localizer, localizer, resolveLang, langFrom, type Catalogue, type Lang, type Plural } from './i18n/index.js';
+export { Shortlist, sharedKeys, SHORTLIST_KEY, type ShortlistItem, type ShortlistOptions } from './store/shortlist.js';
+export {
+  UrlStateSync,
+  queryToParams,
+  paramsToQuery,
+  parseUrlStateMode,
+  hasUrlState,
+  withParams,
+  URL_KEYS,
+  type UrlState,
+  type UrlStateMode,
+} from './store/url-state.js';
+export * from './data.js';

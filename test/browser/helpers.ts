@@ -1,0 +1,62 @@
+import { waitUntil } from '@open-wc/testing';
+import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
+import { withParams } from '../../src/store/url-state.js';
+
+/** The element `tag` inside `host`'s shadow root (one level). */
+export function inner<T extends Element = HTMLElement>(host: Element, selector: string): T {
+  const el = host.shadowRoot?.querySelector<T>(selector);
+  if (!el) throw new Error(`No ${selector} in <${host.localName}>`);
+  return el;
+}
+
+/** Waits until every directory has finished (done, failed or stale) and the elements have rendered. */
+export async function loaded(el: ServiceFinder, timeout = 15000): Promise<void> {
+  const store = await el.ready;
+  await waitUntil(() => store.statuses.length > 0 && store.statuses.every((s) => s.state !== 'idle' && s.state !== 'loading'), 'directories did not finish', { timeout });
+  await settle(el);
+}
+
+/** Lets every element of a finder finish rendering. */
+export async function settle(el: Element): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 30));
+    const all = [el, ...(el.shadowRoot?.querySelectorAll('*') ?? []), ...el.querySelectorAll('*')];
+    await Promise.all(all.map((e) => (e as { updateComplete?: Promise<unknown> }).updateComplete));
+  }
+}
+
+/** Removes the finder's parameters from the test page's address. */
+export function resetUrl(): void {
+  history.replaceState(null, '', withParams(location.href, new URLSearchParams()));
+}
+
+/** Types into an input as a keyboard would (value + input event per character). */
+export function type(input: HTMLInputElement, text: string): void {
+  input.focus();
+  for (const ch of text) {
+    input.value += ch;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: ch, inputType: 'insertText' }));
+  }
+}
+
+// The virtualizer's ResizeObserver can report "loop completed with undelivered
+// notifications": harmless (browsers only log it), but mocha treats it as a failure.
+window.addEventListener(
+  'error',
+  (e) => {
+    if (String(e.message).includes('ResizeObserver loop')) {
+      e.stopImmediatePropagation();
+      e.preventDefault();
+    }
+  },
+  true,
+);
+
+/** The rendered cards of an `<sf-results>`, after scrolling its list into view (long lists are virtualised). */
+export async function cards(results: Element, min = 1): Promise<HTMLElement[]> {
+  const root = results.shadowRoot!;
+  const list = () => [...root.querySelectorAll<HTMLElement>('[part~="card"]')];
+  if (list().length < min) root.querySelector('ol')?.scrollIntoView({ block: 'start' });
+  await waitUntil(() => list().length >= min, `fewer than ${min} cards rendered`, { timeout: 5000 });
+  return list();
+}

@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { FIXTURES } from './fixtures.js';
+import '../../src/define.js';
+import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
+import { en, cy, Localizer, resolveLang } from '../../src/i18n/index.js';
+import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+
+const V3 = `${FIXTURES}/dialects/oruk-v3`;
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v && !('other' in v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('languages', () => {
+  afterEach(resetUrl);
+
+  it('the Welsh catalogue has every English key', () => {
+    expect(keys(cy).sort()).to.deep.equal(keys(en).sort());
+  });
+
+  it('renders Welsh with lang="cy"', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder lang="cy" url-state="off" endpoints="${V3} ${FIXTURES}/broken/500"></service-finder>`);
+    await loaded(el);
+    const search = inner(el, 'sf-search');
+    expect(inner(search, 'label[for="q"]').textContent).to.equal('Am beth ydych chi’n chwilio?');
+    expect(inner(search, 'button[type="submit"]').textContent!.trim()).to.equal('Chwilio');
+    const results = inner(el, 'sf-results');
+    expect(inner(results, '[part~="count"]').textContent).to.match(/^Canfuwyd \d+ gwasanaeth/);
+    const notice = inner(results, '[part~="notice-failed"]');
+    expect(notice.textContent).to.contain('Nid oedd modd darllen');
+    expect(notice.textContent).to.contain(cy.errors.http);
+    const card = (await cards(results))[0];
+    expect(card.textContent).to.contain('Ychwanegu at y rhestr fer');
+    expect(card.textContent).to.match(/Gwiriwyd|Ni wyddys/);
+  });
+
+  it('inherits the page or an ancestor’s lang', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy-GB"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`);
+    const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
+    await loaded(el);
+    expect(resolveLang(inner(el, 'sf-search'))).to.equal('cy');
+    expect(inner(inner(el, 'sf-search'), 'button[type="submit"]').textContent!.trim()).to.equal('Chwilio');
+  });
+
+  it('switches language when lang changes', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    el.lang = 'cy';
+    await settle(el);
+    expect(inner(inner(el, 'sf-search'), 'button[type="submit"]').textContent!.trim()).to.equal('Chwilio');
+  });
+
+  it('formats numbers, plurals and dates in Welsh', () => {
+    const l = new Localizer('cy');
+    expect(l.p(cy.results.found, 0)).to.equal('Ni chanfuwyd unrhyw wasanaethau');
+    expect(l.p(cy.results.found, 2)).to.equal('Canfuwyd 2 wasanaeth');
+    expect(l.p(cy.results.found, 1234)).to.equal('Canfuwyd 1,234 gwasanaeth');
+    expect(l.date(new Date('2025-03-04T10:00:00Z'), { year: 'numeric' })).to.equal('Dydd Mawrth 4 Mawrth 2025');
+    expect(l.day('2024-11-05')).to.equal('5 Tachwedd 2024');
+    expect(l.ago(3, 'month')).to.equal('3 mis yn ôl');
+    expect(l.list(['a', 'b', 'c'])).to.match(/^a, b,? a c$/);
+    expect(new Localizer('en').p(en.results.found, 1)).to.equal('1 service found');
+    expect(new Localizer('en').miles(8.05)).to.equal('5 miles away');
+  });
+});

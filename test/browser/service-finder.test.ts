@@ -1,0 +1,111 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { FIXTURES } from './fixtures.js';
+import '../../src/define.js';
+import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
+import type { SfResultsEvent, SfSourceErrorEvent } from '../../src/components/events.js';
+import { uiFor } from '../../src/components/finder-ui.js';
+import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+
+const V3 = `${FIXTURES}/dialects/oruk-v3`;
+
+describe('<service-finder>', () => {
+  afterEach(resetUrl);
+
+  it('renders results from the demo directory', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    const store = el.store!;
+    expect(store.services.length).to.be.greaterThan(100);
+    const results = inner(el, 'sf-results');
+    expect(inner(results, '[part~="count"]').textContent).to.match(/\d+ services found/);
+    const first = (await cards(results))[0];
+    expect(first.querySelector('[part~="card-title"] a')!.textContent!.trim()).to.equal(store.results[0].service.name);
+    expect(first.textContent).to.match(/Checked|Not known when last checked/);
+    expect(first.textContent).to.contain('From ');
+    expect(inner(el, 'sf-search')).to.exist;
+  });
+
+  it('shows a failed directory with its reason and a retry, while the others’ results stay', async () => {
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints="${V3} ${FIXTURES}/broken/500"></service-finder>`,
+    );
+    const errorEvent = oneEvent(el, 'sf-source-error') as Promise<SfSourceErrorEvent>;
+    await loaded(el);
+    const e = await errorEvent;
+    expect(e.kind).to.equal('http');
+    expect(e.directory.url).to.equal(`${FIXTURES}/broken/500`);
+    const results = inner(el, 'sf-results');
+    const notice = inner(results, '[part~="notice-failed"]');
+    expect(notice.textContent).to.contain('could not be read');
+    expect(notice.textContent).to.contain('Its server reported a problem.');
+    expect((await cards(results)).length).to.be.greaterThan(0);
+    const before = el.store!.services.length;
+
+    const retry = notice.querySelector('button')!;
+    expect(retry.textContent).to.contain('Try');
+    retry.click();
+    await waitUntil(() => el.store!.statuses.find((s) => s.directory.url.endsWith('/broken/500'))?.state === 'failed', 'retried', { timeout: 10000 });
+    await settle(el);
+    expect(el.store!.services.length).to.equal(before);
+    expect(results.shadowRoot!.querySelector('[part~="notice-failed"]')).to.exist;
+  });
+
+  it('explains an HTML page sent as data in plain words', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/html200"></service-finder>`);
+    await loaded(el);
+    const notice = inner(inner(el, 'sf-results'), '[part~="notice-failed"]');
+    expect(notice.textContent).to.contain('It sent a web page instead of service data.');
+  });
+
+  it('fires sf-results with the count', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    const ev = (await oneEvent(el, 'sf-results')) as unknown as SfResultsEvent;
+    expect(ev.count).to.be.a('number');
+    await loaded(el);
+  });
+
+  it('applies presets from attributes', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3} free age="30" access="drop-in" radius="5"></service-finder>`);
+    await loaded(el);
+    const q = el.store!.query;
+    expect(q.free).to.equal(true);
+    expect(q.age).to.equal(30);
+    expect(q.access).to.deep.equal(['drop-in']);
+    expect(q.radiusKm).to.be.closeTo(8.05, 0.01);
+  });
+
+  it('hides the search form with hide-search', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" hide-search endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('sf-search')).to.equal(null);
+  });
+
+  it('shares its store with elements inside it and elements linked by finder="id"', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <sf-results finder="linked-finder"></sf-results>
+      <service-finder id="linked-finder" url-state="off" endpoints=${V3}>
+        <sf-search></sf-search>
+        <sf-results></sf-results>
+      </service-finder>
+    </div>`);
+    const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
+    await loaded(el);
+    const outside = wrapper.querySelector('sf-results')! as HTMLElement & { activeStore?: unknown };
+    const inside = el.querySelector('sf-results')! as HTMLElement & { activeStore?: unknown };
+    await waitUntil(() => outside.activeStore === el.store && inside.activeStore === el.store, 'linked');
+    expect(el.shadowRoot!.querySelector('sf-search')).to.equal(null, 'no default layout when composed');
+    await settle(el);
+    expect((await cards(outside)).length).to.be.greaterThan(0);
+  });
+
+  it('opens a service from the address (?service=) and shows its detail', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    const key = el.store!.results[0].service.key;
+    uiFor(el.store!).select(key);
+    await settle(el);
+    expect(el.hasAttribute('detail-open')).to.equal(true);
+    const detail = inner(inner(el, 'sf-service'), '[part~="detail-title"]');
+    expect(detail.textContent).to.equal(el.store!.results[0].service.name);
+  });
+});
