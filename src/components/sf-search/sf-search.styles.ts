@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  input.age {
+    width: 5em;
+  }
+
   form {
     display: block;
   }

@@ -192,7 +192,6 @@ export class SfSearch extends FinderElement {
                 id="age"
                 name="age"
                 class="age"
-                style="width:5em"
                 autocomplete="off"
                 aria-describedby="age-hint${ageError ? ' age-error' : ''}"
                 aria-invalid=${ageError ? 'true' : 'false'}

@@ -1,0 +1,163 @@
+// End to end: the built CDN bundle on a plain page under a strict Content Security Policy, driven in
+// Chromium with playwright-core. Checks what a resident sees, and what the page sends and stores.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
+
+let fixtures: FixtureServer;
+let site: Server;
+let origin: string;
+let browser: Browser;
+const pages = new Map<string, string>();
+
+/** A plain HTML page with the bundle, served with a strict CSP: no inline script, no eval, styles only from 'self'. */
+function page(name: string, body: string, scripts = ['/service-finder.js']) {
+  pages.set(
+    `/${name}.html`,
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${scripts.map((s) => `<script type="module" src="${s}"></script>`).join('')}</head><body><main><h1>Find services</h1>${body}</main></body></html>`,
+  );
+}
+
+before(async () => {
+  await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+  fixtures = await startFixtureServer();
+  const f = fixtures.url;
+  page('one-tag', `<service-finder endpoints="${f}/dialects/oruk-v3 ${f}/directories/bay-health ${f}/broken/500" geocoder="${f}/postcodes.io"></service-finder>`);
+  page('hostile', `<service-finder endpoints="${f}/broken/hostile ${f}/dialects/oruk-v1"></service-finder>`);
+  page('twice', `<service-finder endpoints="${f}/dialects/oruk-v3"></service-finder>`, ['/service-finder.js', '/service-finder.js?again']);
+  site = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${f}; img-src 'self' ${f} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+    if (pages.has(path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+      return res.end(pages.get(path));
+    }
+    try {
+      const body = await readFile(new URL(`.${path}`, BUNDLE));
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => site?.close(resolve));
+  await fixtures?.close();
+});
+
+interface Visit {
+  page: Page;
+  requests: string[];
+  errors: string[];
+  violations: () => Promise<string[]>;
+}
+
+async function visit(name: string): Promise<Visit> {
+  const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
+  const p = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  p.on('request', (r) => requests.push(r.url()));
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
+  });
+  await p.goto(`${origin}/${name}.html`);
+  return { page: p, requests, errors, violations: () => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp) };
+}
+
+const count = (p: Page) => p.locator('sf-results .count').first();
+
+describe('the CDN bundle on a plain page with a strict CSP', () => {
+  it('shows blended results, a notice for the directory that is down, and breaks no CSP rule', async () => {
+    const { page: p, errors, violations, requests } = await visit('one-tag');
+    await assertEventually(async () => /\d+ services found/.test((await count(p).textContent()) ?? ''), 'results count announced');
+    const notice = p.locator('sf-results .notice.failed').first();
+    await notice.waitFor();
+    assert.match((await notice.textContent()) ?? '', /could not be read.*server reported a problem/s);
+    assert.ok(await p.locator('sf-results').getByRole('button', { name: /^Try .* again$/ }).first().isVisible(), 'retry offered');
+    // The list is virtualised: cards exist only where they can be seen.
+    await p.locator('sf-results ol.list').first().scrollIntoViewIfNeeded();
+    await assertEventually(async () => (await p.locator('sf-results .card').count()) > 3, 'cards rendered once in view');
+    const cards = await p.locator('sf-results .card').count();
+    assert.ok(cards > 3, `cards rendered: ${cards}`);
+    assert.deepEqual(await violations(), [], 'no Content Security Policy violations');
+    assert.deepEqual(errors, []);
+    const hosts = new Set(requests.map((u) => new URL(u).origin));
+    assert.deepEqual([...hosts].sort(), [origin, fixtures.url].sort(), 'only the page and the configured directories are contacted');
+    assert.deepEqual(await p.context().cookies(), [], 'no cookies');
+    assert.equal(await p.evaluate(() => localStorage.length + sessionStorage.length), 0, 'nothing stored on the device');
+    await p.context().close();
+  });
+
+  it('searches by keyboard; typing sends no request once data is loaded; the postcode leaves the browser as its outward code only', async () => {
+    const { page: p, requests } = await visit('one-tag');
+    await assertEventually(async () => /services found/.test((await count(p).textContent()) ?? ''), 'loaded');
+    await assertEventually(async () => !(await p.locator('sf-results').getByText(/still loading|Loading/i).count()), 'all directories read');
+    const before = (await count(p).textContent()) ?? '';
+    const directoryRequests = () => requests.filter((u) => u.includes('/services')).length;
+    const read = directoryRequests();
+    await p.getByLabel('What are you looking for?').focus();
+    await p.keyboard.type('walk');
+    await p.keyboard.press('Enter');
+    await assertEventually(async () => ((await count(p).textContent()) ?? '') !== before, 'results refined');
+    assert.equal(directoryRequests(), read, 'no directory request while typing');
+    const logStart = ((await (await fetch(`${fixtures.url}/__log`)).json()) as string[]).length;
+    await p.getByLabel('Postcode or place').fill('CF10 1EP');
+    await p.keyboard.press('Enter');
+    await assertEventually(async () => requests.some((u) => u.includes('/postcodes.io/')), 'geocoded');
+    const log = ((await (await fetch(`${fixtures.url}/__log`)).json()) as string[]).slice(logStart - 1);
+    const geocoding = log.filter((l) => l.startsWith('/postcodes.io'));
+    assert.deepEqual(geocoding, ['/postcodes.io/outcodes/CF10'], 'only the outward code is sent');
+    assert.doesNotMatch(p.url(), /CF10|1EP/i, 'the postcode is not put in the page address');
+    await p.context().close();
+  });
+
+  it('runs nothing from a hostile directory and keeps the other directory whole', async () => {
+    const { page: p, errors, violations } = await visit('hostile');
+    await assertEventually(async () => /\d+ services found/.test((await count(p).textContent()) ?? ''), 'results');
+    await p.getByLabel('What are you looking for?').fill('safe');
+    await p.keyboard.press('Enter');
+    await p.locator('sf-results').getByText('Safe name', { exact: false }).first().click();
+    await p.locator('sf-service').getByText('Hello').first().waitFor();
+    assert.equal(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'no script ran');
+    const hrefs = await p.locator('sf-service a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    assert.ok(hrefs.length > 0);
+    for (const href of hrefs) assert.match(href, /^(https?:|mailto:|tel:|#)/, href);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(await violations(), []);
+    await p.context().close();
+  });
+
+  it('loading the bundle twice (two plugins on one page) does not throw', async () => {
+    const { page: p, errors } = await visit('twice');
+    await assertEventually(async () => /services found/.test((await count(p).textContent()) ?? ''), 'results');
+    assert.deepEqual(errors, []);
+    await p.context().close();
+  });
+});
+
+async function assertEventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for: ${what}`);
+}
