@@ -12,6 +12,17 @@ export interface FetchJsonOptions {
   maxRetryAfterMs?: number;
   /** Injected fetch (e.g. one with credentials or a proxy); default globalThis.fetch. */
   fetch?: typeof fetch;
+  /** How long a page read is reused instead of fetched again. Default 5 minutes; 0 turns it off. */
+  cacheMs?: number;
+}
+
+/** Pages read recently (and reads under way), so two finders on a page or a re-render never fetch twice. */
+const cache = new Map<string, { at: number; body: Promise<unknown> }>();
+const CACHE_ENTRIES = 300;
+
+/** Forgets cached pages: all of them, or those whose URL starts with `prefix` (a retry does this). */
+export function clearCache(prefix = ''): void {
+  for (const key of cache.keys()) if (key.startsWith(prefix)) cache.delete(key);
 }
 
 const PER_HOST = 4;
@@ -100,7 +111,32 @@ const tooLarge = (url: string, maxBytes: number) =>
  * per host and retries on 429/503 honouring Retry-After. Every failure is a
  * SourceError with a plain-words message.
  */
-export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+export function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+  const { cacheMs = 300_000 } = options;
+  if (cacheMs <= 0 || options.fetch) return fetchOnce(url, options);
+  const hit = cache.get(url);
+  if (hit && Date.now() - hit.at < cacheMs) {
+    // A read under way is shared, but each caller keeps its own abort.
+    return options.signal ? abortable(hit.body, options.signal, url) : hit.body;
+  }
+  // Shared reads are not tied to one caller's signal; each caller's own signal still ends its wait.
+  const body = fetchOnce(url, { ...options, signal: undefined });
+  cache.set(url, { at: Date.now(), body });
+  body.catch(() => cache.delete(url));
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return options.signal ? abortable(body, options.signal, url) : body;
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal, url: string): Promise<T> {
+  if (signal.aborted) return Promise.reject(new SourceError('aborted', 'Reading was stopped.', url));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SourceError('aborted', 'Reading was stopped.', url));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function fetchOnce(url: string, options: FetchJsonOptions): Promise<unknown> {
   const { timeoutMs = 20_000, maxBytes = 20e6, retries = 2, maxRetryAfterMs = 10_000 } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const controller = new AbortController();

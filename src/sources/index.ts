@@ -13,7 +13,7 @@ import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
 import { isSnapshot, snapshot } from './snapshot.js';
 
-export { fetchJson, type FetchJsonOptions } from './http.js';
+export { clearCache, fetchJson, type FetchJsonOptions } from './http.js';
 export type { Dialect } from './dialect.js';
 export type { Snapshot } from './snapshot.js';
 

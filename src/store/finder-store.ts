@@ -1,6 +1,6 @@
 import type { BlendedService, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError } from '../model/index.js';
-import { directoryRef, readDirectory } from '../sources/index.js';
+import { clearCache, directoryRef, readDirectory } from '../sources/index.js';
 import {
   createBlender,
   createIndex,
@@ -160,6 +160,7 @@ export class FinderStore extends EventTarget {
     const endpoint = this.#endpoints().find((e) => e.id === directoryId);
     if (!endpoint) return;
     this.#reads.get(directoryId)?.abort();
+    clearCache(endpoint.url);
     this.#blender.remove(directoryId);
     this.#markDirty();
     await this.#read(endpoint);

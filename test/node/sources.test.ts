@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readDirectory, readService, directoryRef, fetchJson, type DirectoryPage } from '../../src/sources/index.js';
+import { readDirectory, readService, directoryRef, fetchJson, clearCache, type DirectoryPage } from '../../src/sources/index.js';
 import { SourceError, type Service } from '../../src/model/index.js';
 import { startFixtureServer } from '../fixtures/server.js';
 import type { DemoService } from '../fixtures/dialects.js';
@@ -206,6 +206,30 @@ describe('readDirectory: hostile and broken directories', () => {
     const { error } = await readAll('not a url');
     assert.ok(error instanceof SourceError && error.kind === 'network');
     await assert.rejects(fetchJson(`${server.url}/broken/500`), SourceError);
+  });
+});
+
+describe('kind to directories', () => {
+  const log = async () => (await (await fetch(`${server.url}/__log`)).json()) as string[];
+  it('a page read twice within the cache lifetime is fetched once; clearing the cache fetches again', async () => {
+    const url = `${server.url}/dialects/outpost`;
+    const count = async () => (await log()).filter((l) => l.startsWith('/dialects/outpost/services')).length;
+    clearCache();
+    const before = await count();
+    await Promise.all([readAll(url), readAll(url)]);
+    const once = (await count()) - before;
+    assert.equal(once, Math.ceil(demo.length / 100), 'two readers at once share each page');
+    await readAll(url);
+    assert.equal((await count()) - before, once, 'a second read comes from the cache');
+    clearCache(url);
+    await readAll(url);
+    assert.equal((await count()) - before, once * 2);
+  });
+  it('never asks one host for more than 4 things at once', async () => {
+    // Ten different slow pages (300 ms each): four at a time takes three rounds.
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => fetchJson(`${server.url}/broken/slow/services?delay=300&n=${i}`)));
+    assert.ok(Date.now() - started >= 850, `took ${Date.now() - started} ms`);
   });
 });
 
