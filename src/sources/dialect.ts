@@ -3,7 +3,7 @@ import type { Raw } from './normalise.js';
 
 /** One directory dialect: how to recognise its records and turn one into a Service. */
 export interface Dialect {
-  name: 'oruk-v1' | 'oruk-v3' | 'outpost' | 'snapshot';
+  name: 'oruk-v1' | 'oruk-v3' | 'outpost' | 'snapshot' | 'openactive';
   /** Reads one raw record. Throws an Error whose message says, in plain words, why it cannot be used. */
   toService(raw: Raw, directory: DirectoryRef): Service;
 }

@@ -12,10 +12,12 @@ import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
 import { isSnapshot, snapshot } from './snapshot.js';
+import { isOpenActiveUrl, isRpdePage, readOpenActive } from './openactive.js';
 
 export { clearCache, fetchJson, type FetchJsonOptions } from './http.js';
 export type { Dialect } from './dialect.js';
 export type { Snapshot } from './snapshot.js';
+export { readOpenActive, isOpenActiveUrl, siblingFeed, type OpenActiveFeeds, type OpenActiveOptions } from './openactive.js';
 
 export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetryAfterMs'> {
   /** Directory id used in record keys; default from the URL. */
@@ -157,6 +159,12 @@ function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryR
 export async function* readDirectory(url: string, options: ReadOptions = {}): AsyncGenerator<DirectoryPage> {
   const directory = directoryRef(url, options.name, options.id, options.feedbackUrl);
   const { maxPages = 200, perPage = 100 } = options;
+  // OpenActive: an RPDE feed address (its sibling feed is looked for), or several feeds separated by spaces.
+  const feeds = url.trim().split(/\s+/);
+  if (feeds.length > 1 || isOpenActiveUrl(url)) {
+    yield* readOpenActive(feeds.length > 1 ? feeds : url, { ...options, directory: feeds.length > 1 ? directoryRef(feeds[0], options.name, options.id, options.feedbackUrl) : directory });
+    return;
+  }
   let list: string;
   try {
     list = servicesUrl(url);
@@ -173,6 +181,10 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       throw new SourceError('paging', `Stopped after ${maxPages} pages, the most this finder reads from one directory.`, url);
     }
     const body = await fetchJson(next, options);
+    if (page === 1 && isRpdePage(body)) {
+      yield* readOpenActive(url, { ...options, directory });
+      return;
+    }
     let dialect: Dialect;
     let env: Envelope | undefined;
     if (isSnapshot(body)) {

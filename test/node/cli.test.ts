@@ -125,6 +125,17 @@ describe('service-finder search', () => {
     assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
   });
 
+  it('blends an OpenActive feed pair with an ORUK directory, merging the session series it shares', async () => {
+    const { code, out } = await run('search', `${server.url}/dialects/oruk-v3`, `${server.url}/openactive/session-series`, '--text', 'tai chi', '--json');
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    const openactive = json.sources.find((s: { dialect: string }) => s.dialect === 'openactive');
+    assert.equal(openactive.state, 'done');
+    assert.ok(openactive.count > 0);
+    const taiChi = json.results.find((r: { name: string; directories: string[] }) => /tai chi for health/i.test(r.name) && r.directories.length === 2);
+    assert.ok(taiChi, 'the ORUK service and the OpenActive series for the same class are one result');
+  });
+
   it('rejects an unknown access type', async () => {
     const { code, err } = await run('search', `${server.url}/dialects/oruk-v3`, '--access', 'walk-in');
     assert.equal(code, 2);
