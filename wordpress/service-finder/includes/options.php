@@ -1,0 +1,85 @@
+<?php
+/**
+ * The plugin's one option: defaults, reading and sanitising.
+ *
+ * @package ServiceFinder
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Default settings.
+ *
+ * @return array
+ */
+function service_finder_default_settings() {
+	return array(
+		'allowed'   => array(), // Directory base URLs the administrator allows (shortcode and relay).
+		'endpoints' => array(), // Used when a shortcode names no endpoints.
+		'radius'    => '',      // Default distance in miles ('' = the element's own default).
+		'relay'     => false,   // Send directory requests through this site.
+		'cache'     => 300,     // Seconds the relay keeps a response (0 = not at all).
+	);
+}
+
+/**
+ * The current settings, with defaults filled in.
+ *
+ * @return array
+ */
+function service_finder_settings() {
+	$saved = get_option( SERVICE_FINDER_OPTION, array() );
+	if ( ! is_array( $saved ) ) {
+		$saved = array();
+	}
+	$settings = array_merge( service_finder_default_settings(), $saved );
+	/**
+	 * Filters the plugin settings before use.
+	 *
+	 * @param array $settings allowed, endpoints, radius, relay, cache.
+	 */
+	return apply_filters( 'service_finder_settings', $settings );
+}
+
+/**
+ * Sanitises the settings form (register_setting's sanitize_callback).
+ *
+ * @param mixed $input Raw form values.
+ * @return array
+ */
+function service_finder_sanitize_settings( $input ) {
+	$defaults = service_finder_default_settings();
+	if ( ! is_array( $input ) ) {
+		return $defaults;
+	}
+	$out = $defaults;
+
+	$lines = function ( $value ) {
+		if ( is_array( $value ) ) {
+			$value = implode( "\n", $value );
+		}
+		return preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
+	};
+
+	foreach ( array( 'allowed', 'endpoints' ) as $key ) {
+		$urls = array();
+		foreach ( $lines( isset( $input[ $key ] ) ? wp_unslash( $input[ $key ] ) : '' ) as $raw ) {
+			$url = service_finder_clean_url( $raw );
+			if ( '' === $url ) {
+				add_settings_error( SERVICE_FINDER_OPTION, 'service-finder-bad-url', sprintf( /* translators: %s: the rejected text */ __( 'Ignored "%s": not an http or https address.', 'service-finder' ), $raw ) );
+				continue;
+			}
+			$urls[] = $url;
+		}
+		$out[ $key ] = array_values( array_unique( $urls ) );
+	}
+
+	$radius        = isset( $input['radius'] ) ? trim( (string) wp_unslash( $input['radius'] ) ) : '';
+	$out['radius'] = '' === $radius ? '' : service_finder_clean_number( $radius, 0, 1000 );
+	$out['relay']  = ! empty( $input['relay'] );
+	$cache         = isset( $input['cache'] ) ? (int) $input['cache'] : $defaults['cache'];
+	$out['cache']  = max( 0, min( WEEK_IN_SECONDS, $cache ) );
+	return $out;
+}
