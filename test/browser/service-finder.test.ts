@@ -50,6 +50,16 @@ describe('<service-finder>', () => {
     expect(results.shadowRoot!.querySelector('[part~="notice-failed"]')).to.exist;
   });
 
+  it('names directories given as JSON in the directories attribute, and ignores bad JSON', async () => {
+    const directories = JSON.stringify([{ url: V3, name: 'Cardiff Council Community Directory', feedbackUrl: 'https://example.org/report' }]);
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" directories=${directories}></service-finder>`);
+    await loaded(el);
+    expect(el.store!.statuses[0].directory.name).to.equal('Cardiff Council Community Directory');
+    expect((await cards(inner(el, 'sf-results')))[0].textContent).to.contain('From Cardiff Council Community Directory');
+    const bad = await fixture<ServiceFinder>(html`<service-finder url-state="off" directories="[{not json"></service-finder>`);
+    expect(bad.directories).to.deep.equal([]);
+  });
+
   it('explains an HTML page sent as data in plain words', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/html200"></service-finder>`);
     await loaded(el);

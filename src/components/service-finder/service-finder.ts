@@ -30,6 +30,7 @@ const split = (value: string | undefined, separator = /[\s,]+/) =>
  * @summary A complete, accessible service finder over one or more Open Referral UK directories.
  *
  * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas.
+ * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "…"}]`.
  * @attr openactive - OpenActive feed URLs, separated by spaces or commas.
  * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
  * @attr radius - Preset distance from `near`, in miles.
@@ -75,6 +76,16 @@ const split = (value: string | undefined, separator = /[\s,]+/) =>
  * @cssprop --sf-radius - Corner radius of buttons, inputs and cards (default 0).
  * @cssprop --sf-max-width - Maximum width of the default layout (default none).
  */
+/** The `directories` attribute: JSON, keeping only entries with a URL; bad JSON is no directories, not an error. */
+function parseDirectories(value: string | null): Endpoint[] {
+  try {
+    const list: unknown = JSON.parse(value ?? '[]');
+    return Array.isArray(list) ? list.filter((d): d is Endpoint => typeof d === 'string' || (typeof d?.url === 'string')) : [];
+  } catch {
+    return [];
+  }
+}
+
 export class ServiceFinder extends LitElement {
   static override styles = [tokens, styles];
 
@@ -97,8 +108,11 @@ export class ServiceFinder extends LitElement {
   @property({ type: Number }) timeout?: number;
   @property({ type: Number, attribute: 'max-pages' }) maxPages?: number;
 
-  /** Directories with names, instead of (or as well as) `endpoints`: `[{ url, name, id }]`. */
-  @property({ attribute: false }) directories: Endpoint[] = [];
+  /**
+   * Directories with the names people know them by, instead of (or as well as) `endpoints`:
+   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON.
+   */
+  @property({ converter: { fromAttribute: parseDirectories } }) directories: Endpoint[] = [];
   /** Clock for "open now", freshness and next openings (tests pin it). */
   @property({ attribute: false }) now?: () => Date;
 
