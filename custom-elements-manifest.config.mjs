@@ -5,7 +5,8 @@ export default {
   outdir: '.',
   litelement: true,
   dependencies: false,
-  packagejson: true,
+  // package.json names the manifest itself; the analyzer would rewrite it to wherever it was last run.
+  packagejson: false,
   plugins: [
     {
       // Events dispatched as class instances (`new SfResultsEvent(...)`) are documented by @fires;
