@@ -11,6 +11,6 @@ export default defineConfig({
   build: {
     outDir: '../build/demo',
     emptyOutDir: true,
-    rolldownOptions: { input: { index: 'demo/index.html', composed: 'demo/composed.html', cy: 'demo/cy.html', gp: 'demo/gp.html' } },
+    rolldownOptions: { input: { index: 'demo/index.html', composed: 'demo/composed.html', cy: 'demo/cy.html', gp: 'demo/gp.html', map: 'demo/map.html' } },
   },
 });

@@ -4,6 +4,11 @@ import { defineConfig } from 'vite';
  * One minified ES file that defines every element (src/define.ts), lit and
  * the virtualizer included: `dist/bundle/service-finder.js`, for end-to-end
  * tests and the WordPress plugin. `npx vite build -c vite.lib.config.ts`
+ *
+ * The map is the one exception: `<sf-map>` imports Leaflet and supercluster
+ * with `import()` when a map is first shown, so they are a second file next
+ * to it, `dist/bundle/map-<hash>.js`, loaded relative to service-finder.js.
+ * Serve (and ship) both; a page with only the list never fetches the second.
  */
 export default defineConfig({
   publicDir: false,
@@ -18,8 +23,12 @@ export default defineConfig({
       fileName: () => 'service-finder.js',
     },
     rolldownOptions: {
+      // Modules the map chunk shares with the rest (lit) stay in service-finder.js, which may
+      // export more than define.ts does; otherwise they would become a third file.
+      preserveEntrySignatures: 'allow-extension',
       output: {
-        codeSplitting: false,
+        // sf-results names the virtualizer's layout, so its dynamic import adds no file.
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/sf-map/map-view')) ? 'map-[hash].js' : '[name]-[hash].js'),
         minify: true,
       },
     },

@@ -15,6 +15,13 @@ interface DemoDirectory {
   feedbackUrl?: string;
 }
 
+// Map tiles from the fixture server, set before anything is awaited so that no
+// map asks OpenStreetMap first: the demo makes no request beyond localhost.
+for (const finder of document.querySelectorAll<ServiceFinder>('service-finder')) {
+  finder.mapTiles ??= `${__FIXTURES__}/tiles/{z}/{x}/{y}.png`;
+  finder.mapAttribution ??= 'Demo tiles drawn locally';
+}
+
 const directories = (await (await fetch(`${__FIXTURES__}/directories.json`)).json()) as DemoDirectory[];
 const places = `${__FIXTURES__}/places.json`;
 

@@ -7,6 +7,9 @@ import { SfSearch } from './components/sf-search/sf-search.js';
 import { SfResults } from './components/sf-results/sf-results.js';
 import { SfService } from './components/sf-service/sf-service.js';
 import { SfShortlist } from './components/sf-shortlist/sf-shortlist.js';
+import { SfCalendar } from './components/sf-calendar/sf-calendar.js';
+// Small: Leaflet and the clustering are imported by <sf-map> itself when a map is first shown.
+import { SfMap } from './components/sf-map/sf-map.js';
 
 export const ELEMENTS = {
   'service-finder': ServiceFinder,
@@ -14,6 +17,8 @@ export const ELEMENTS = {
   'sf-results': SfResults,
   'sf-service': SfService,
   'sf-shortlist': SfShortlist,
+  'sf-calendar': SfCalendar,
+  'sf-map': SfMap,
 } as const;
 
 /** Defines `tag` as `ctor` unless something already has that name. Returns whether it defined it. */

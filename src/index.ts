@@ -7,10 +7,13 @@ export { SfSearch } from './components/sf-search/sf-search.js';
 export { SfResults } from './components/sf-results/sf-results.js';
 export { SfService } from './components/sf-service/sf-service.js';
 export { SfShortlist } from './components/sf-shortlist/sf-shortlist.js';
+export { SfCalendar, CALENDAR_VIEWS, type CalendarView, type CalendarItem } from './components/sf-calendar/sf-calendar.js';
+export { icsForOccurrence, icsForSeries, icsForShortlist, icsFilename, datable, type IcsOptions } from './store/ics.js';
+export { SfMap, OSM_TILES, OSM_ATTRIBUTION } from './components/sf-map/sf-map.js';
 export { FinderElement } from './components/finder-element.js';
 export { finderContext } from './components/context.js';
 export { FinderUi, uiFor } from './components/finder-ui.js';
-export { SfSearchEvent, SfResultsEvent, SfSelectEvent, SfSourceErrorEvent } from './components/events.js';
+export { SfSearchEvent, SfResultsEvent, SfSelectEvent, SfSourceErrorEvent, SfShowListEvent } from './components/events.js';
 export { en, cy, Localizer, localizer, resolveLang, langFrom, type Catalogue, type Lang, type Plural } from './i18n/index.js';
 export { Shortlist, sharedKeys, SHORTLIST_KEY, type ShortlistItem, type ShortlistOptions } from './store/shortlist.js';
 export {

@@ -52,11 +52,24 @@ export class SfSourceErrorEvent extends Event {
   }
 }
 
+/**
+ * Fired by `<sf-map>` when the person asks for the results as a list.
+ * `<service-finder>` shows its list and moves focus there (and cancels the
+ * event); a page with its own layout can do the same.
+ */
+export class SfShowListEvent extends Event {
+  static readonly type = 'sf-show-list';
+  constructor() {
+    super(SfShowListEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'sf-search': SfSearchEvent;
     'sf-results': SfResultsEvent;
     'sf-select': SfSelectEvent;
     'sf-source-error': SfSourceErrorEvent;
+    'sf-show-list': SfShowListEvent;
   }
 }

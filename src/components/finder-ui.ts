@@ -5,17 +5,34 @@ import { SfSelectEvent } from './events.js';
 /**
  * What the elements sharing one store share besides the query: the service
  * open in the detail view, the element that opened it (focus returns there)
- * and the shortlist. One per store, so elements linked with `finder="id"` or
- * by context see the same. Dispatches `change`.
+ * the shortlist and the service pointed at in the list. One per store, so
+ * elements linked with `finder="id"` or by context see the same. Dispatches
+ * `change` (and `highlight` for the pointed-at service).
  */
 export class FinderUi extends EventTarget {
   #selected?: string;
   /** The key of the card whose button opened the detail: focus goes back to it. */
   openerKey?: string;
   #shortlist?: Shortlist;
+  #highlighted?: string;
 
   get selected(): string | undefined {
     return this.#selected;
+  }
+
+  /** The service a card is hovered or focused on (the map highlights its marker). */
+  get highlighted(): string | undefined {
+    return this.#highlighted;
+  }
+
+  /**
+   * Marks a service as pointed at (or none). Dispatches `highlight`, not
+   * `change`: nothing re-renders, listeners (the map) update one marker.
+   */
+  highlight(key: string | undefined): void {
+    if (key === this.#highlighted) return;
+    this.#highlighted = key;
+    this.dispatchEvent(new Event('highlight'));
   }
 
   /** Created on first use; stores nothing until the person adds something. */

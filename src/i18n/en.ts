@@ -21,6 +21,9 @@ export const en = {
     /** Sunday first, as `Date.getDay()` counts. */
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    /** Column headings of the calendar grid, Sunday first. */
+    weekdaysShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    monthYear: '{month} {year}',
     date: '{weekday} {day} {month}',
     dateYear: '{weekday} {day} {month} {year}',
     day: '{day} {month} {year}',
@@ -36,6 +39,37 @@ export const en = {
   finder: {
     label: 'Service finder',
     loading: 'Loading services…',
+  },
+
+  /** `<sf-calendar>` and "Add to calendar". */
+  calendarView: {
+    label: 'Calendar',
+    views: 'Show as',
+    agenda: 'List',
+    week: 'Week',
+    month: 'Month',
+    previousWeek: 'Previous week',
+    nextWeek: 'Next week',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousDays: plural({ one: 'Previous day', other: 'Previous {n} days' }),
+    nextDays: plural({ one: 'Next day', other: 'Next {n} days' }),
+    today: 'Today',
+    range: '{from} to {to}',
+    sessions: plural({ zero: 'nothing listed', one: '{n} session', other: '{n} sessions' }),
+    cancelledCount: plural({ one: '{n} cancelled', other: '{n} cancelled' }),
+    cellLabel: '{date}, {sessions}',
+    dayHeading: 'On {date}',
+    nothing: 'Nothing listed on this day.',
+    nothingInRange: 'No sessions with dates in this period.',
+    allDay: 'All day',
+    cancelled: 'Cancelled',
+    gridHelp: 'Arrow keys move between days, Home and End to the start and end of the week, Page Up and Page Down by a month. Enter shows the day’s sessions.',
+    undatedHeading: 'Times given in words only',
+    undatedHint: 'These do not give dates that can be shown on a calendar. Check with the organiser before you go.',
+    unstated: plural({ one: '{n} more service does not say when it runs.', other: '{n} more services do not say when they run.' }),
+    addToCalendar: 'Add to calendar',
+    addOccurrence: 'Add to calendar: {name}, {when}',
   },
 
   search: {
@@ -269,6 +303,8 @@ export const en = {
     closed: 'Closed {from} to {to}',
     closedDay: 'Closed on {date}',
     cancelled: 'Cancelled',
+    addSeries: 'Add to calendar: {when}',
+    addNext: 'Add the next session to your calendar',
     runBy: 'Run by {name}',
     notFound: 'This service could not be found. It may have been removed from the directory.',
   },
@@ -292,6 +328,23 @@ export const en = {
     nthLast: 'Last',
   },
 
+  map: {
+    label: 'Map of results',
+    help: 'Arrow keys move the map, plus and minus zoom. Markers and groups are buttons: Enter opens a service or zooms into a group.',
+    loading: 'Loading the map…',
+    failed: 'The map could not be loaded. The results are in the list.',
+    noLocation: plural({ one: '{n} result has no location', other: '{n} results have no location' }),
+    showList: 'Show as list',
+    searchArea: 'Search this area',
+    marker: '{name}, {place}',
+    cluster: plural({ one: 'Cluster of {n} service', other: 'Cluster of {n} services' }),
+    address: plural({ one: '{n} service at {place}', other: '{n} services at {place}' }),
+    addressUnnamed: plural({ one: '{n} service at this address', other: '{n} services at this address' }),
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    close: 'Close',
+  },
+
   shortlist: {
     label: 'Your shortlist',
     add: 'Add {name} to shortlist',
@@ -308,6 +361,8 @@ export const en = {
     copied: 'Shortlist copied',
     linkCopied: 'Link copied',
     clear: 'Clear shortlist',
+    calendar: plural({ one: 'Add the next week to your calendar', other: 'Add the next {n} weeks to your calendar' }),
+    calendarName: 'Shortlist',
   },
 };
 

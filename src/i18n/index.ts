@@ -103,6 +103,20 @@ export class Localizer {
     }).format(d);
   }
 
+  /** "October 2026" (Europe/London). */
+  monthYear(d: Date): string {
+    if (!this.#intl.dates) {
+      const p = this.#londonParts(d);
+      return fill(this.m.calendar.monthYear, { month: this.m.calendar.months[p.month - 1], year: p.year });
+    }
+    return new Intl.DateTimeFormat(this.locale, { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
+  }
+
+  /** Short weekday name for a calendar column ("Mon"); 0 = Sunday. */
+  weekdayShort(weekday: number): string {
+    return this.m.calendar.weekdaysShort[weekday];
+  }
+
   /** "10:00" in Europe/London. */
   time(d: Date): string {
     return new Intl.DateTimeFormat(this.locale, {

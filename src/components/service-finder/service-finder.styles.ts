@@ -10,6 +10,7 @@ export const styles = css`
     min-width: 0;
   }
   :host([detail-open]) .layout > sf-results,
+  :host([detail-open]) .layout > sf-calendar,
   :host([detail-open]) .layout > sf-shortlist {
     display: none;
   }

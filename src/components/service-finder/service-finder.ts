@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { FinderStore, type Endpoint } from '../../store/finder-store.js';
@@ -12,6 +13,7 @@ import { finderContext } from '../context.js';
 import { uiFor } from '../finder-ui.js';
 import { SfSourceErrorEvent } from '../events.js';
 import { tokens } from '../shared.styles.js';
+import { CALENDAR_VIEWS } from '../sf-calendar/sf-calendar.js';
 import { styles } from './service-finder.styles.js';
 
 const split = (value: string | undefined, separator = /[\s,]+/) =>
@@ -19,6 +21,16 @@ const split = (value: string | undefined, separator = /[\s,]+/) =>
     .split(separator)
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** The `directories` attribute: JSON, keeping only entries with a URL; bad JSON is no directories, not an error. */
+function parseDirectories(value: string | null): Endpoint[] {
+  try {
+    const list: unknown = JSON.parse(value ?? '[]');
+    return Array.isArray(list) ? list.filter((d): d is Endpoint => typeof d === 'string' || (typeof d?.url === 'string')) : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The one tag: reads the directories, keeps the query and renders a complete
@@ -39,7 +51,9 @@ const split = (value: string | undefined, separator = /[\s,]+/) =>
  * @attr category - Preset category names, separated by commas.
  * @attr free - Preset: free services only.
  * @attr strict - Drop services that do not state a filtered field, instead of listing them after the matches.
- * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`.
+ * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width).
+ * @attr map-tiles - Tile URL template for the map view (`{z}/{x}/{y}`); default OpenStreetMap's standard tiles.
+ * @attr map-attribution - Attribution (HTML) for `map-tiles`; default OpenStreetMap's.
  * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice").
  * @attr lang - `en` or `cy`; otherwise the nearest ancestor's or the page's language.
  * @attr geocoder - Base URL of a postcodes.io-compatible geocoder (default https://api.postcodes.io).
@@ -76,16 +90,6 @@ const split = (value: string | undefined, separator = /[\s,]+/) =>
  * @cssprop --sf-radius - Corner radius of buttons, inputs and cards (default 0).
  * @cssprop --sf-max-width - Maximum width of the default layout (default none).
  */
-/** The `directories` attribute: JSON, keeping only entries with a URL; bad JSON is no directories, not an error. */
-function parseDirectories(value: string | null): Endpoint[] {
-  try {
-    const list: unknown = JSON.parse(value ?? '[]');
-    return Array.isArray(list) ? list.filter((d): d is Endpoint => typeof d === 'string' || (typeof d?.url === 'string')) : [];
-  } catch {
-    return [];
-  }
-}
-
 export class ServiceFinder extends LitElement {
   static override styles = [tokens, styles];
 
@@ -99,6 +103,8 @@ export class ServiceFinder extends LitElement {
   @property({ type: Boolean }) free = false;
   @property({ type: Boolean }) strict = false;
   @property() view = 'list';
+  @property({ attribute: 'map-tiles' }) mapTiles?: string;
+  @property({ attribute: 'map-attribution' }) mapAttribution?: string;
   @property({ type: Boolean, attribute: 'hide-search' }) hideSearch = false;
   @property({ reflect: true }) override lang!: string;
   @property() geocoder?: string;
@@ -162,6 +168,7 @@ export class ServiceFinder extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('sf-print-shortlist', this.#onPrintShortlist);
+    this.addEventListener('sf-show-list', this.#onShowList);
     this.composed = this.#hasOwnLayout();
     if (!this.#store) void this.#setup();
   }
@@ -186,8 +193,16 @@ export class ServiceFinder extends LitElement {
     const list = views.size === 0 || views.has('list') || ![...views].some((v) => v === 'map' || v === 'calendar');
     return html`<div class="layout" part="layout">
       ${this.hideSearch ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
-      ${views.has('map') ? html`<sf-map></sf-map>` : nothing}
-      ${views.has('calendar') ? html`<sf-calendar></sf-calendar>` : nothing}
+      ${views.has('map')
+        ? html`<sf-map
+            exportparts="map, note, list-button, area-button"
+            tiles=${ifDefined(this.mapTiles || undefined)}
+            attribution=${ifDefined(this.mapAttribution || undefined)}
+          ></sf-map>`
+        : nothing}
+      ${views.has('calendar')
+        ? html`<sf-calendar view=${ifDefined(CALENDAR_VIEWS.find((v) => views.has(v)))} exportparts="calendar, grid, day, occurrence, cancelled"></sf-calendar>`
+        : nothing}
       ${list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
       <sf-service exportparts="detail, detail-title, button"></sf-service>
       <sf-shortlist exportparts="shortlist, button"></sf-shortlist>
@@ -291,6 +306,20 @@ export class ServiceFinder extends LitElement {
   #onUiChange = () => {
     const ui = this.#store && uiFor(this.#store);
     this.toggleAttribute('detail-open', !!ui?.selected && !this.composed);
+  };
+
+  /** The map's "Show as list": show the list (next to the map) and move focus to it. */
+  #onShowList = async (event: Event) => {
+    if (this.composed) return;
+    event.preventDefault();
+    const views = new Set(split(this.view));
+    if (!views.has('list') && [...views].some((v) => v === 'map' || v === 'calendar')) this.view = [...views, 'list'].join(' ');
+    const ui = this.#store && uiFor(this.#store);
+    if (ui?.selected) ui.select(undefined, { from: this });
+    await this.updateComplete;
+    const results = this.shadowRoot?.querySelector<HTMLElement & { focusList?: () => void; updateComplete?: Promise<unknown> }>('sf-results');
+    await results?.updateComplete;
+    results?.focusList?.();
   };
 
   /** `sf-shortlist` asks to print only itself. */

@@ -1,5 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+// Named, so the virtualizer does not load its default layout with import(): the bundle keeps
+// one file for everything but the map.
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
 import { createIndex, search, type SearchIndex } from '../../engine/index.js';
 import { withParams } from '../../store/url-state.js';
@@ -69,6 +72,8 @@ export class SfResults extends FinderElement {
     const ui = this.ui;
     const selected = ui?.selected;
     if (this.#wasSelected && !selected && ui?.openerKey) void this.#returnFocus(ui.openerKey);
+    // Chosen on a map: bring its card into view when the list is still shown.
+    else if (selected && selected !== this.#wasSelected) void this.#returnFocus(selected, false);
     this.#wasSelected = selected;
   }
 
@@ -172,7 +177,7 @@ export class SfResults extends FinderElement {
     const render = (r: Result) => this.#card(r);
     if (results.length > VIRTUALISE_OVER) {
       return html`<ol class="list ${group}" part="list">
-        ${virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render })}
+        ${virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render, layout: flow() })}
       </ol>`;
     }
     return html`<ol class="list ${group}" part="list">${results.map(render)}</ol>`;
@@ -190,7 +195,16 @@ export class SfResults extends FinderElement {
     const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
     const href = withParams(location.href, new URLSearchParams({ service: s.key }));
     const titleId = `t-${cssId(s.key)}`;
-    return html`<li class="card" part="card" data-key=${s.key} aria-labelledby=${titleId}>
+    return html`<li
+      class="card"
+      part="card"
+      data-key=${s.key}
+      aria-labelledby=${titleId}
+      @mouseenter=${this.#point}
+      @mouseleave=${this.#unpoint}
+      @focusin=${this.#point}
+      @focusout=${this.#unpoint}
+    >
       <h3 class="card-title" part="card-title" id=${titleId}>
         <a href=${href} data-key=${s.key} @click=${(e: MouseEvent) => this.#open(e, s.key)}>${s.name}</a>
       </h3>
@@ -214,6 +228,27 @@ export class SfResults extends FinderElement {
         ${shortlisted ? m.shortlist.removeShort : m.shortlist.addShort}<span class="visually-hidden">: ${s.name}</span>
       </button>
     </li>`;
+  }
+
+  /** Hovering or focusing a card highlights the service on a map sharing the store. */
+  #point = (event: Event) => {
+    this.ui?.highlight((event.currentTarget as HTMLElement).dataset.key);
+  };
+
+  #unpoint = (event: Event) => {
+    const card = event.currentTarget as HTMLElement;
+    const next = (event as FocusEvent).relatedTarget as Node | null;
+    if (next && card.contains(next)) return;
+    if (this.ui?.highlighted === card.dataset.key) this.ui?.highlight(undefined);
+  };
+
+  /** Scrolls to the start of the list and moves focus to its count (from a map's "Show as list"). */
+  focusList(): void {
+    const count = this.renderRoot.querySelector<HTMLElement>('[part~="count"]');
+    if (!count) return;
+    count.tabIndex = -1;
+    count.scrollIntoView({ block: 'start' });
+    count.focus({ preventScroll: true });
   }
 
   #open(event: MouseEvent, key: string): void {
@@ -270,13 +305,14 @@ export class SfResults extends FinderElement {
     return best;
   }
 
-  /** Puts focus back on the card that opened the detail, scrolling it into view if virtualised. */
-  async #returnFocus(key: string): Promise<void> {
+  /** Puts focus back on the card that opened the detail (or only scrolls to it), scrolling it into view if virtualised. */
+  async #returnFocus(key: string, focus = true): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (!focus && (this.ui?.selected !== key || this.offsetParent === null)) return;
       const link = this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`);
       if (link && link.offsetParent !== null) {
-        link.focus();
+        if (focus) link.focus();
         link.scrollIntoView({ block: 'nearest' });
         return;
       }
