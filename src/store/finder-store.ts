@@ -124,6 +124,11 @@ export class FinderStore extends EventTarget {
     return computeFreshness(service, this.#now());
   }
 
+  /** The store's clock: the `now` option (tests pin it), else the current time. */
+  currentTime(): Date {
+    return this.#now();
+  }
+
   /**
    * Changes the query (merged into the current one unless `replace`) and
    * recomputes the results. A changed `place` is resolved to `near` first;

@@ -4,6 +4,10 @@ import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
 import { sanitiseHtml } from './sanitise.js';
+import { occurrences } from '../../engine/schedule.js';
+import { datable, icsFilename, icsForOccurrence, icsForSeries } from '../../store/ics.js';
+import { withParams } from '../../store/url-state.js';
+import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-service.styles.js';
 
@@ -24,7 +28,7 @@ import { styles } from './sf-service.styles.js';
  *
  * @csspart detail - The article holding the detail.
  * @csspart detail-title - The service name heading.
- * @csspart button - Buttons (close, print, shortlist).
+ * @csspart button - Buttons (close, print, shortlist, add to calendar).
  *
  * @cssprop --sf-color-border - Rule above "About this information" (default #b1b4b6).
  */
@@ -90,6 +94,39 @@ export class SfService extends FinderElement {
     }
   };
 
+  /** "Add to calendar" for each recurring schedule that has dates, and for the next session. */
+  #calendarButtons(s: BlendedService): TemplateResult | typeof nothing {
+    const l = this.l;
+    const { m } = l;
+    const now = this.activeStore?.currentTime() ?? new Date();
+    const series = (s.schedules ?? []).filter((sc) => datable(sc) && icsForSeries(s, sc, { now }) !== undefined);
+    const next = occurrences(s, now, new Date(+now + 62 * 86_400_000)).find((o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)));
+    if (!series.length && !next) return nothing;
+    const options = { now, link: (x: { key: string }) => withParams(location.href, new URLSearchParams({ service: x.key })) };
+    return html`<div class="actions calendar-actions">
+      ${series.map(
+        (sc) => html`<button
+          type="button"
+          class="button secondary"
+          part="button ics-series-button"
+          @click=${() => downloadText(icsForSeries(s, sc, options)!, icsFilename(s.name))}
+        >
+          ${l.t(m.service.addSeries, { when: scheduleWords(l, sc) ?? m.calendarView.addToCalendar })}
+        </button>`,
+      )}
+      ${next
+        ? html`<button
+            type="button"
+            class="button secondary"
+            part="button ics-next-button"
+            @click=${() => downloadText(icsForOccurrence(s, next, options), icsFilename(`${s.name} ${next.start.toISOString().slice(0, 10)}`))}
+          >
+            ${m.service.addNext}<span class="visually-hidden">: ${whenWords(l, next)}</span>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
   #detail(s: BlendedService): TemplateResult {
     const store = this.activeStore!;
     const l = this.l;
@@ -126,6 +163,7 @@ export class SfService extends FinderElement {
         (c) => html`<p>${c.startDate === c.endDate ? l.t(m.service.closedDay, { date: l.day(c.startDate) }) : l.t(m.service.closed, { from: l.day(c.startDate), to: l.day(c.endDate) })}</p>`,
       )}
       ${!next && !schedules.length ? html`<p>${m.service.notStated}</p>` : nothing}
+      ${this.#calendarButtons(s)}
 
       <h3>${m.service.where}</h3>
       ${s.locations?.length

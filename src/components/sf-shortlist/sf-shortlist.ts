@@ -1,8 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
+import { icsFilename, icsForShortlist } from '../../store/ics.js';
+import { withParams } from '../../store/url-state.js';
+import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-shortlist.styles.js';
+
+/** How far ahead the shortlist's calendar file reaches. */
+const SHORTLIST_WEEKS = 8;
 
 /**
  * The person's shortlist: services they added from the results or the
@@ -20,7 +26,7 @@ import { styles } from './sf-shortlist.styles.js';
  * @fires sf-select - {SfSelectEvent} When a service on the list is opened.
  *
  * @csspart shortlist - The section holding the list.
- * @csspart button - Buttons (print, copy, share, remove).
+ * @csspart button - Buttons (print, copy, share, add to calendar, remove).
  *
  * @cssprop --sf-color-panel - Background (default #f3f2f1).
  */
@@ -57,6 +63,7 @@ export class SfShortlist extends FinderElement {
             <button type="button" class="button secondary" part="button print-button" @click=${this.#print}>${m.shortlist.print}</button>
             <button type="button" class="button secondary" part="button copy-button" @click=${this.#copy}>${m.shortlist.copy}</button>
             <button type="button" class="button secondary" part="button share-button" @click=${this.#share}>${m.shortlist.share}</button>
+            <button type="button" class="button secondary" part="button ics-button" @click=${this.#calendar}>${this.l.p(m.shortlist.calendar, SHORTLIST_WEEKS)}</button>
             <button type="button" class="link-button" part="button clear-button" @click=${() => list.clear()}>${m.shortlist.clear}</button>
           </div>`
         : nothing}
@@ -80,6 +87,22 @@ export class SfShortlist extends FinderElement {
       })
       .join('\n\n');
   }
+
+  /** Every session of the listed services over the next weeks, as one .ics file. */
+  get ics(): string {
+    const store = this.activeStore;
+    const services = (this.ui?.shortlist.items ?? []).map((i) => store?.get(i.key)).filter((s) => s !== undefined);
+    const now = store?.currentTime() ?? new Date();
+    return icsForShortlist(services, { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * 86_400_000) }, {
+      now,
+      calendarName: this.l.m.shortlist.calendarName,
+      link: (s) => withParams(location.href, new URLSearchParams({ service: s.key })),
+    });
+  }
+
+  #calendar = () => {
+    downloadText(this.ics, icsFilename(this.l.m.shortlist.calendarName));
+  };
 
   #print = () => {
     this.dispatchEvent(new Event('sf-print-shortlist', { bubbles: true, composed: true }));
