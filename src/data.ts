@@ -5,5 +5,6 @@
  */
 export * from './model/index.js';
 export * from './sources/index.js';
+export { readOpenActive, isOpenActiveUrl, siblingFeed, type OpenActiveFeeds, type OpenActiveOptions } from './sources/openactive.js';
 export * from './engine/index.js';
 export { FinderStore, type FinderStoreOptions, type Endpoint, type PlaceError } from './store/finder-store.js';

@@ -12,12 +12,11 @@ import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
 import { isSnapshot, snapshot } from './snapshot.js';
-import { isOpenActiveUrl, isRpdePage, readOpenActive } from './openactive.js';
+import { isOpenActiveUrl, isRpdePage } from './rpde.js';
 
 export { clearCache, fetchJson, type FetchJsonOptions } from './http.js';
 export type { Dialect } from './dialect.js';
 export type { Snapshot } from './snapshot.js';
-export { readOpenActive, isOpenActiveUrl, siblingFeed, type OpenActiveFeeds, type OpenActiveOptions } from './openactive.js';
 
 export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetryAfterMs'> {
   /** Directory id used in record keys; default from the URL. */
@@ -162,6 +161,8 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
   // OpenActive: an RPDE feed address (its sibling feed is looked for), or several feeds separated by spaces.
   const feeds = url.trim().split(/\s+/);
   if (feeds.length > 1 || isOpenActiveUrl(url)) {
+    // Loaded only when a page reads OpenActive: most finders never do.
+    const { readOpenActive } = await import('./openactive.js');
     yield* readOpenActive(feeds.length > 1 ? feeds : url, { ...options, directory: feeds.length > 1 ? directoryRef(feeds[0], options.name, options.id, options.feedbackUrl) : directory });
     return;
   }
@@ -182,6 +183,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     }
     const body = await fetchJson(next, options);
     if (page === 1 && isRpdePage(body)) {
+      const { readOpenActive } = await import('./openactive.js');
       yield* readOpenActive(url, { ...options, directory });
       return;
     }

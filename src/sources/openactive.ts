@@ -22,7 +22,7 @@ import {
 } from './normalise.js';
 import { compareModified, readRpde, type RpdeItem } from './rpde.js';
 
-export { isRpdePage } from './rpde.js';
+export { isOpenActiveUrl, isRpdePage } from './rpde.js';
 
 /** The feeds of one OpenActive publisher: a pair, one URL (its sibling is looked for), or a list. */
 export type OpenActiveFeeds = { sessionSeries?: string; scheduledSessions?: string } | string | string[];
@@ -49,15 +49,6 @@ const SESSION_TYPES = new Set(['scheduledsession', 'scheduledsessions']);
 
 // ---------------------------------------------------------------- URLs
 
-/** An address that names an OpenActive feed by its path or its RPDE paging parameters. */
-export function isOpenActiveUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return /rpde|openactive|session-?series|scheduled-?sessions?|sessionseries/i.test(u.pathname) || u.searchParams.has('afterTimestamp') || u.searchParams.has('afterChangeNumber');
-  } catch {
-    return false;
-  }
-}
 
 /** The other feed of a pair by the usual naming (`…session-series` ↔ `…scheduled-sessions`), paging parameters dropped. */
 export function siblingFeed(url: string): string | undefined {

@@ -135,3 +135,13 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
     current = next!;
   }
 }
+
+/** An address that names an OpenActive feed by its path or its RPDE paging parameters. */
+export function isOpenActiveUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return /rpde|openactive|session-?series|scheduled-?sessions?|sessionseries/i.test(u.pathname) || u.searchParams.has('afterTimestamp') || u.searchParams.has('afterChangeNumber');
+  } catch {
+    return false;
+  }
+}

@@ -1,8 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-// Named, so the virtualizer does not load its default layout with import(): the bundle keeps
-// one file for everything but the map.
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
 import { createIndex, search, type SearchIndex } from '../../engine/index.js';
 import { withParams } from '../../store/url-state.js';
@@ -14,6 +10,23 @@ import { styles } from './sf-results.styles.js';
 
 /** Lists longer than this are virtualised. */
 const VIRTUALISE_OVER = 40;
+
+/**
+ * The virtualizer, loaded the first time a list is long enough to need it, so
+ * short lists (and preset pages) do not download it. Until it arrives the
+ * first cards are rendered plainly.
+ */
+let virtualizer:
+  | { virtualize: typeof import('@lit-labs/virtualizer/virtualize.js').virtualize; ref: symbol; flow: typeof import('@lit-labs/virtualizer/layouts/flow.js').flow }
+  | undefined;
+let loadingVirtualizer: Promise<unknown> | undefined;
+function loadVirtualizer() {
+  // The layout is named, so the virtualizer does not import its default one separately.
+  loadingVirtualizer ??= Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+    ([v, f]) => (virtualizer = { virtualize: v.virtualize, ref: v.virtualizerRef, flow: f.flow }),
+  );
+  return loadingVirtualizer;
+}
 
 type Loosen = { field: LoosenField; count: number };
 type LoosenField = 'text' | 'age' | 'access' | 'days' | 'partsOfDay' | 'eligibility' | 'categories' | 'distance' | 'free';
@@ -176,6 +189,11 @@ export class SfResults extends FinderElement {
   #list(results: Result[], group: 'full' | 'partial'): TemplateResult {
     const render = (r: Result) => this.#card(r);
     if (results.length > VIRTUALISE_OVER) {
+      if (!virtualizer) {
+        void loadVirtualizer().then(() => this.requestUpdate());
+        return html`<ol class="list ${group}" part="list">${results.slice(0, VIRTUALISE_OVER).map(render)}</ol>`;
+      }
+      const { virtualize, flow } = virtualizer;
       return html`<ol class="list ${group}" part="list">
         ${virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render, layout: flow() })}
       </ol>`;
@@ -319,7 +337,7 @@ export class SfResults extends FinderElement {
       // Virtualised and not rendered: ask the virtualizer to bring it in.
       const store = this.activeStore;
       for (const list of this.renderRoot.querySelectorAll('ol')) {
-        const v = (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizerRef];
+        const v = virtualizer && (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizer.ref];
         if (!v || !store) continue;
         const items = this.#split(store.results)[list.classList.contains('partial') ? 'partial' : 'full'];
         const index = items.findIndex((r) => r.service.key === key);

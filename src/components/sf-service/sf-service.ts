@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { Task } from '@lit/task';
 import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
-import { sanitiseHtml } from './sanitise.js';
 import { occurrences } from '../../engine/schedule.js';
 import { datable, icsFilename, icsForOccurrence, icsForSeries } from '../../store/ics.js';
 import { withParams } from '../../store/url-state.js';
@@ -37,6 +37,17 @@ export class SfService extends FinderElement {
 
   #shown?: string;
   #focusTitle = false;
+
+  /**
+   * The sanitised HTML description of the open service. DOMPurify is loaded
+   * only when a description has HTML; until then (and if it fails) the plain
+   * text stands in, so nothing unsanitised is ever rendered.
+   */
+  #description = new Task(this, {
+    task: async ([source]: readonly [string | undefined]) =>
+      source ? { source, html: (await import('./sanitise.js')).sanitiseHtml(source) } : undefined,
+    args: () => [this.activeStore && this.ui?.selected ? this.activeStore.get(this.ui.selected)?.descriptionHtml : undefined] as const,
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -152,7 +163,9 @@ export class SfService extends FinderElement {
       <h2 id="title" part="detail-title" tabindex="-1">${s.name}</h2>
       ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.service.runBy, { name: s.organisation.name })}</p>` : nothing}
       <div class="description">
-        ${s.descriptionHtml ? unsafeHTML(sanitiseHtml(s.descriptionHtml)) : s.description ? html`<p>${s.description}</p>` : nothing}
+        ${s.descriptionHtml && this.#description.value?.source === s.descriptionHtml
+          ? unsafeHTML(this.#description.value.html)
+          : s.description ? html`<p>${s.description}</p>` : nothing}
       </div>
 
       <h3>${m.service.when}</h3>
