@@ -2,7 +2,7 @@
  * The blender: records arrive page by page from many directories; the same
  * service published by several is shown once. Candidate pairs come from
  * blocking keys (id, url, email, phone, postcode, ~100 m grid cell), never
- * from comparing every pair, so 10,000 records blend in well under 150 ms.
+ * from comparing every pair (bench/run.ts times 10,000 records).
  */
 import type { BlendedService, Service } from '../model/index.js';
 import { blendRecords, compatible, features, sameService, type Features } from './dedup.js';
@@ -24,13 +24,16 @@ interface Rec {
   seen: number;
   seq: number;
   f: Features;
-  cluster: Cluster;
+  /** Set once the record is merged with another; a record alone has none (most do, until their twins arrive). */
+  cluster?: Cluster;
+  /** The blended form of a record alone, cached. */
+  blended?: BlendedService;
 }
 
 interface Cluster {
   members: Rec[];
-  dirs: Set<string>;
-  first: number;
+  /** Directory ids of the members (at most one record each). */
+  dirs: string[];
   blended?: BlendedService;
 }
 
@@ -39,108 +42,134 @@ const MAX_BLOCK = 100;
 const LAT_CELL = 0.001; // ≈ 111 m
 const LNG_CELL = 0.0015; // ≈ 100 m at UK latitudes
 
-/** Numeric key of a ~100 m grid cell. */
+/**
+ * Key of a ~100 m grid cell, folded into a small integer (V8 hashes those
+ * fastest). Distant cells may share a key; that only adds a candidate that
+ * the distance check then turns down.
+ */
 function cell(lat: number, lng: number, dLat = 0, dLng = 0): number {
-  return (Math.floor(lat / LAT_CELL) + dLat + 100_000) * 1_000_000 + (Math.floor(lng / LNG_CELL) + dLng + 300_000);
+  return ((Math.floor(lat / LAT_CELL) + dLat) & 0xffff) * 0x8000 + ((Math.floor(lng / LNG_CELL) + dLng) & 0x7fff);
 }
 
+/** A phone number's last nine digits as a small integer (same folding idea as `cell`). */
+const phoneKey = (digits: string) => Number(digits.slice(-9));
+
 /**
- * Blocking keys. Strings for ids, urls, emails and postcodes; numbers for
- * phones and grid cells (hashing numbers is much cheaper than building and
- * hashing strings, and this runs for every record).
+ * Blocking keys, one map per kind so that no key string has to be built:
+ * the normalised strings from `features` are used as they are (V8 hashes a
+ * string once), phones and grid cells as small integers.
  */
+type Block = Rec | Rec[];
+
 class Blocks {
-  readonly text = new Map<string, Rec[]>();
-  readonly phone = new Map<number, Rec[]>();
-  readonly cell = new Map<number, Rec[]>();
+  readonly id = new Map<string, Block>();
+  readonly url = new Map<string, Block>();
+  readonly email = new Map<string, Block>();
+  readonly postcode = new Map<string, Block>();
+  readonly phone = new Map<number, Block>();
+  readonly cell = new Map<number, Block>();
 
-  static textKeys(f: Features): string[] {
-    const keys: string[] = [];
-    if (f.strongId) keys.push(`i:${f.strongId}`);
-    // A page of its own is a key by itself; a bare homepage, shared by an
-    // organisation's many services, only together with the name.
-    if (f.url) keys.push(f.urlHasPath ? `u:${f.url}` : `h:${f.url}|${f.nameKey}`);
-    for (const e of f.emails) keys.push(`e:${e}`);
-    for (const z of f.postcodes) keys.push(`z:${z}`);
-    return keys;
-  }
-
-  add(rec: Rec, textKeys: string[]): void {
+  add(rec: Rec): void {
     const f = rec.f;
-    for (const k of textKeys) push(this.text, k, rec);
-    for (const p of f.phones) push(this.phone, Number(p), rec);
+    if (f.strongId) push(this.id, f.strongId, rec);
+    if (f.urlKey) push(this.url, f.urlKey, rec);
+    for (const e of f.emails) push(this.email, e, rec);
+    for (const z of f.postcodes) push(this.postcode, z, rec);
+    for (const p of f.phones) push(this.phone, phoneKey(p), rec);
     for (const pt of f.points) push(this.cell, cell(pt.lat, pt.lng), rec);
   }
 
-  /** Calls `visit` once for each earlier record sharing a key. */
-  candidates(rec: Rec, textKeys: string[], visit: (other: Rec) => void): void {
-    const see = (block: Rec[] | undefined) => {
-      if (!block || block.length > MAX_BLOCK) return;
+  /** Every earlier record sharing a key with `rec`, each once. */
+  candidates(rec: Rec): Rec[] {
+    const f = rec.f;
+    const out: Rec[] = [];
+    const see = (block: Block | undefined) => {
+      if (!block) return;
+      if (!Array.isArray(block)) {
+        if (block.seen !== rec.seq) {
+          block.seen = rec.seq;
+          out.push(block);
+        }
+        return;
+      }
+      if (block.length > MAX_BLOCK) return;
       for (const other of block) {
         if (other.seen === rec.seq) continue;
         other.seen = rec.seq;
-        visit(other);
+        out.push(other);
       }
     };
-    for (const k of textKeys) see(this.text.get(k));
-    for (const p of rec.f.phones) see(this.phone.get(Number(p)));
-    for (const pt of rec.f.points) {
+    if (f.strongId) see(this.id.get(f.strongId));
+    if (f.urlKey) see(this.url.get(f.urlKey));
+    for (const e of f.emails) see(this.email.get(e));
+    for (const z of f.postcodes) see(this.postcode.get(z));
+    for (const p of f.phones) see(this.phone.get(phoneKey(p)));
+    for (const pt of f.points) {
       for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(pt.lat, pt.lng, a, b)));
     }
+    return out;
   }
 }
 
-function push<K>(map: Map<K, Rec[]>, key: K, rec: Rec): void {
+/** Most keys belong to one record: it is stored as is, an array only from the second. */
+function push<K>(map: Map<K, Block>, key: K, rec: Rec): void {
   const block = map.get(key);
-  if (!block) map.set(key, [rec]);
-  else if (block[block.length - 1] !== rec) block.push(rec);
+  if (!block) map.set(key, rec);
+  else if (!Array.isArray(block)) {
+    if (block !== rec) map.set(key, [block, rec]);
+  } else if (block[block.length - 1] !== rec) block.push(rec);
 }
 
 export function createBlender(): Blender {
   let seq = 0;
   let recs = new Map<string, Rec>();
   let blocks = new Blocks();
-  let clusters = new Set<Cluster>();
+  let merged = 0;
   let list: BlendedService[] | undefined;
 
-  function join(a: Cluster, b: Cluster): boolean {
-    if (a === b) return true;
-    for (const d of b.dirs) if (a.dirs.has(d)) return false;
+  const dirsOf = (r: Rec) => r.cluster?.dirs ?? [r.f.dir];
+  const membersOf = (r: Rec) => r.cluster?.members ?? [r];
+
+  function join(a: Rec, b: Rec): void {
+    if (a.cluster && a.cluster === b.cluster) return;
+    const da = dirsOf(a);
+    for (const d of dirsOf(b)) if (da.includes(d)) return;
+    const ma = membersOf(a);
+    const mb = membersOf(b);
     // Evidence links one pair; every other pair must at least not contradict it.
-    for (const x of a.members) for (const y of b.members) if (!compatible(x.f, y.f)) return false;
-    const [big, small] = a.members.length >= b.members.length ? [a, b] : [b, a];
-    for (const r of small.members) {
-      r.cluster = big;
-      big.members.push(r);
+    for (const x of ma) for (const y of mb) if (!compatible(x.f, y.f)) return;
+    const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [] };
+    for (const r of [...ma, ...mb]) {
+      if (r.cluster === cluster) continue;
+      r.cluster = cluster;
+      r.blended = undefined;
+      cluster.members.push(r);
+      cluster.dirs.push(r.f.dir);
     }
-    for (const d of small.dirs) big.dirs.add(d);
-    big.first = Math.min(big.first, small.first);
-    big.blended = undefined;
-    clusters.delete(small);
-    return true;
+    cluster.members.sort((x, y) => x.seq - y.seq);
+    cluster.blended = undefined;
+    merged++;
   }
 
   function insert(service: Service): void {
     const existing = recs.get(service.key);
     if (existing) {
-      // The same record again (a page re-read): take the newer copy, keep its place.
+      // The same record again (a page re-read): take the newer copy, keep its place and its cluster.
       existing.service = service;
-      existing.cluster.blended = undefined;
+      existing.f = features(service);
+      existing.blended = undefined;
+      if (existing.cluster) existing.cluster.blended = undefined;
+      blocks.add(existing);
       return;
     }
     const f = features(service);
-    const cluster: Cluster = { members: [], dirs: new Set([f.dir]), first: seq };
-    const rec: Rec = { service, seq: seq++, f, cluster, seen: -1 };
-    cluster.members.push(rec);
-    clusters.add(cluster);
+    const rec: Rec = { service, seq: seq++, f, seen: -1 };
     recs.set(service.key, rec);
-
-    const keys = Blocks.textKeys(f);
-    blocks.candidates(rec, keys, (other) => {
-      if (other.cluster === rec.cluster || other.cluster.dirs.has(f.dir)) return;
-      if (sameService(f, other.f)) join(rec.cluster, other.cluster);
-    });
-    blocks.add(rec, keys);
+    for (const other of blocks.candidates(rec)) {
+      if ((rec.cluster && other.cluster === rec.cluster) || dirsOf(other).includes(f.dir)) continue;
+      if (sameService(f, other.f)) join(rec, other);
+    }
+    blocks.add(rec);
   }
 
   return {
@@ -149,28 +178,29 @@ export function createBlender(): Blender {
       list = undefined;
     },
     remove(directoryId) {
-      const keep = [...recs.values()]
-        .filter((r) => r.service.directory.id !== directoryId)
-        .sort((a, b) => a.seq - b.seq)
-        .map((r) => r.service);
+      const keep = [...recs.values()].filter((r) => r.service.directory.id !== directoryId).map((r) => r.service);
       if (keep.length === recs.size) return;
       seq = 0;
+      merged = 0;
       recs = new Map();
       blocks = new Blocks();
-      clusters = new Set();
       for (const s of keep) insert(s);
       list = undefined;
     },
     services() {
       if (!list) {
-        list = [...clusters]
-          .sort((a, b) => a.first - b.first)
-          .map((c) => (c.blended ??= blendRecords(c.members.sort((a, b) => a.seq - b.seq).map((r) => r.service))));
+        // Records in arrival order (a Map keeps it); a cluster is listed where its first record is.
+        list = [];
+        for (const r of recs.values()) {
+          const c = r.cluster;
+          if (!c) list.push((r.blended ??= blendRecords([r.service])));
+          else if (c.members[0] === r) list.push((c.blended ??= blendRecords(c.members.map((m) => m.service))));
+        }
       }
       return list;
     },
     get merged() {
-      return recs.size - clusters.size;
+      return merged;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { BlendedService, Location, Service, Term } from '../model/index.js';
 import { haversineKm } from './geo.js';
-import { compileService, localParts, weekdayOf } from './schedule.js';
+import { compileRule, localParts, weekdayOf } from './schedule.js';
 import { dayTimeWords, nameTokens, normalise, tokensSimilarity, wordOverlap } from './text.js';
 
 /** What dedup compares, computed once per record (the schedule part only when needed). */
@@ -13,10 +13,15 @@ export interface Features {
   service: Service;
   dir: string;
   id: string;
-  /** Set when the id is distinctive enough (UUID-like or long) to match on its own. */
+  /** Set when the id is distinctive enough (a UUID) to match on its own. */
   strongId?: string;
   url?: string;
   urlHasPath: boolean;
+  /**
+   * Blocking key from the url: a page of its own is a key by itself; a bare
+   * homepage, shared by an organisation's many services, only with the name.
+   */
+  urlKey?: string;
   emails: string[];
   phones: string[];
   postcodes: string[];
@@ -40,42 +45,66 @@ interface Timing {
 
 function when(f: Features): Timing {
   if (f.timing) return f.timing;
-  const c = compileService(f.service);
   const starts: number[] = [];
   let days = 0;
-  for (const r of c.rules) {
+  // Rules compiled here without the shared cache: each raw record is looked at once.
+  for (const schedule of f.service.schedules ?? []) {
+    const r = compileRule(schedule);
+    if (!r) continue;
     let bits = r.dayMask;
     for (const n of r.nth) bits |= 1 << n.wd;
-    if (r.monthDays.length || r.freq === 'YEARLY' || (r.freq === 'DAILY' && !bits)) bits = 0x7f;
+    if ((r.monthDays.length && !bits) || r.freq === 'YEARLY' || (r.freq === 'DAILY' && !bits)) bits = 0x7f;
     days |= bits;
     if (r.opens === undefined) continue;
     for (let wd = 0; wd < 7; wd++) if (bits & (1 << wd)) starts.push(wd * 1440 + r.opens);
   }
   // Dated sessions: their weekdays count as the schedule too.
-  for (const x of c.sessions) days |= 1 << weekdayOf(localParts(x.start).day);
+  for (const x of f.service.sessions ?? []) {
+    const start = new Date(x.start);
+    if (!x.cancelled && !Number.isNaN(+start)) days |= 1 << weekdayOf(localParts(start).day);
+  }
   return (f.timing = { dayWords: dayTimeWords(f.service.name), days, starts });
 }
 
-/** "https://www.Example.org/a/b/?utm_source=x#top" → { key: "example.org/a/b", hasPath: true }. */
+const URL_PARTS = /^\s*https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d+)?([^?#\s]*)(\?[^#\s]*)?/i;
+
+/**
+ * "https://www.Example.org/a/b/?utm_source=x#top" → { key: "example.org/a/b", hasPath: true }.
+ * A regular expression rather than `new URL()`: this runs for every record.
+ */
 export function normaliseUrl(url: string | undefined): { key: string; hasPath: boolean } | undefined {
-  if (!url) return undefined;
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return undefined;
+  const m = url ? URL_PARTS.exec(url) : null;
+  if (!m) return undefined;
+  let host = m[1].toLowerCase();
+  if (host.startsWith('www.')) host = host.slice(4);
+  let path = m[2];
+  if (path.includes('%')) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // keep it encoded
+    }
   }
-  for (const name of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid)/i.test(name)) u.searchParams.delete(name);
-  const host = u.hostname.toLowerCase().replace(/^www\./, '');
-  const path = decodeURIComponent(u.pathname).toLowerCase().replace(/\/(index\.(html?|php))?$/, '').replace(/\/+$/, '');
-  const search = u.searchParams.toString();
+  path = path.toLowerCase().replace(/\/(index\.(html?|php))?$/, '').replace(/\/+$/, '');
+  const search = m[3]
+    ? m[3]
+        .slice(1)
+        .split('&')
+        .filter((p) => p && !/^(utm_|fbclid|gclid)/i.test(p))
+        .join('&')
+    : '';
   return { key: host + path + (search ? `?${search}` : ''), hasPath: path !== '' || search !== '' };
 }
 
 /** Digits only, +44 → 0; undefined for short numbers (111, 999) that say nothing about identity. */
 export function normalisePhone(number: string | undefined): string | undefined {
   if (!number) return undefined;
-  let d = (number.includes('(0)') ? number.replace(/\(0\)/g, '') : number).replace(/\D/g, '');
+  const text = number.includes('(0)') ? number.replace('(0)', '') : number;
+  let d = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += text[i];
+  }
   if (d.startsWith('0044')) d = '0' + d.slice(4);
   else if (d.startsWith('44') && d.length === 12) d = '0' + d.slice(2);
   return d.length >= 10 ? d : undefined;
@@ -123,8 +152,10 @@ export function features(s: Service): Features {
     if (typeof l.lat === 'number' && typeof l.lng === 'number') points.push({ lat: l.lat, lng: l.lng });
   }
   const tokens = nameTokens(s.name);
+  const nameKey = tokens.join('');
   const id = s.id.trim();
-  const strong = id.length >= 16 || /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id);
+  // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
+  const strong = id.length >= 32 && /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id);
   return {
     service: s,
     dir: s.directory.id,
@@ -132,26 +163,31 @@ export function features(s: Service): Features {
     strongId: strong ? id.toLowerCase() : undefined,
     url: url?.key,
     urlHasPath: url?.hasPath ?? false,
+    urlKey: url ? (url.hasPath ? url.key : `${url.key}|${nameKey}`) : undefined,
     emails,
     phones,
     postcodes,
     points,
     nameTokens: tokens,
-    nameKey: tokens.join(''),
+    nameKey,
     nameMask: wordMask(tokens),
   };
 }
 
 const shares = (a: string[], b: string[]) => a.some((x) => b.includes(x));
 
-/** Two sessions at one venue: different day/time words in the name, or schedules on different days or hours. */
+/**
+ * Two sessions at one venue: different day/time words in the name, or
+ * schedules on different weekdays, or no weekday on which both start within
+ * 15 minutes of each other (10:00 and 09:00 are two sessions).
+ */
 export function differentSessions(a: Features, b: Features): boolean {
   const x = when(a);
   const y = when(b);
   if (x.dayWords !== y.dayWords) return true;
   if (x.days && y.days && (x.days & y.days) === 0) return true;
   if (x.starts.length && y.starts.length) {
-    return !x.starts.some((p) => y.starts.some((q) => Math.abs(p - q) <= 60));
+    return !x.starts.some((p) => y.starts.some((q) => Math.abs(p - q) <= 15));
   }
   return false;
 }
@@ -233,56 +269,132 @@ export function sameService(a: Features, b: Features): boolean {
 
 const dateValue = (s: Service) => Date.parse(s.assuredDate ?? '') || Date.parse(s.lastModified ?? '') || 0;
 
-function unionBy<T>(lists: Array<T[] | undefined>, key: (x: T) => string): T[] | undefined {
-  if (!lists.some((l) => l?.length)) return undefined;
-  const seen = new Map<string, T>();
-  for (const l of lists) for (const x of l ?? []) if (!seen.has(key(x))) seen.set(key(x), x);
-  return [...seen.values()];
-}
-
-const termKey = (t: Term) => normalise(t.name).trim();
-
-function sameLocation(a: Location, b: Location): boolean {
-  if (typeof a.lat === 'number' && typeof b.lat === 'number' && typeof a.lng === 'number' && typeof b.lng === 'number') {
-    if (haversineKm({ lat: a.lat, lng: a.lng }, { lat: b.lat, lng: b.lng }) <= 0.05) return true;
+/**
+ * The union of one list field over the records, first seen wins, without
+ * duplicates by `key`. A field only one record states is returned as is.
+ */
+function unionBy<T>(
+  records: Service[],
+  get: (s: Service) => T[] | undefined,
+  key: (x: T) => string,
+  eq: (a: T, b: T) => boolean = () => false,
+): T[] | undefined {
+  let only: T[] | undefined;
+  let many = false;
+  for (const r of records) {
+    const l = get(r);
+    if (!l?.length) continue;
+    if (!only) only = l;
+    else if (!sameList(l, only, eq)) many = true;
   }
-  const pa = normalisePostcode(a.address?.postcode);
-  const pb = normalisePostcode(b.address?.postcode);
-  if (!pa || pa !== pb) return false;
-  const na = normalise(a.name ?? a.address?.street ?? '');
-  const nb = normalise(b.name ?? b.address?.street ?? '');
-  return !na || !nb || tokensSimilarity(nameTokens(na), nameTokens(nb)) >= 0.5;
-}
-
-const richness = (x: object | undefined) =>
-  x ? Object.values(x).filter((v) => v !== undefined && !(Array.isArray(v) && v.length === 0)).length : -1;
-
-function mergeLocations(lists: Array<Location[] | undefined>): Location[] | undefined {
-  if (!lists.some((l) => l?.length)) return undefined;
-  const out: Location[] = [];
-  for (const l of lists) {
-    for (const loc of l ?? []) {
-      const i = out.findIndex((o) => sameLocation(o, loc));
-      if (i < 0) out.push(loc);
-      else {
-        const [rich, poor] = richness(loc) > richness(out[i]) ? [loc, out[i]] : [out[i], loc];
-        out[i] = {
-          ...poor,
-          ...rich,
-          address: rich.address ?? poor.address,
-          lat: rich.lat ?? poor.lat,
-          lng: rich.lat !== undefined ? rich.lng : poor.lng,
-          accessibility: unionBy([rich.accessibility, poor.accessibility], (x) => normalise(x)),
-        };
-        for (const k of Object.keys(out[i]) as Array<keyof Location>) if (out[i][k] === undefined) delete out[i][k];
+  if (!many) return only;
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const r of records) {
+    for (const x of get(r) ?? []) {
+      const k = key(x);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(x);
       }
     }
   }
   return out;
 }
 
+/** The same items in the same order by `eq` (the common case: two directories' copies of one record). */
+function sameList<T>(a: T[], b: T[], eq: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !eq(a[i], b[i])) return false;
+  return true;
+}
+
+const sameText = (a: string, b: string) => a === b;
+const sameName = (a: { name: string }, b: { name: string }) => a.name === b.name;
+const sameNumber = (a: { number: string }, b: { number: string }) => a.number === b.number;
+
+const termKey = (t: Term) => normalise(t.name).trim();
+
+interface Place {
+  loc: Location;
+  postcode?: string;
+  words: string[];
+}
+
+function place(loc: Location): Place {
+  return {
+    loc,
+    postcode: normalisePostcode(loc.address?.postcode),
+    words: nameTokens(loc.name ?? loc.address?.street ?? ''),
+  };
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  const x = a.loc;
+  const y = b.loc;
+  if (typeof x.lat === 'number' && typeof y.lat === 'number' && typeof x.lng === 'number' && typeof y.lng === 'number') {
+    if (haversineKm({ lat: x.lat, lng: x.lng }, { lat: y.lat, lng: y.lng }) <= 0.05) return true;
+  }
+  if (!a.postcode || a.postcode !== b.postcode) return false;
+  return !a.words.length || !b.words.length || tokensSimilarity(a.words, b.words) >= 0.5;
+}
+
+/** How many fields an object states (absent fields are never written as undefined). */
+const richness = (x: object | undefined) => (x ? Object.keys(x).length : -1);
+
+function mergeLocations(records: Service[]): Location[] | undefined {
+  let only: Location[] | undefined;
+  let many = false;
+  for (const r of records) {
+    if (!r.locations?.length) continue;
+    if (only) many = true;
+    else only = r.locations;
+  }
+  if (!many) return only;
+  const out: Place[] = [];
+  for (const r of records) {
+    for (const loc of r.locations ?? []) {
+      // The same venue copied field for field (the usual case) needs no closer look.
+      const twin = out.findIndex(
+        (o) =>
+          o.loc.lat === loc.lat &&
+          o.loc.lng === loc.lng &&
+          o.loc.name === loc.name &&
+          o.loc.address?.postcode === loc.address?.postcode &&
+          o.loc.address?.street === loc.address?.street,
+      );
+      if (twin >= 0) {
+        if (richness(loc) > richness(out[twin].loc)) out[twin] = { ...out[twin], loc };
+        continue;
+      }
+      const p = place(loc);
+      const i = out.findIndex((o) => samePlace(o, p));
+      if (i < 0) {
+        out.push(p);
+        continue;
+      }
+      const [rich, poor] = richness(loc) > richness(out[i].loc) ? [loc, out[i].loc] : [out[i].loc, loc];
+      const merged: Location = { ...poor, ...rich };
+      const address = rich.address ?? poor.address;
+      if (address) merged.address = address;
+      if (rich.lat === undefined && poor.lat !== undefined) {
+        merged.lat = poor.lat;
+        merged.lng = poor.lng;
+      }
+      const notes = [...(rich.accessibility ?? [])];
+      for (const n of poor.accessibility ?? []) if (!notes.some((m) => normalise(m) === normalise(n))) notes.push(n);
+      if (notes.length) merged.accessibility = notes;
+      out[i] = { ...out[i], loc: merged };
+    }
+  }
+  return out.map((p) => p.loc);
+}
+
+/** How much of a record's schedule can be read as dates (rules with a frequency or weekdays count most). */
 function readable(s: Service): number {
-  return compileService(s).rules.length * 10 + (s.schedules?.length ?? 0);
+  let n = 0;
+  for (const x of s.schedules ?? []) n += x.freq || x.byday?.length ? 10 : 1;
+  return n;
 }
 
 function pick<T>(records: Service[], get: (s: Service) => T | undefined, better: (a: T, b: T) => boolean): T | undefined {
@@ -295,6 +407,45 @@ function pick<T>(records: Service[], get: (s: Service) => T | undefined, better:
   return best;
 }
 
+// Field pickers and keys, hoisted so that blending allocates no closures per service.
+const longer = (a: string, b: string) => a.length > b.length;
+const never = () => false;
+const later = (a: string, b: string) => a > b;
+const laterTime = (a: string, b: string) =>
+  a.length === b.length && a.endsWith('Z') && b.endsWith('Z') ? a > b : Date.parse(a) > Date.parse(b);
+const richer = (a: object, b: object) => richness(a) > richness(b);
+const costDetail = (c: NonNullable<Service['cost']>) => (c.options?.length ?? 0) + (c.text ? 1 : 0);
+const richerCost = (a: NonNullable<Service['cost']>, b: NonNullable<Service['cost']>) => costDetail(a) > costDetail(b);
+const longerDescription = (a: Service, b: Service) => a.description!.length > b.description!.length;
+const moreReadable = (a: Service, b: Service) => readable(a) > readable(b);
+const phoneKey = (p: { number: string }) => normalisePhone(p.number) ?? p.number.replace(/\s/g, '');
+const contactKey = (c: NonNullable<Service['contacts']>[number]) =>
+  normalise(`${c.name ?? ''}|${c.email ?? ''}|${(c.phones ?? []).map(phoneKey).join()}`);
+const closureKey = (c: NonNullable<Service['closures']>[number]) => `${c.startDate}|${c.endDate}|${c.closed}`;
+const sessionKey = (x: NonNullable<Service['sessions']>[number]) => `${Date.parse(x.start)}|${x.locationId ?? ''}`;
+const G = {
+  describer: (r: Service) => (r.description ? r : undefined),
+  url: (r: Service) => r.url,
+  email: (r: Service) => r.email,
+  accessNote: (r: Service) => r.accessNote,
+  organisation: (r: Service) => r.organisation,
+  ages: (r: Service) => (r.ages && (r.ages.min !== undefined || r.ages.max !== undefined) ? r.ages : undefined),
+  cost: (r: Service) => r.cost,
+  scheduler: (r: Service) => (r.schedules?.length ? r : undefined),
+  assuredDate: (r: Service) => r.assuredDate,
+  lastModified: (r: Service) => r.lastModified,
+  phones: (r: Service) => r.phones,
+  contacts: (r: Service) => r.contacts,
+  access: (r: Service) => r.access,
+  attendance: (r: Service) => r.attendance,
+  languages: (r: Service) => r.languages,
+  serviceAreas: (r: Service) => r.serviceAreas,
+  eligibility: (r: Service) => r.eligibility,
+  categories: (r: Service) => r.categories,
+  closures: (r: Service) => r.closures,
+  sessions: (r: Service) => r.sessions,
+};
+
 /**
  * One blended service from records of the same service (in arrival order):
  * identity from the first; for each field the richer value (longer text,
@@ -302,39 +453,67 @@ function pick<T>(records: Service[], get: (s: Service) => T | undefined, better:
  * assured and modified dates.
  */
 export function blendRecords(records: Service[]): BlendedService {
-  const [first] = records;
-  const out: BlendedService = { ...first, sources: records.map((r) => ({ key: r.key, directory: r.directory })) };
+  const first = records[0];
+  const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
+  const out: BlendedService = { ...first, sources };
   if (records.length === 1) return out;
-  const set = <K extends keyof BlendedService>(k: K, v: BlendedService[K] | undefined) => {
-    if (v === undefined) delete out[k];
-    else out[k] = v;
-  };
-  const longer = (a: string, b: string) => a.length > b.length;
-  const describer = pick(records, (r) => (r.description ? r : undefined), (a, b) => longer(a.description!, b.description!));
-  set('description', describer?.description);
-  set('descriptionHtml', describer?.descriptionHtml);
-  set('url', pick(records, (r) => r.url, () => false));
-  set('email', pick(records, (r) => r.email, () => false));
-  set('accessNote', pick(records, (r) => r.accessNote, longer));
-  set('organisation', pick(records, (r) => r.organisation, (a, b) => richness(a) > richness(b)));
-  set('ages', pick(records, (r) => (r.ages && (r.ages.min !== undefined || r.ages.max !== undefined) ? r.ages : undefined), (a, b) => richness(a) > richness(b)));
-  set('cost', pick(records, (r) => r.cost, (a, b) => (a.options?.length ?? 0) + (a.text ? 1 : 0) > (b.options?.length ?? 0) + (b.text ? 1 : 0)));
-  const scheduler = pick(records, (r) => (r.schedules?.length ? r : undefined), (a, b) => readable(a) > readable(b));
-  set('schedules', scheduler?.schedules);
-  const freshestFirst = [...records].sort((a, b) => dateValue(b) - dateValue(a));
-  set('status', freshestFirst.find((r) => r.status)?.status);
-  set('assuredDate', pick(records, (r) => r.assuredDate, (a, b) => a > b));
-  set('lastModified', pick(records, (r) => r.lastModified, (a, b) => Date.parse(a) > Date.parse(b)));
-  set('phones', unionBy(records.map((r) => r.phones), (p) => normalisePhone(p.number) ?? p.number.replace(/\s/g, '')));
-  set('contacts', unionBy(records.map((r) => r.contacts), (c) => normalise(`${c.name ?? ''}|${c.email ?? ''}|${(c.phones ?? []).map((p) => normalisePhone(p.number)).join()}`)));
-  set('access', unionBy(records.map((r) => r.access), String));
-  set('attendance', unionBy(records.map((r) => r.attendance), String));
-  set('languages', unionBy(records.map((r) => r.languages), (x) => normalise(x)));
-  set('serviceAreas', unionBy(records.map((r) => r.serviceAreas), (x) => normalise(x)));
-  set('eligibility', unionBy(records.map((r) => r.eligibility), termKey));
-  set('categories', unionBy(records.map((r) => r.categories), termKey));
-  set('locations', mergeLocations(records.map((r) => r.locations)));
-  set('closures', unionBy(records.map((r) => r.closures), (c) => `${c.startDate}|${c.endDate}|${c.closed}`));
-  set('sessions', unionBy(records.map((r) => r.sessions), (s) => `${Date.parse(s.start)}|${s.locationId ?? ''}`));
+  // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds.
+  const describer = pick(records, G.describer, longerDescription);
+  if (describer && describer !== first) {
+    out.description = describer.description;
+    if (describer.descriptionHtml) out.descriptionHtml = describer.descriptionHtml;
+    else if (out.descriptionHtml) delete out.descriptionHtml; // the HTML of a shorter text would disagree
+  }
+  const url = pick(records, G.url, never);
+  if (url) out.url = url;
+  const email = pick(records, G.email, never);
+  if (email) out.email = email;
+  const accessNote = pick(records, G.accessNote, longer);
+  if (accessNote) out.accessNote = accessNote;
+  const organisation = pick(records, G.organisation, richer);
+  if (organisation) out.organisation = organisation;
+  const ages = pick(records, G.ages, richer);
+  if (ages) out.ages = ages;
+  const cost = pick(records, G.cost, richerCost);
+  if (cost) out.cost = cost;
+  const scheduler = pick(records, G.scheduler, moreReadable);
+  if (scheduler) out.schedules = scheduler.schedules;
+  let status = first.status;
+  for (const r of records) {
+    if (!r.status || r.status === status) continue;
+    if (status) {
+      // Directories disagree: believe the one checked most recently.
+      status = [...records].sort((a, b) => dateValue(b) - dateValue(a)).find((x) => x.status)?.status;
+      break;
+    }
+    status = r.status;
+  }
+  if (status) out.status = status;
+  const assuredDate = pick(records, G.assuredDate, later);
+  if (assuredDate) out.assuredDate = assuredDate;
+  const lastModified = pick(records, G.lastModified, laterTime);
+  if (lastModified) out.lastModified = lastModified;
+  const phones = unionBy(records, G.phones, phoneKey, sameNumber);
+  if (phones) out.phones = phones;
+  const contacts = unionBy(records, G.contacts, contactKey);
+  if (contacts) out.contacts = contacts;
+  const access = unionBy(records, G.access, String, sameText);
+  if (access) out.access = access;
+  const attendance = unionBy(records, G.attendance, String, sameText);
+  if (attendance) out.attendance = attendance;
+  const languages = unionBy(records, G.languages, normalise, sameText);
+  if (languages) out.languages = languages;
+  const serviceAreas = unionBy(records, G.serviceAreas, normalise, sameText);
+  if (serviceAreas) out.serviceAreas = serviceAreas;
+  const eligibility = unionBy(records, G.eligibility, termKey, sameName);
+  if (eligibility) out.eligibility = eligibility;
+  const categories = unionBy(records, G.categories, termKey, sameName);
+  if (categories) out.categories = categories;
+  const locations = mergeLocations(records);
+  if (locations) out.locations = locations;
+  const closures = unionBy(records, G.closures, closureKey);
+  if (closures) out.closures = closures;
+  const sessions = unionBy(records, G.sessions, sessionKey);
+  if (sessions) out.sessions = sessions;
   return out;
 }

@@ -4,13 +4,12 @@
  * text, freshness and completeness.
  */
 export { createBlender, type Blender } from './blend.js';
-export { blendRecords, sameService, features, normaliseUrl, normalisePhone, normalisePostcode } from './dedup.js';
+export { blendRecords, normaliseUrl, normalisePhone, normalisePostcode } from './dedup.js';
 export { createIndex, search, ageBandRange, defaultSort, type SearchIndex, type SearchOptions, type SearchOutput } from './search.js';
 export {
   occurrences,
   nextOpening,
   openAt,
-  runsOn,
   weeklyPattern,
   LONDON,
   type Occurrence,

@@ -1,7 +1,6 @@
 /** Freshness, completeness and facets: what a social prescriber checks before referring. */
-import { differenceInCalendarDays, differenceInCalendarMonths } from 'date-fns';
 import type { Service } from '../model/index.js';
-import { compileService } from './schedule.js';
+import { compileService, dayNumber, localParts } from './schedule.js';
 import { normalise } from './text.js';
 
 export const STALE_DAYS = 365;
@@ -26,10 +25,11 @@ export function checkedDate(service: Service): string | undefined {
 export function freshness(service: Service, now: Date): Freshness {
   const date = checkedDate(service);
   if (!date) return { stale: false };
-  const [y, m, d] = date.split('-').map(Number);
-  const then = new Date(y, m - 1, d);
-  const days = differenceInCalendarDays(now, then);
-  const months = differenceInCalendarMonths(now, then);
+  const today = localParts(now).day;
+  const days = today - dayNumber(date)!;
+  const [y, m] = date.split('-').map(Number);
+  const t = new Date(today * 86_400_000);
+  const months = (t.getUTCFullYear() - y) * 12 + (t.getUTCMonth() + 1 - m);
   return { date, days, months, stale: days > STALE_DAYS };
 }
 

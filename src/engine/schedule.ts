@@ -26,7 +26,8 @@ export interface Occurrence {
 
 /** 'YYYY-MM-DD' (or an ISO date-time: its date part) → day number; undefined when unreadable. */
 export function dayNumber(ymd: string | undefined): number | undefined {
-  const m = ymd ? /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd) : null;
+  if (!ymd) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
   if (!m) return undefined;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return Number.isFinite(t) ? t / DAY_MS : undefined;
@@ -80,6 +81,8 @@ export interface Rule {
   nth: Array<{ wd: number; nth: number }>;
   monthDays: number[];
   start?: number;
+  /** Day that INTERVAL and COUNT count from: dtstart, else validFrom. */
+  anchor?: number;
   /** Inclusive day window from validFrom/validTo/dtstart/until/count. */
   from?: number;
   to?: number;
@@ -108,31 +111,36 @@ export interface CompiledService {
 function firesRaw(rule: Rule, day: number): boolean {
   if (rule.start !== undefined && day < rule.start) return false;
   const wd = weekdayOf(day);
+  const anchor = rule.anchor ?? day;
   switch (rule.freq) {
     case 'DAILY':
-      if (rule.interval > 1 && rule.start !== undefined && (day - rule.start) % rule.interval !== 0) return false;
+      if (rule.interval > 1 && (day - anchor) % rule.interval !== 0) return false;
       return rule.dayMask === 0 || (rule.dayMask & (1 << wd)) !== 0;
     case 'WEEKLY': {
-      if (rule.interval > 1 && rule.start !== undefined) {
+      if (rule.interval > 1) {
         const align = (d: number) => d - ((weekdayOf(d) - rule.wkst + 7) % 7);
-        if (((align(day) - align(rule.start)) / 7) % rule.interval !== 0) return false;
+        if (((align(day) - align(anchor)) / 7) % rule.interval !== 0) return false;
       }
       return (rule.dayMask & (1 << wd)) !== 0;
     }
     case 'MONTHLY': {
       const { y, m, d } = ymdOf(day);
-      if (rule.interval > 1 && rule.start !== undefined) {
-        const s = ymdOf(rule.start);
+      if (rule.interval > 1) {
+        const s = ymdOf(anchor);
         if (((y - s.y) * 12 + (m - s.m)) % rule.interval !== 0) return false;
       }
-      if (rule.dayMask & (1 << wd)) return true;
       const dim = daysInMonth(y, m);
-      for (const n of rule.nth) {
-        if (n.wd !== wd) continue;
-        if (n.nth > 0 ? Math.ceil(d / 7) === n.nth : Math.ceil((dim - d + 1) / 7) === -n.nth) return true;
+      // BYDAY and BYMONTHDAY together mean both (RFC 5545: "Friday the 13th").
+      if (rule.dayMask || rule.nth.length) {
+        let byDay = (rule.dayMask & (1 << wd)) !== 0;
+        for (const n of rule.nth) {
+          if (byDay) break;
+          if (n.wd === wd) byDay = n.nth > 0 ? Math.ceil(d / 7) === n.nth : Math.ceil((dim - d + 1) / 7) === -n.nth;
+        }
+        if (!byDay) return false;
       }
-      for (const md of rule.monthDays) if ((md > 0 ? md : dim + md + 1) === d) return true;
-      return false;
+      if (rule.monthDays.length) return rule.monthDays.some((md) => (md > 0 ? md : dim + md + 1) === d);
+      return true;
     }
     case 'YEARLY': {
       if (rule.start === undefined) return false;
@@ -175,8 +183,14 @@ export function compileRule(schedule: Schedule): Rule | undefined {
   }
   if (freq === 'YEARLY' && start === undefined) return undefined;
   const interval = schedule.interval && schedule.interval > 1 ? Math.floor(schedule.interval) : 1;
-  const limits = [dayNumber(schedule.validFrom), start].filter((d): d is number => d !== undefined);
-  const ends = [dayNumber(schedule.validTo), dayNumber(schedule.until)].filter((d): d is number => d !== undefined);
+  const validFrom = dayNumber(schedule.validFrom);
+  const anchor = start ?? validFrom;
+  // "Every other week" or "twice" with nothing to count from: which dates is not known.
+  if ((interval > 1 || (schedule.count && schedule.count > 0)) && anchor === undefined) return undefined;
+  const validTo = dayNumber(schedule.validTo);
+  const until = dayNumber(schedule.until);
+  const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+  const earlier = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
   const rule: Rule = {
     schedule,
     freq,
@@ -185,17 +199,18 @@ export function compileRule(schedule: Schedule): Rule | undefined {
     nth,
     monthDays,
     start,
-    from: limits.length ? Math.max(...limits) : undefined,
-    to: ends.length ? Math.min(...ends) : undefined,
+    anchor,
+    from: later(validFrom, start),
+    to: earlier(validTo, until),
     opens: minutesOf(schedule.opensAt),
     closes: minutesOf(schedule.closesAt),
     tz: schedule.timezone || LONDON,
     wkst: schedule.wkst ? Math.max(0, WEEKDAYS.indexOf(schedule.wkst)) : 0,
   };
-  if (schedule.count && schedule.count > 0 && start !== undefined) {
+  if (schedule.count && schedule.count > 0 && anchor !== undefined) {
     // COUNT, best effort: find the day of the last counted occurrence (capped at ~30 years).
     let seen = 0;
-    for (let day = start; day < start + 11_000; day++) {
+    for (let day = anchor; day < anchor + 11_000; day++) {
       if (firesRaw(rule, day) && ++seen >= schedule.count) {
         rule.to = rule.to === undefined ? day : Math.min(rule.to, day);
         break;
@@ -338,9 +353,9 @@ export function openAt(
   now: Date,
   local = new Map<string, { day: number; minutes: number }>(),
 ): Tri {
+  if (service.status === 'temporarily-closed') return 'no';
   const c = compileService(service);
   if (!c.known) return 'unknown';
-  if (service.status === 'temporarily-closed') return 'no';
   let unknown = false;
   for (const rule of c.rules) {
     let p = local.get(rule.tz);
@@ -415,7 +430,7 @@ export function weeklyPattern(service: Service): WeeklyPattern {
     let bits = rule.dayMask;
     for (const n of rule.nth) bits |= 1 << n.wd;
     if (rule.freq === 'DAILY' && bits === 0) bits = 0x7f;
-    if (rule.monthDays.length || rule.freq === 'YEARLY') bits = 0x7f;
+    if ((rule.monthDays.length && !bits) || rule.freq === 'YEARLY') bits = 0x7f;
     add(bits, rule.opens, rule.closes);
   }
   for (const s of c.sessions) {

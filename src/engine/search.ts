@@ -16,7 +16,7 @@ import type {
 import { WEEKDAYS } from '../model/index.js';
 import { haversineKm } from './geo.js';
 import { checkedDate, completeness, STALE_DAYS, states } from './quality.js';
-import { dayNumber, instantOf, openAt, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
+import { dayNumber, instantOf, localParts, openAt, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
 import { normalise, queryTerms, tokenise } from './text.js';
 
 const NAME = 1;
@@ -35,7 +35,12 @@ const REQUIRE_FIELDS = ['times', 'location', 'contact', 'ages', 'access'] as con
 
 interface Entry {
   service: BlendedService;
-  nameRank: number;
+  /** Normalised name, for sorting by name. */
+  sortName: string;
+  /** Every word (and joined adjacent pair) of the indexed text, sorted; `masks` in step. */
+  words: string[];
+  /** Per word: which fields it occurs in (name, terms, organisation, description). */
+  masks: Uint8Array;
   ageKnown: boolean;
   ageMin: number;
   ageMax: number;
@@ -46,11 +51,11 @@ interface Entry {
   pattern: WeeklyPattern;
   /** lat, lng, lat, lng, … */
   coords: number[];
-  /** Delivered only online or by phone: distance does not apply. */
-  remote: boolean;
   free?: boolean;
   checked?: string;
   checkedMs: number;
+  /** Day number (days since 1970-01-01) of the checked date; NaN without one. */
+  checkedDay: number;
   completeness: number;
   /** Bit per REQUIRE_FIELDS entry that the record states. */
   stated: number;
@@ -58,87 +63,89 @@ interface Entry {
 
 export interface SearchIndex {
   readonly entries: readonly Entry[];
-  /** Sorted vocabulary of every token (and joined adjacent pair) in the indexed text. */
-  readonly words: string[];
-  /** Per word: entry indices and, in step, a field bitmask (name, terms, organisation, description). */
-  readonly postings: Array<{ ids: Int32Array; masks: Uint8Array }>;
+  /** Position of each entry in name order. */
+  readonly nameRank: Int32Array;
   /** Last text scoring, reused while only other filters change. */
   textCache?: { key: string; scores: Float32Array | undefined };
 }
 
-function indexTokens(text: string | undefined, mask: number, into: Map<string, number>): void {
+function indexTokens(text: string | undefined, mask: number, into: Map<string, number>, pairs = true): void {
   const tokens = tokenise(text);
   for (let i = 0; i < tokens.length; i++) {
     into.set(tokens[i], (into.get(tokens[i]) ?? 0) | mask);
-    // Joined pairs let "foodbank" find "food bank".
-    if (i > 0) {
+    // Joined pairs let "playgroup" find "Play Group" in names and terms.
+    if (pairs && i > 0) {
       const pair = tokens[i - 1] + tokens[i];
       into.set(pair, (into.get(pair) ?? 0) | mask);
     }
   }
 }
 
-/** Precomputes everything `search` reads; build once per change of the service list. */
+/**
+ * Entries are cached per service object: the blender hands back the same
+ * object for a service that did not change, so re-indexing after each page
+ * of records only does the work for what is new.
+ */
+const entryCache = new WeakMap<BlendedService, Entry>();
+
+function entryOf(service: BlendedService): Entry {
+  const cached = entryCache.get(service);
+  if (cached) return cached;
+  const tokens = new Map<string, number>();
+  indexTokens(service.name, NAME, tokens);
+  for (const t of service.categories ?? []) indexTokens(t.name, TERMS, tokens);
+  for (const t of service.eligibility ?? []) indexTokens(t.name, TERMS, tokens);
+  indexTokens(service.organisation?.name, ORG, tokens);
+  indexTokens(service.description, DESCRIPTION, tokens, false);
+  const words = [...tokens.keys()].sort();
+  const masks = Uint8Array.from(words, (w) => tokens.get(w)!);
+  const ages = service.ages;
+  const coords: number[] = [];
+  for (const l of service.locations ?? []) {
+    if (typeof l.lat === 'number' && typeof l.lng === 'number') coords.push(l.lat, l.lng);
+  }
+  const checked = checkedDate(service);
+  let stated = 0;
+  REQUIRE_FIELDS.forEach((f, bit) => {
+    if (states(service, f)) stated |= 1 << bit;
+  });
+  const entry: Entry = {
+    service,
+    sortName: normalise(service.name),
+    words,
+    masks,
+    ageKnown: !!ages && (ages.min !== undefined || ages.max !== undefined),
+    ageMin: ages?.min ?? 0,
+    ageMax: ages?.max ?? Infinity,
+    access: service.access?.length ? service.access : undefined,
+    attendance: service.attendance?.length ? service.attendance : undefined,
+    eligibility: service.eligibility?.length ? new Set(service.eligibility.map((t) => normalise(t.name).trim())) : undefined,
+    categories: service.categories?.length ? new Set(service.categories.map((t) => normalise(t.name).trim())) : undefined,
+    pattern: weeklyPattern(service),
+    coords,
+    free: service.cost?.free,
+    checked,
+    checkedMs: checked ? Date.parse(checked) : NaN,
+    checkedDay: dayNumber(checked) ?? NaN,
+    completeness: completeness(service).score,
+    stated,
+  };
+  entryCache.set(service, entry);
+  return entry;
+}
+
+/** Precomputes what `search` reads. Cheap to call again after more records arrive (entries are cached). */
 export function createIndex(services: BlendedService[]): SearchIndex {
-  const active = services.filter((s) => s.status !== 'inactive' && s.status !== 'defunct');
-  const vocab = new Map<string, { ids: number[]; masks: number[] }>();
-  const entries: Entry[] = active.map((service, i) => {
-    const tokens = new Map<string, number>();
-    indexTokens(service.name, NAME, tokens);
-    for (const t of [...(service.categories ?? []), ...(service.eligibility ?? [])]) indexTokens(t.name, TERMS, tokens);
-    indexTokens(service.organisation?.name, ORG, tokens);
-    indexTokens(service.description, DESCRIPTION, tokens);
-    for (const [word, mask] of tokens) {
-      const p = vocab.get(word);
-      if (p) {
-        p.ids.push(i);
-        p.masks.push(mask);
-      } else vocab.set(word, { ids: [i], masks: [mask] });
-    }
-    const ages = service.ages;
-    const ageKnown = !!ages && (ages.min !== undefined || ages.max !== undefined);
-    const coords: number[] = [];
-    for (const l of service.locations ?? []) {
-      if (typeof l.lat === 'number' && typeof l.lng === 'number') coords.push(l.lat, l.lng);
-    }
-    const checked = checkedDate(service);
-    let stated = 0;
-    REQUIRE_FIELDS.forEach((f, bit) => {
-      if (states(service, f)) stated |= 1 << bit;
-    });
-    return {
-      service,
-      nameRank: 0,
-      ageKnown,
-      ageMin: ages?.min ?? 0,
-      ageMax: ages?.max ?? Infinity,
-      access: service.access?.length ? service.access : undefined,
-      attendance: service.attendance?.length ? service.attendance : undefined,
-      eligibility: service.eligibility?.length ? new Set(service.eligibility.map((t) => normalise(t.name).trim())) : undefined,
-      categories: service.categories?.length ? new Set(service.categories.map((t) => normalise(t.name).trim())) : undefined,
-      pattern: weeklyPattern(service),
-      coords,
-      remote:
-        coords.length === 0 &&
-        !!service.attendance?.length &&
-        service.attendance.every((a) => a === 'online' || a === 'phone'),
-      free: service.cost?.free,
-      checked,
-      checkedMs: checked ? Date.parse(checked) : NaN,
-      completeness: completeness(service).score,
-      stated,
-    };
+  const entries = services.filter((s) => s.status !== 'inactive' && s.status !== 'defunct').map(entryOf);
+  const order = entries.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = entries[a];
+    const y = entries[b];
+    return x.sortName < y.sortName ? -1 : x.sortName > y.sortName ? 1 : x.service.key < y.service.key ? -1 : 1;
   });
-  const byName = entries
-    .map((e) => ({ e, name: normalise(e.service.name) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.e.service.key < b.e.service.key ? -1 : 1));
-  byName.forEach((x, rank) => (x.e.nameRank = rank));
-  const words = [...vocab.keys()].sort();
-  const postings = words.map((w) => {
-    const p = vocab.get(w)!;
-    return { ids: Int32Array.from(p.ids), masks: Uint8Array.from(p.masks) };
-  });
-  return { entries, words, postings };
+  const nameRank = new Int32Array(entries.length);
+  order.forEach((entry, rank) => (nameRank[entry] = rank));
+  return { entries, nameRank };
 }
 
 function lowerBound(words: string[], q: string): number {
@@ -155,14 +162,15 @@ function lowerBound(words: string[], q: string): number {
 /** Per entry: best weight of a word starting with `q` (exact word 1×, prefix 0.7×). */
 function scoreToken(index: SearchIndex, q: string): Float32Array {
   const out = new Float32Array(index.entries.length);
-  for (let j = lowerBound(index.words, q); j < index.words.length && index.words[j].startsWith(q); j++) {
-    const factor = index.words[j] === q ? 1 : 0.7;
-    const { ids, masks } = index.postings[j];
-    for (let k = 0; k < ids.length; k++) {
-      const w = fieldWeight(masks[k]) * factor;
-      if (w > out[ids[k]]) out[ids[k]] = w;
+  index.entries.forEach((e, i) => {
+    const { words, masks } = e;
+    let best = 0;
+    for (let j = lowerBound(words, q); j < words.length && words[j].startsWith(q); j++) {
+      const w = fieldWeight(masks[j]) * (words[j] === q ? 1 : 0.7);
+      if (w > best) best = w;
     }
-  }
+    out[i] = best;
+  });
   return out;
 }
 
@@ -247,11 +255,15 @@ export interface SearchOutput {
   partial: number;
 }
 
-function buildFilters(index: SearchIndex, query: Query, options: SearchOptions, distance: Float64Array): Filter[] {
+function buildFilters(
+  query: Query,
+  options: SearchOptions,
+  scores: Float32Array | undefined,
+  distance: Float64Array,
+): Filter[] {
   const filters: Filter[] = [];
   const text = query.text?.trim();
   if (text) {
-    const scores = textScores(index, text, options.synonyms);
     if (scores) {
       filters.push({
         field: 'text',
@@ -338,7 +350,7 @@ function buildFilters(index: SearchIndex, query: Query, options: SearchOptions, 
     filters.push({
       field: 'distance',
       test: (e, i) => {
-        if (e.coords.length === 0) return e.remote ? 1 : 2;
+        if (e.coords.length === 0) return 2;
         let best = Infinity;
         for (let k = 0; k < e.coords.length; k += 2) {
           const d = haversineKm(near, { lat: e.coords[k], lng: e.coords[k + 1] });
@@ -347,8 +359,7 @@ function buildFilters(index: SearchIndex, query: Query, options: SearchOptions, 
         distance[i] = best;
         return radius === undefined || best <= radius ? 1 : 0;
       },
-      explain: (e, i): Omit<Explanation, 'field' | 'state'> => {
-        if (e.coords.length === 0) return { detail: 'online or by phone', params: { remote: 'yes' } };
+      explain: (_e, i): Omit<Explanation, 'field' | 'state'> => {
         const km = Math.round(distance[i] * 10) / 10;
         return { detail: `${km} km away`, params: radius === undefined ? { km } : { km, radiusKm: radius } };
       },
@@ -362,11 +373,11 @@ function buildFilters(index: SearchIndex, query: Query, options: SearchOptions, 
     });
   }
   if (query.hideStale) {
-    const limit = options.now.getTime() - STALE_DAYS * 86_400_000;
+    const today = localParts(options.now).day;
     filters.push({
       field: 'freshness',
-      test: (e) => (Number.isNaN(e.checkedMs) ? 2 : e.checkedMs >= limit ? 1 : 0),
-      explain: (e) => ({ detail: `checked ${e.checked}`, params: { date: e.checked! } }),
+      test: (e) => (Number.isNaN(e.checkedDay) ? 2 : today - e.checkedDay <= STALE_DAYS ? 1 : 0),
+      explain: (e) => ({ detail: `checked ${e.checked}`, params: { date: e.checked!, days: today - e.checkedDay } }),
     });
   }
   if (query.require?.length) {
@@ -381,6 +392,12 @@ function buildFilters(index: SearchIndex, query: Query, options: SearchOptions, 
   return filters;
 }
 
+interface Hit {
+  result: Result;
+  e: Entry;
+  i: number;
+}
+
 /** Default order: relevance with text, else distance with a point, else name. */
 export function defaultSort(query: Query): Sort {
   return query.sort ?? (query.text?.trim() ? 'relevance' : query.near ? 'distance' : 'name');
@@ -390,11 +407,12 @@ export function defaultSort(query: Query): Sort {
 export function search(index: SearchIndex, query: Query, options: SearchOptions): SearchOutput {
   const { entries } = index;
   const distance = new Float64Array(entries.length).fill(NaN);
-  const filters = buildFilters(index, query, options, distance);
-  const text = query.text?.trim() ? index.textCache?.scores : undefined;
+  const words = query.text?.trim();
+  const text = words ? textScores(index, words, options.synonyms) : undefined;
+  const filters = buildFilters(query, options, text, distance);
   const states = new Uint8Array(filters.length);
-  const freshLimit = options.now.getTime() - STALE_DAYS * 86_400_000;
-  const hits: Array<{ result: Result; e: Entry }> = [];
+  const today = localParts(options.now).day;
+  const hits: Hit[] = [];
   let matched = 0;
   outer: for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
@@ -413,30 +431,32 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
         ? { field: filter.field, state: 'match', ...filter.explain(e, i) }
         : { field: filter.field, state: 'unknown', ...NOT_STATED },
     );
-    const fresh = e.checkedMs >= freshLimit ? 0.2 : 0;
+    // Small boosts: checked within the year, and complete enough to refer with confidence.
+    const fresh = today - e.checkedDay <= STALE_DAYS ? 0.2 : 0;
     const score = (text ? text[i] : 0) + 0.3 * e.completeness + fresh;
     const result: Result = { service: e.service, score, explanations, partial };
     if (!Number.isNaN(distance[i])) result.distanceKm = distance[i];
     if (!partial) matched++;
-    hits.push({ result, e });
+    hits.push({ result, e, i });
   }
   const sort = defaultSort(query);
-  const byName = (a: Entry, b: Entry) => a.nameRank - b.nameRank;
+  const rank = index.nameRank;
+  const byName = (a: Hit, b: Hit) => rank[a.i] - rank[b.i];
   const dist = (r: Result) => r.distanceKm ?? Infinity;
   hits.sort((a, b) => {
     if (a.result.partial !== b.result.partial) return a.result.partial ? 1 : -1;
     switch (sort) {
       case 'relevance':
-        return b.result.score - a.result.score || dist(a.result) - dist(b.result) || byName(a.e, b.e);
+        return b.result.score - a.result.score || dist(a.result) - dist(b.result) || byName(a, b);
       case 'distance':
-        return dist(a.result) - dist(b.result) || byName(a.e, b.e);
+        return dist(a.result) - dist(b.result) || byName(a, b);
       case 'checked': {
         const ca = Number.isNaN(a.e.checkedMs) ? -Infinity : a.e.checkedMs;
         const cb = Number.isNaN(b.e.checkedMs) ? -Infinity : b.e.checkedMs;
-        return cb - ca || byName(a.e, b.e);
+        return cb - ca || byName(a, b);
       }
       default:
-        return byName(a.e, b.e);
+        return byName(a, b);
     }
   });
   return {

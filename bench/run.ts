@@ -1,0 +1,119 @@
+/**
+ * npm run bench: blend + dedup of 10,000 records from 5 directories, one
+ * filter + rank pass for a typical query, a re-filter after one keystroke,
+ * and heap used; in Node, then in Chromium (playwright-core) on a bundled
+ * copy of the engine. Prints a table and whether the targets are met.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { buildRecords, synthesise } from './data.js';
+import { measure, type Measures } from './measure.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET_BLEND_MS = 150;
+const TARGET_FILTER_MS = 8;
+
+function loadBases() {
+  const file = join(root, 'demo/data/services.json');
+  if (existsSync(file)) {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      if (Array.isArray(data) && data.length) return { bases: data, from: `demo/data/services.json (${data.length})` };
+    } catch {
+      // fall through to synthesised data
+    }
+  }
+  return { bases: synthesise(), from: 'synthesised (400)' };
+}
+
+function gc(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+async function chromium(bases: unknown[]): Promise<{ measures: Measures; heapMB?: number; version: string } | string> {
+  const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  if (!exe) return 'skipped: no /usr/bin/chromium';
+  const { build } = await import('esbuild');
+  const { chromium: pw } = await import('playwright-core');
+  const dir = mkdtempSync(join(tmpdir(), 'sf-bench-'));
+  try {
+    const out = join(dir, 'bench.js');
+    await build({
+      entryPoints: [join(root, 'bench/browser-entry.ts')],
+      bundle: true,
+      format: 'iife',
+      target: 'es2022',
+      platform: 'browser',
+      outfile: out,
+      logLevel: 'error',
+    });
+    const browser = await pw.launch({
+      executablePath: exe,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><title>bench</title>');
+      await page.addScriptTag({ content: readFileSync(out, 'utf8') });
+      const result = await page.evaluate((b) => window.runBench(b as never), bases);
+      return { ...result, version: browser.version() };
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
+    return `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const ok = (v: number, target: number) => (v < target ? `met (< ${target} ms)` : `NOT met (< ${target} ms)`);
+
+function table(m: Measures, heapMB?: number): string[][] {
+  return [
+    ['blend + dedup 10,000 (first run)', fmt(m.blendMs), ok(m.blendMs, TARGET_BLEND_MS)],
+    ['blend + dedup 10,000 (median of 5)', fmt(m.blendMedianMs), ok(m.blendMedianMs, TARGET_BLEND_MS)],
+    [`  → ${m.services} services, ${m.merged} records merged`, '', ''],
+    ['build search index (cold)', fmt(m.indexMs), ''],
+    ['one more page of 100: blend + re-index', fmt(m.reindexMs), ''],
+    [`filter + rank, typical query (median of 50; ${m.filterResults} results)`, fmt(m.filterMedianMs), ok(m.filterMedianMs, TARGET_FILTER_MS)],
+    [`re-filter after keystroke 'coun'→'couns' (median of 50; ${m.keystrokeResults} results)`, fmt(m.keystrokeMedianMs), ok(m.keystrokeMedianMs, TARGET_FILTER_MS)],
+    ['heap used', heapMB === undefined ? 'n/a' : `${heapMB.toFixed(1)} MB`, ''],
+  ];
+}
+
+function print(title: string, rows: string[][]): void {
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log(`\n${title}`);
+  for (const r of rows) console.log(`  ${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2]}`);
+}
+
+const { bases, from } = loadBases();
+const { byDirectory, distinct, expectedMerges } = buildRecords(bases);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(2)} (timings are wall-clock; other work on the machine inflates them).`,
+);
+console.log(`Data: ${byDirectory.flat().length} records in ${byDirectory.length} directories, cloned from ${from}; ${distinct} distinct services (${expectedMerges} merges if dedup were perfect).`);
+
+gc();
+const before = process.memoryUsage().heapUsed;
+const node = measure(byDirectory);
+gc();
+const heapMB = process.memoryUsage().heapUsed / 1048576;
+print(`Node ${process.version}`, table(node, heapMB));
+console.log(`  (heap used: records, blender and index alive; ${(before / 1048576).toFixed(1)} MB before, records only)`);
+
+const browser = await chromium(bases);
+if (typeof browser === 'string') console.log(`\nChromium: ${browser}`);
+else print(`Chromium ${browser.version}`, table(browser.measures, browser.heapMB));
+
+const met = [node, ...(typeof browser === 'string' ? [] : [browser.measures])].every(
+  (m) => m.blendMedianMs < TARGET_BLEND_MS && m.filterMedianMs < TARGET_FILTER_MS,
+);
+console.log(`\nTargets (blend + dedup < ${TARGET_BLEND_MS} ms, filter + rank < ${TARGET_FILTER_MS} ms): ${met ? 'met' : 'NOT met'}`);
