@@ -1,0 +1,103 @@
+// `npm start` as a newcomer runs it: the demo server starts, and every demo page works in Chromium
+// with no request beyond localhost.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let child: ChildProcess;
+let demo: string;
+let browser: Browser;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+before(async () => {
+  const [fixturePort, demoPort] = [await freePort(), await freePort()];
+  child = spawn(process.execPath, ['--import', 'tsx', 'demo/serve.ts'], {
+    cwd: new URL('../../', import.meta.url).pathname,
+    env: { ...process.env, FIXTURE_PORT: String(fixturePort), DEMO_PORT: String(demoPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  demo = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/Demo finder: +(\S+)/);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
+  });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  child?.kill('SIGTERM');
+});
+
+async function open(path: string): Promise<{ page: Page; hosts: Set<string>; errors: string[] }> {
+  const context = await browser.newContext({ timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const hosts = new Set<string>();
+  const errors: string[] = [];
+  page.on('request', (r) => hosts.add(new URL(r.url()).hostname));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(new URL(path, demo).href);
+  return { page, hosts, errors };
+}
+
+const counted = async (page: Page, pattern: RegExp) => {
+  await page.locator('sf-results [part~="count"]').filter({ hasText: pattern }).first().waitFor({ timeout: 30_000 });
+  return (await page.locator('sf-results [part~="count"]').first().textContent()) ?? '';
+};
+
+describe('npm start: the demo', () => {
+  it('the one-tag page blends four directories and says which one is down', async () => {
+    const { page, hosts, errors } = await open('/');
+    await counted(page, /\d+ services found/);
+    await page.locator('sf-results [part~="notice-failed"]').filter({ hasText: 'Penarth Community Directory (old server) could not be read' }).waitFor();
+    // The list is virtualised: cards are drawn where they can be seen.
+    await page.locator('sf-results ol.list').first().scrollIntoViewIfNeeded();
+    await page.locator('sf-results [part~="card"]').filter({ hasText: 'Cardiff Council Community Directory' }).first().waitFor();
+    assert.deepEqual([...hosts], ['127.0.0.1'], 'nothing beyond localhost');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('the Welsh page speaks Welsh', async () => {
+    const { page, errors } = await open('/cy.html');
+    const text = await counted(page, /gwasanaeth/i);
+    assert.match(text, /gwasanaeth/i);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('the composed page links elements placed apart, and the GP page lists this week without a form', async () => {
+    const composed = await open('/composed.html');
+    await counted(composed.page, /\d+ services found/);
+    assert.ok(await composed.page.locator('sf-search form').first().isVisible());
+    await composed.page.context().close();
+    const gp = await open('/gp.html');
+    await gp.page.locator('sf-calendar').first().waitFor();
+    assert.equal(await gp.page.locator('sf-search').count(), 0, 'no search form on the preset page');
+    assert.deepEqual(gp.errors, []);
+    await gp.page.context().close();
+  });
+
+  it('the map page draws markers from local tiles only', async () => {
+    const { page, hosts, errors } = await open('/map.html');
+    await page.locator('sf-map .leaflet-marker-icon').first().waitFor({ timeout: 30_000 });
+    assert.deepEqual([...hosts], ['127.0.0.1']);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
