@@ -1,9 +1,7 @@
 /**
  * What `<sf-calendar>` and the .ics export need from the schedule expansion
- * (src/engine/schedule.ts), checked against RFC 5545. The tests marked
- * `todo` fail today: they are for the engine to fix (the calendar works
- * around the first two in the meantime, see `datable` in src/store/ics.ts).
- * Remove `todo` once they pass.
+ * (src/engine/schedule.ts), checked against RFC 5545. The first three were
+ * found while building the calendar and fixed in the engine.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,18 +16,18 @@ function svc(schedules: Schedule[]): Service {
 const dates = (s: Service, from: string, to: string) => occurrences(s, new Date(from), new Date(to)).map((o) => o.start.toISOString().slice(0, 10));
 
 describe('schedule expansion for the calendar', () => {
-  it('every other week with no start date is not expanded (which weeks is not known)', { todo: 'engine: compileRule should return undefined when interval > 1 and there is no dtstart/validFrom' }, () => {
+  it('every other week with no start date is not expanded (which weeks is not known)', () => {
     const s = svc([{ freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], opensAt: '10:00' }]);
     // Today the engine gives every Tuesday: twice as many sessions as there are.
     assert.deepEqual(dates(s, '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z'), []);
   });
 
-  it('COUNT with no start date is not expanded (from when to count is not known)', { todo: 'engine: COUNT without dtstart is ignored, so the rule never ends' }, () => {
+  it('COUNT with no start date is not expanded (from when to count is not known)', () => {
     const s = svc([{ freq: 'WEEKLY', count: 2, byday: [{ day: 'TU' }], opensAt: '10:00' }]);
     assert.deepEqual(dates(s, '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z'), []);
   });
 
-  it('MONTHLY with BYDAY and BYMONTHDAY is their intersection (RFC 5545: Friday the 13th)', { todo: 'engine: firesRaw treats BYDAY and BYMONTHDAY as either/or' }, () => {
+  it('MONTHLY with BYDAY and BYMONTHDAY is their intersection (RFC 5545: Friday the 13th)', () => {
     const s = svc([{ freq: 'MONTHLY', byday: [{ day: 'FR' }], bymonthday: [13], opensAt: '10:00' }]);
     assert.deepEqual(dates(s, '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'), ['2026-02-13', '2026-03-13', '2026-11-13']);
   });
