@@ -59,6 +59,8 @@ export class FinderElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe();
+    this.#linkedTo?.removeEventListener('sf-store-ready', this.#onStoreReady);
+    this.#linkedTo = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -105,10 +107,15 @@ export class FinderElement extends LitElement {
     const tag = el.localName;
     if (tag.includes('-')) await customElements.whenDefined(tag);
     if (this.#linking !== id) return;
-    if (el.store) {
-      this.linkedStore = el.store;
-    } else {
-      el.addEventListener('sf-store-ready', () => this.#linking === id && (this.linkedStore = el.store), { once: true });
-    }
+    // The finder makes a new store when its directories change: follow every one, not just the first.
+    this.#linkedTo?.removeEventListener('sf-store-ready', this.#onStoreReady);
+    this.#linkedTo = el;
+    el.addEventListener('sf-store-ready', this.#onStoreReady);
+    this.linkedStore = el.store;
   }
+
+  #linkedTo?: StoreHolder;
+  readonly #onStoreReady = () => {
+    this.linkedStore = this.#linkedTo?.store;
+  };
 }

@@ -106,6 +106,18 @@ describe('<service-finder>', () => {
     expect(el.shadowRoot!.querySelector('sf-search')).to.equal(null, 'no default layout when composed');
     await settle(el);
     expect((await cards(outside)).length).to.be.greaterThan(0);
+
+    // New directories make a new store: the linked element follows it.
+    const first = el.store;
+    el.endpoints = `${FIXTURES}/dialects/outpost`;
+    await waitUntil(() => el.store !== first && outside.activeStore === el.store, 'the linked element follows the new store');
+  });
+
+  it('view="none" draws nothing itself: it holds the state for elements placed elsewhere', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" view="none" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('sf-results, sf-search, sf-service')).to.equal(null);
+    expect(el.store!.total).to.be.greaterThan(0);
   });
 
   it('opens a service from the address (?service=) and shows its detail', async () => {

@@ -85,6 +85,7 @@ describe('npm start: the demo', () => {
     const composed = await open('/composed.html');
     await counted(composed.page, /\d+ services found/);
     assert.ok(await composed.page.locator('sf-search form').first().isVisible());
+    assert.equal(await composed.page.locator('sf-results').count(), 1, 'view="none": the finder draws no second list');
     await composed.page.context().close();
     const gp = await open('/gp.html');
     await gp.page.locator('sf-calendar').first().waitFor();

@@ -51,7 +51,7 @@ function parseDirectories(value: string | null): Endpoint[] {
  * @attr category - Preset category names, separated by commas.
  * @attr free - Preset: free services only.
  * @attr strict - Drop services that do not state a filtered field, instead of listing them after the matches.
- * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width).
+ * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width). `none` shows nothing: the finder only holds the state for elements placed elsewhere with `finder="<id>"`.
  * @attr map-tiles - Tile URL template for the map view (`{z}/{x}/{y}`); default OpenStreetMap's standard tiles.
  * @attr map-attribution - Attribution (HTML) for `map-tiles`; default OpenStreetMap's.
  * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice").
@@ -188,8 +188,9 @@ export class ServiceFinder extends LitElement {
   }
 
   override render() {
-    if (this.composed) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
     const views = new Set(split(this.view));
+    // Composed inside, or `view="none"`: the finder only holds the state for elements placed elsewhere.
+    if (this.composed || views.has('none')) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
     const list = views.size === 0 || views.has('list') || ![...views].some((v) => v === 'map' || v === 'calendar');
     return html`<div class="layout" part="layout">
       ${this.hideSearch ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
