@@ -8,11 +8,12 @@
  * Prints a table. `benchMap()` is called by bench/run.ts; run alone with
  * `node --import tsx bench/map.ts`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MapBenchResult } from './map-entry.js';
+import { bundleForPage } from './bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -31,26 +32,15 @@ export interface MapBenchOptions {
 export async function benchMap({ points = 10_000, zooms = [10, 13, 16], print = true }: MapBenchOptions = {}): Promise<MapBenchResult | string> {
   const exe = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
-  const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'sf-bench-map-'));
   try {
-    const out = join(dir, 'map-bench.js');
-    await build({
-      entryPoints: [join(root, 'bench/map-entry.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      platform: 'browser',
-      outfile: out,
-      tsconfig: join(root, 'tsconfig.json'),
-      logLevel: 'error',
-    });
+    const script = await bundleForPage(join(root, 'bench/map-entry.ts'), dir);
     const browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_FLAGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.setContent('<!doctype html><html lang="en"><title>map bench</title><body style="margin:0"></body></html>');
-      await page.addScriptTag({ content: readFileSync(out, 'utf8') });
+      await page.addScriptTag({ content: script });
       const result = await page.evaluate(([n, z]) => window.runMapBench(n, z), [points, zooms] as const);
       if (print) printTable(result, browser.version());
       return result;

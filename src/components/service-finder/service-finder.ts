@@ -75,6 +75,11 @@ function parseDirectories(value: string | null): Endpoint[] {
  * @cssprop --sf-color-primary - Button colour (default GOV.UK green #00703c).
  * @cssprop --sf-color-primary-text - Text on buttons (default #ffffff).
  * @cssprop --sf-color-primary-hover - Button colour on hover (default #005a30).
+ * @cssprop --sf-color-primary-shadow - The line under buttons (default #002d18).
+ * @cssprop --sf-color-secondary - Secondary buttons (default #f3f2f1).
+ * @cssprop --sf-color-input-border - Borders of inputs (default #0b0c0c).
+ * @cssprop --sf-color-warning - Warnings such as "not checked for over a year" (default #f47738).
+ * @cssprop --sf-color-surface - Background of cards, panels and the map's popups (default #ffffff).
  * @cssprop --sf-color-text - Text colour (default #0b0c0c).
  * @cssprop --sf-color-muted - Secondary text (default #505a5f).
  * @cssprop --sf-color-link - Link colour (default #1d70b8).
