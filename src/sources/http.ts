@@ -152,14 +152,12 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<unknow
       let text: string;
       try {
         response = await doFetch(url, { signal: controller.signal, headers: { accept: 'application/json' }, credentials: 'omit' });
-        if ((response.status === 429 || response.status === 503) && attempt < retries) {
-          const wait = retryAfter(response.headers.get('retry-after'), 500 * 2 ** attempt);
+        const wait = retryAfter(response.headers.get('retry-after'), 500 * 2 ** attempt);
+        if ((response.status === 429 || response.status === 503) && attempt < retries && wait <= maxRetryAfterMs) {
           await response.body?.cancel();
-          if (wait <= maxRetryAfterMs) {
-            release();
-            await sleep(wait, controller.signal);
-            continue;
-          }
+          release();
+          await sleep(wait, controller.signal);
+          continue;
         }
         if (!response.ok) {
           await response.body?.cancel();
