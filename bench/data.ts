@@ -7,17 +7,9 @@
  */
 import type { DirectoryRef, Service } from '../src/model/index.js';
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../demo/data/generate.js';
+
+export { rng };
 
 type Base = Omit<Service, 'key' | 'directory'>;
 

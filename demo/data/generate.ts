@@ -93,7 +93,8 @@ export const BOUNDS = { south: 51.37, north: 51.56, west: -3.52, east: -3.05 } a
 // ---------------------------------------------------------------------------
 // PRNG
 
-function mulberry32(seed: number): () => number {
+/** Small deterministic PRNG (mulberry32); the bench and the generated fixtures use it too. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

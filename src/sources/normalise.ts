@@ -3,7 +3,7 @@
  * model value or `undefined` ("not stated"): empty strings, nulls, -1 ages
  * and placeholder dates never reach the model.
  */
-import type { AccessType, AttendanceMode, DayRule, Phone, ServiceStatus, Term, Weekday } from '../model/index.js';
+import type { AccessType, Address, AttendanceMode, DayRule, Phone, ServiceStatus, Term, Weekday } from '../model/index.js';
 import { WEEKDAYS } from '../model/index.js';
 
 export type Raw = Record<string, unknown>;
@@ -238,3 +238,11 @@ export function compact<T extends object>(o: T): T {
 }
 
 export const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);
+
+/** An address from the fields every dialect uses (`address_1`, `city`, `postal_code`…); undefined when empty. */
+export function address(a: Raw | undefined): Address | undefined {
+  if (!a) return undefined;
+  const street = [a.address_1, a.address_2].map(text).filter(Boolean).join(', ') || undefined;
+  const out = compact<Address>({ street, town: text(a.city), region: text(a.region ?? a.state_province), postcode: postcode(a.postal_code), country: text(a.country) });
+  return Object.keys(out).length ? out : undefined;
+}

@@ -8,8 +8,8 @@
 import type { Closure, Contact, Cost, Location, Organisation, Schedule, Service, Term } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import {
-  accessTypes, ageRange, attendanceModes, compact, date, dateTime, dayRules, description, email, freq, httpUrl,
-  isObject, latLng, monthDays, nonEmpty, num, objects, phone, postcode, status, terms, text, time, type Raw,
+  accessTypes, address, ageRange, attendanceModes, compact, date, dateTime, dayRules, description, email, freq, httpUrl,
+  isObject, latLng, monthDays, nonEmpty, num, objects, phone, status, terms, text, time, type Raw,
 } from './normalise.js';
 
 export function organisation(o: unknown): Organisation | undefined {
@@ -65,20 +65,17 @@ export function cost(options: Raw[], fees: unknown): Cost | undefined {
 function location(sal: Raw): Location | undefined {
   const l = isObject(sal.location) ? sal.location : undefined;
   if (!l) return undefined;
-  const address = objects(l.physical_addresses ?? l.addresses)[0];
+
   const point = latLng(l.latitude, l.longitude);
   const loc = compact<Location>({
     id: text(l.id),
     name: text(l.name),
     description: text(l.description),
-    address: address
-      ? compact({ street: [address.address_1, address.address_2].map(text).filter(Boolean).join(', ') || undefined, town: text(address.city), region: text(address.state_province), postcode: postcode(address.postal_code), country: text(address.country) })
-      : undefined,
+    address: address(objects(l.physical_addresses ?? l.addresses)[0]),
     lat: point?.lat,
     lng: point?.lng,
     accessibility: nonEmpty(objects(l.accessibility_for_disabilities ?? l.accessibility).map((a) => text(a.accessibility ?? a.description)).filter((a): a is string => !!a)),
   });
-  if (loc.address && !Object.keys(loc.address).length) delete loc.address;
   return Object.keys(loc).length ? loc : undefined;
 }
 

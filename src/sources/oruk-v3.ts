@@ -8,26 +8,23 @@ import type { Location, Schedule, Service, Term } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import { contacts, cost, organisation, schedule } from './oruk-v1.js';
 import {
-  accessTypes, ageRange, attendanceModes, compact, date, dateTime, description, email, httpUrl, isObject, latLng,
-  nonEmpty, objects, phone, postcode, status, terms, text, type Raw,
+  accessTypes, address, ageRange, attendanceModes, compact, date, dateTime, description, email, httpUrl, isObject, latLng,
+  nonEmpty, objects, phone, status, terms, text, type Raw,
 } from './normalise.js';
 
 function location(l: Raw): Location | undefined {
   const addresses = objects(l.addresses);
-  const address = addresses.find((a) => text(a.address_type) !== 'postal') ?? addresses[0];
+  const physical = addresses.find((a) => text(a.address_type) !== 'postal') ?? addresses[0];
   const point = latLng(l.latitude, l.longitude);
   const loc = compact<Location>({
     id: text(l.id),
     name: text(l.name),
     description: text(l.description),
-    address: address
-      ? compact({ street: [address.address_1, address.address_2].map(text).filter(Boolean).join(', ') || undefined, town: text(address.city), region: text(address.region ?? address.state_province), postcode: postcode(address.postal_code), country: text(address.country) })
-      : undefined,
+    address: address(physical),
     lat: point?.lat,
     lng: point?.lng,
     accessibility: nonEmpty(objects(l.accessibility).map((a) => text(a.description ?? a.details)).filter((a): a is string => !!a)),
   });
-  if (loc.address && !Object.keys(loc.address).length) delete loc.address;
   return Object.keys(loc).length ? loc : undefined;
 }
 

@@ -8,20 +8,18 @@ import type { Location, Schedule, Service } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import { contacts } from './oruk-v1.js';
 import {
-  ageRange, compact, dateTime, dayRules, description, email, httpUrl, isObject, latLng, nonEmpty, num, objects,
-  postcode, status, terms, text, time, type Raw,
+  address, ageRange, compact, dateTime, dayRules, description, email, httpUrl, isObject, latLng, nonEmpty, num, objects,
+  status, terms, text, time, type Raw,
 } from './normalise.js';
 
 function location(l: Raw): Location | undefined {
   const coordinates = isObject(l.geometry) && Array.isArray(l.geometry.coordinates) ? l.geometry.coordinates : [];
   const point = latLng(coordinates[1], coordinates[0]);
-  const street = [l.address_1, l.address_2].map(text).filter(Boolean).join(', ') || undefined;
-  const address = compact({ street, town: text(l.city), region: text(l.state_province), postcode: postcode(l.postal_code), country: text(l.country) });
   const loc = compact<Location>({
     id: text(l.id),
     name: text(l.name),
     description: text(l.description),
-    address: Object.keys(address).length ? address : undefined,
+    address: address(l),
     lat: point?.lat,
     lng: point?.lng,
     accessibility: nonEmpty(objects(l.accessibilities).map((a) => text(a.name)).filter((a): a is string => !!a)),
