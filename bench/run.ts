@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { buildRecords, synthesise } from './data.js';
+import { bundleForPage } from './bundle.js';
 import { measure, type Measures } from './measure.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,20 +39,10 @@ function gc(): void {
 async function chromium(bases: unknown[]): Promise<{ measures: Measures; heapMB?: number; version: string } | string> {
   const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   if (!exe) return 'skipped: no /usr/bin/chromium';
-  const { build } = await import('esbuild');
   const { chromium: pw } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'sf-bench-'));
   try {
-    const out = join(dir, 'bench.js');
-    await build({
-      entryPoints: [join(root, 'bench/browser-entry.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      platform: 'browser',
-      outfile: out,
-      logLevel: 'error',
-    });
+    const script = await bundleForPage(join(root, 'bench/browser-entry.ts'), dir);
     const browser = await pw.launch({
       executablePath: exe,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
@@ -59,7 +50,7 @@ async function chromium(bases: unknown[]): Promise<{ measures: Measures; heapMB?
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><title>bench</title>');
-      await page.addScriptTag({ content: readFileSync(out, 'utf8') });
+      await page.addScriptTag({ content: script });
       const result = await page.evaluate((b) => window.runBench(b as never), bases);
       return { ...result, version: browser.version() };
     } finally {
@@ -117,3 +108,7 @@ const met = [node, ...(typeof browser === 'string' ? [] : [browser.measures])].e
   (m) => m.blendMedianMs < TARGET_BLEND_MS && m.filterMedianMs < TARGET_FILTER_MS,
 );
 console.log(`\nTargets (blend + dedup < ${TARGET_BLEND_MS} ms, filter + rank < ${TARGET_FILTER_MS} ms): ${met ? 'met' : 'NOT met'}`);
+
+// The map (issue 5) and heavy use (issue 8) print their own tables.
+await (await import('./map.js')).benchMap();
+await (await import("./heavy.js")).benchHeavy();

@@ -48,6 +48,25 @@ interface Output {
 
 const EMPTY: Output = { results: [], total: 0, matched: 0, partial: 0 };
 
+/** Longest run of index building before the page gets a turn (input, paint). */
+const SLICE_MS = 8;
+
+/**
+ * Lets the browser handle input and paint before the next slice of work:
+ * `scheduler.yield()` where there is one (the continuation keeps its place
+ * ahead of other tasks), else a new task. In Node, a timer turn.
+ */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return nextTask();
+}
+
+/** A new task, queued behind timers already due (the 16 ms batch among them). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * The one framework-free state holder: reads every directory, blends what
  * arrives page by page, and keeps the filtered, ranked results for the
@@ -68,6 +87,16 @@ export class FinderStore extends EventTarget {
   #dirty = false;
   #timer?: ReturnType<typeof setTimeout>;
   #geocoding?: AbortController;
+  /** The recompute under way, if any; a flush asked for meanwhile runs when it ends. */
+  #flushing?: Promise<void>;
+  #flushWanted = false;
+  /** Directory outcomes (done, failed) applied with the results that include their records. */
+  readonly #settling: Array<() => void> = [];
+  /** Services whose search index entry is built (the engine caches entries per service object). */
+  #indexed = new WeakSet<BlendedService>();
+  #disposed = false;
+  /** Next openings already worked out, per service object (cards ask again on every render). */
+  readonly #openings = new WeakMap<BlendedService, { at: number; next: ReturnType<typeof computeNextOpening> }>();
 
   constructor(options: FinderStoreOptions) {
     super();
@@ -117,7 +146,15 @@ export class FinderStore extends EventTarget {
   }
 
   nextOpening(service: BlendedService) {
-    return computeNextOpening(service, this.#now());
+    const now = this.#now();
+    const t = now.getTime();
+    const hit = this.#openings.get(service);
+    // Still the answer while that opening has not ended (or, with no end, begun) and the clock
+    // has not gone back; "none in the next 62 days" is kept for a minute.
+    if (hit && t >= hit.at && (hit.next ? t < (hit.next.end ?? hit.next.start).getTime() : t - hit.at < 60_000)) return hit.next;
+    const next = computeNextOpening(service, now);
+    this.#openings.set(service, { at: t, next });
+    return next;
   }
 
   freshness(service: BlendedService) {
@@ -173,8 +210,11 @@ export class FinderStore extends EventTarget {
 
   /** Aborts every read and pending lookup. */
   dispose(): void {
+    this.#disposed = true;
     for (const controller of this.#reads.values()) controller.abort();
     this.#reads.clear();
+    // Reads stopped part-way are no longer loading: nothing more will arrive.
+    for (const status of this.#statuses.values()) if (status.state === 'loading') status.state = 'idle';
     this.#geocoding?.abort();
     clearTimeout(this.#timer);
   }
@@ -220,6 +260,7 @@ export class FinderStore extends EventTarget {
     };
     this.#statuses.set(directory.id, status);
     this.#emit();
+    let outcome: Pick<DirectoryStatus, 'state' | 'error'>;
     try {
       const pages = readDirectory(directory.url, {
         id: directory.id,
@@ -229,6 +270,11 @@ export class FinderStore extends EventTarget {
         maxPages: this.#options.maxPages,
         timeoutMs: this.#options.timeoutMs,
       });
+      // One page per task: pages already in the cache (a remount) would otherwise be read,
+      // normalised and blended, all directories at once, without the page getting a turn.
+      // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
+      // or the first recompute would blend everything at once.
+      await nextTask();
       for await (const page of pages) {
         status.dialect = page.dialect;
         status.version = page.version;
@@ -238,40 +284,98 @@ export class FinderStore extends EventTarget {
         status.problems.push(...page.problems);
         this.#blender.add(page.services);
         this.#markDirty();
+        await nextTask();
       }
-      status.state = 'done';
+      outcome = { state: 'done' };
     } catch (error) {
       if (controller.signal.aborted && this.#reads.get(directory.id) !== controller) return;
       const e = error instanceof SourceError ? error : new SourceError('network', String(error), directory.url);
       // A page cap is a partial read, not a failure: keep what was read and say why it stopped.
-      status.state = e.kind === 'paging' && status.records > 0 ? 'done' : 'failed';
-      status.error = { kind: e.kind, message: e.message, status: e.status };
-    } finally {
-      if (this.#reads.get(directory.id) === controller) {
-        this.#reads.delete(directory.id);
-        status.finishedAt = Date.now();
-        this.#flush();
-      }
+      outcome = {
+        state: e.kind === 'paging' && status.records > 0 ? 'done' : 'failed',
+        error: { kind: e.kind, message: e.message, status: e.status },
+      };
     }
+    if (this.#reads.get(directory.id) !== controller) return;
+    this.#reads.delete(directory.id);
+    // The directory is shown as read once the results include all it gave (the recompute is sliced).
+    this.#settling.push(() => {
+      status.state = outcome.state;
+      if (outcome.error) status.error = outcome.error;
+      status.finishedAt = Date.now();
+    });
+    await this.#flush();
   }
 
   /** Gathers page arrivals for a moment so a burst of pages costs one recompute. */
   #markDirty(): void {
     this.#dirty = true;
-    this.#timer ??= setTimeout(() => this.#flush(), this.#options.batchMs ?? 16);
+    this.#timer ??= setTimeout(() => void this.#flush(), this.#options.batchMs ?? 16);
   }
 
-  #flush(): void {
+  /**
+   * Recomputes the results from what has been read, then emits. One
+   * recompute at a time: asked for during one, it runs again after it.
+   * Resolves when the results include everything read before the call.
+   */
+  #flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#dirty) {
-      this.#dirty = false;
-      this.#services = this.#blender.services();
-      this.#index = createIndex(this.#services);
-      this.#facets = computeFacets(this.#services);
-      this.#refilter();
+    this.#flushWanted = true;
+    this.#flushing ??= this.#runFlushes();
+    return this.#flushing;
+  }
+
+  async #runFlushes(): Promise<void> {
+    // Starts a microtask later, so `#flushing` is set before the loop can end and clear it.
+    await undefined;
+    try {
+      while (this.#flushWanted && !this.#disposed) {
+        this.#flushWanted = false;
+        const settle = this.#settling.splice(0);
+        if (this.#dirty) {
+          this.#dirty = false;
+          await this.#recompute();
+          // Rendering the new results is a task of its own.
+          await yieldToMain();
+          if (this.#disposed) return;
+        }
+        for (const apply of settle) apply();
+        this.#emit();
+      }
+    } finally {
+      this.#flushing = undefined;
     }
-    this.#emit();
+  }
+
+  /**
+   * Blended list, search index, facets and results for 10,000 records cost
+   * more than a frame: they are built in slices with the page given a turn
+   * between them, and committed together so readers never see a mix.
+   */
+  async #recompute(): Promise<void> {
+    const services = this.#blender.services();
+    await yieldToMain();
+    const fresh = services.filter((s) => !this.#indexed.has(s));
+    let sliceStart = performance.now();
+    for (let i = 0; i < fresh.length; i += 50) {
+      const chunk = fresh.slice(i, i + 50);
+      createIndex(chunk); // builds and caches the entries of new and changed services
+      for (const s of chunk) this.#indexed.add(s);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMain();
+        sliceStart = performance.now();
+      }
+    }
+    await yieldToMain();
+    const index = createIndex(services); // every entry cached: only the name order is computed
+    await yieldToMain();
+    const facets = computeFacets(services);
+    await yieldToMain();
+    this.#services = services;
+    this.#index = index;
+    this.#facets = facets;
+    this.#refilter();
   }
 
   #refilter(): void {

@@ -2,85 +2,24 @@
 // Chromium with playwright-core. Checks what a resident sees, and what the page sends and stores.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+import type { Page } from 'playwright-core';
+import { startStrictSite, type StrictSite } from './strict-site.js';
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
-
-let fixtures: FixtureServer;
-let site: Server;
+let site: StrictSite;
+let fixtures: StrictSite['fixtures'];
 let origin: string;
-let browser: Browser;
-const pages = new Map<string, string>();
-
-/** A plain HTML page with the bundle, served with a strict CSP: no inline script, no eval, styles only from 'self'. */
-function page(name: string, body: string, scripts = ['/service-finder.js']) {
-  pages.set(
-    `/${name}.html`,
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${scripts.map((s) => `<script type="module" src="${s}"></script>`).join('')}</head><body><main><h1>Find services</h1>${body}</main></body></html>`,
-  );
-}
 
 before(async () => {
-  await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
-  fixtures = await startFixtureServer();
-  const f = fixtures.url;
-  page('one-tag', `<service-finder endpoints="${f}/dialects/oruk-v3 ${f}/directories/bay-health ${f}/broken/500" geocoder="${f}/postcodes.io"></service-finder>`);
-  page('hostile', `<service-finder endpoints="${f}/broken/hostile ${f}/dialects/oruk-v1"></service-finder>`);
-  page('twice', `<service-finder endpoints="${f}/dialects/oruk-v3"></service-finder>`, ['/service-finder.js', '/service-finder.js?again']);
-  site = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${f}; img-src 'self' ${f} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
-    if (pages.has(path)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
-      return res.end(pages.get(path));
-    }
-    try {
-      const body = await readFile(new URL(`.${path}`, BUNDLE));
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  site = await startStrictSite();
+  ({ fixtures, origin } = site);
+  site.page('one-tag', (f) => `<service-finder endpoints="${f}/dialects/oruk-v3 ${f}/directories/bay-health ${f}/broken/500" geocoder="${f}/postcodes.io"></service-finder>`);
+  site.page('hostile', (f) => `<service-finder endpoints="${f}/broken/hostile ${f}/dialects/oruk-v1"></service-finder>`);
+  site.page('twice', (f) => `<service-finder endpoints="${f}/dialects/oruk-v3"></service-finder>`, ['/service-finder.js', '/service-finder.js?again']);
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => site?.close(resolve));
-  await fixtures?.close();
-});
+after(() => site?.close());
 
-interface Visit {
-  page: Page;
-  requests: string[];
-  errors: string[];
-  violations: () => Promise<string[]>;
-}
-
-async function visit(name: string): Promise<Visit> {
-  const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
-  const p = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  p.on('request', (r) => requests.push(r.url()));
-  p.on('pageerror', (e) => errors.push(e.message));
-  await p.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`));
-  });
-  await p.goto(`${origin}/${name}.html`);
-  return { page: p, requests, errors, violations: () => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp) };
-}
+const visit = (name: string) => site.visit(name);
 
 const count = (p: Page) => p.locator('sf-results .count').first();
 
@@ -109,7 +48,10 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
   it('searches by keyboard; typing sends no request once data is loaded; the postcode leaves the browser as its outward code only', async () => {
     const { page: p, requests } = await visit('one-tag');
     await assertEventually(async () => /services found/.test((await count(p).textContent()) ?? ''), 'loaded');
-    await assertEventually(async () => !(await p.locator('sf-results').getByText(/still loading|Loading/i).count()), 'all directories read');
+    await p.waitForFunction(() => {
+      const el = document.querySelector('service-finder') as (HTMLElement & { store?: { loading: boolean } }) | null;
+      return !!el?.store && !el.store.loading;
+    });
     const before = (await count(p).textContent()) ?? '';
     const directoryRequests = () => requests.filter((u) => u.includes('/services')).length;
     const read = directoryRequests();

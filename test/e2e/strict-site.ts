@@ -1,0 +1,86 @@
+/**
+ * For end-to-end tests: the built CDN bundle on plain pages served with a strict Content Security Policy,
+ * a fixture server for the directories, and Chromium (playwright-core) with every request, page error and
+ * CSP violation recorded.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
+
+export interface Visit {
+  page: Page;
+  requests: string[];
+  errors: string[];
+  violations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface StrictSite {
+  fixtures: FixtureServer;
+  origin: string;
+  /** Adds a page at `/<name>.html` whose body is `body(fixturesUrl)`, loading the given scripts. */
+  page(name: string, body: (fixtures: string) => string, scripts?: string[]): void;
+  visit(name: string): Promise<Visit>;
+  close(): Promise<void>;
+}
+
+/** Builds the bundle, starts the fixture server, the page server and Chromium. */
+export async function startStrictSite(): Promise<StrictSite> {
+  await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+  const fixtures = await startFixtureServer();
+  const f = fixtures.url;
+  const pages = new Map<string, string>();
+  const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${f}; img-src 'self' ${f} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+  const server: Server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pages.has(path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+      return res.end(pages.get(path));
+    }
+    try {
+      const body = await readFile(new URL(`.${path}`, BUNDLE));
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+
+  return {
+    fixtures,
+    origin,
+    page(name, body, scripts = ['/service-finder.js']) {
+      const tags = scripts.map((s) => `<script type="module" src="${s}"></script>`).join('');
+      pages.set(`/${name}.html`, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${tags}</head><body><main><h1>Find services</h1>${body(f)}</main></body></html>`);
+    },
+    async visit(name) {
+      const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+      });
+      await page.goto(`${origin}/${name}.html`);
+      return { page, requests, errors, violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), close: () => context.close() };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await fixtures.close();
+    },
+  };
+}
