@@ -15,19 +15,18 @@ interface DemoDirectory {
   feedbackUrl?: string;
 }
 
-// Map tiles from the fixture server, set before anything is awaited so that no
-// map asks OpenStreetMap first: the demo makes no request beyond localhost.
+// Map tiles, the geocoder and place names from the fixture server, set before anything
+// is awaited so that nothing asks OpenStreetMap or postcodes.io first: the demo makes
+// no request beyond localhost.
 for (const finder of document.querySelectorAll<ServiceFinder>('service-finder')) {
   finder.mapTiles ??= `${__FIXTURES__}/tiles/{z}/{x}/{y}.png`;
   finder.mapAttribution ??= 'Demo tiles drawn locally';
+  finder.geocoder = `${__FIXTURES__}/postcodes.io`;
+  finder.places = `${__FIXTURES__}/places.json`;
 }
 
 const directories = (await (await fetch(`${__FIXTURES__}/directories.json`)).json()) as DemoDirectory[];
-const places = `${__FIXTURES__}/places.json`;
-
 for (const finder of document.querySelectorAll<ServiceFinder>('service-finder')) {
-  finder.geocoder = `${__FIXTURES__}/postcodes.io`;
-  finder.places = places;
   finder.directories = [
     ...directories.map(({ url, name, id, feedbackUrl }) => ({ url, name, id, feedbackUrl })),
     ...(finder.hasAttribute('data-with-broken') ? [{ url: `${__FIXTURES__}/broken/500`, name: 'Penarth Community Directory (old server)', id: 'penarth-old' }] : []),

@@ -113,6 +113,25 @@ describe('<service-finder>', () => {
     await waitUntil(() => el.store !== first && outside.activeStore === el.store, 'the linked element follows the new store');
   });
 
+  it('takes properties set right after it is added before reading or geocoding anything', async () => {
+    const el = document.createElement('service-finder') as ServiceFinder;
+    el.setAttribute('url-state', 'off');
+    el.setAttribute('near', 'CF62');
+    document.body.append(el);
+    // Set in the same task, after the element upgraded: the default geocoder must never be used.
+    el.endpoints = V3;
+    el.geocoder = `${FIXTURES}/postcodes.io`;
+    try {
+      const first = await el.ready;
+      await loaded(el);
+      expect(el.store).to.equal(first, 'one store, made once the properties were in');
+      expect(first.query.near).to.exist;
+      expect(first.placeError).to.equal(undefined);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('view="none" draws nothing itself: it holds the state for elements placed elsewhere', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" view="none" endpoints=${V3}></service-finder>`);
     await loaded(el);

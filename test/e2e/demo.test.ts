@@ -51,6 +51,13 @@ async function open(path: string): Promise<{ page: Page; hosts: Set<string>; err
   const errors: string[] = [];
   page.on('request', (r) => hosts.add(new URL(r.url()).hostname));
   page.on('pageerror', (e) => errors.push(e.message));
+  // The demo pages carry a strict Content Security Policy: any violation is an error too.
+  await page.exposeFunction('__cspViolation', (v: string) => errors.push(`CSP: ${v}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   await page.goto(new URL(path, demo).href);
   return { page, hosts, errors };
 }
@@ -76,6 +83,7 @@ describe('npm start: the demo', () => {
   it('the Welsh page speaks Welsh', async () => {
     const { page, errors } = await open('/cy.html');
     const text = await counted(page, /gwasanaeth/i);
+    await page.waitForTimeout(300);
     assert.match(text, /gwasanaeth/i);
     assert.deepEqual(errors, []);
     await page.context().close();
@@ -86,6 +94,7 @@ describe('npm start: the demo', () => {
     await counted(composed.page, /\d+ services found/);
     assert.ok(await composed.page.locator('sf-search form').first().isVisible());
     assert.equal(await composed.page.locator('sf-results').count(), 1, 'view="none": the finder draws no second list');
+    assert.deepEqual(composed.errors, []);
     await composed.page.context().close();
     const gp = await open('/gp.html');
     await gp.page.locator('sf-calendar').first().waitFor();

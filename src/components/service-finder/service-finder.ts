@@ -230,6 +230,10 @@ export class ServiceFinder extends LitElement {
 
   async #setup(): Promise<void> {
     const run = ++this.#setupRun;
+    // Properties a page sets right after the element upgrades (a geocoder, named directories) must
+    // apply before anything is fetched: nothing is read before the first update has taken them in.
+    await this.updateComplete;
+    if (run !== this.#setupRun || !this.isConnected) return;
     let places: Record<string, LatLng> | undefined;
     if (this.places) {
       try {
