@@ -7,7 +7,7 @@
  */
 import type { DirectoryRef, Service } from '../src/model/index.js';
 
-import { mulberry32 as rng } from '../demo/data/generate.js';
+import { mulberry32 as rng } from '../demo/data/random.js';
 
 export { rng };
 

@@ -93,17 +93,8 @@ export const BOUNDS = { south: 51.37, north: 51.56, west: -3.52, east: -3.05 } a
 // ---------------------------------------------------------------------------
 // PRNG
 
-/** Small deterministic PRNG (mulberry32); the bench and the generated fixtures use it too. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './random.js';
+import { mulberry32 } from './random.js';
 
 class Rng {
   private readonly next: () => number;

@@ -83,31 +83,33 @@ class Blocks {
   candidates(rec: Rec): Rec[] {
     const f = rec.f;
     const out: Rec[] = [];
-    const see = (block: Block | undefined) => {
-      if (!block) return;
-      if (!Array.isArray(block)) {
-        if (block.seen !== rec.seq) {
-          block.seen = rec.seq;
-          out.push(block);
-        }
-        return;
-      }
-      if (block.length > MAX_BLOCK) return;
-      for (const other of block) {
-        if (other.seen === rec.seq) continue;
-        other.seen = rec.seq;
-        out.push(other);
-      }
-    };
-    if (f.strongId) see(this.id.get(f.strongId));
-    if (f.urlKey) see(this.url.get(f.urlKey));
-    for (const e of f.emails) see(this.email.get(e));
-    for (const z of f.postcodes) see(this.postcode.get(z));
-    for (const p of f.phones) see(this.phone.get(phoneKey(p)));
+    if (f.strongId) see(this.id.get(f.strongId), rec, out);
+    if (f.urlKey) see(this.url.get(f.urlKey), rec, out);
+    for (const e of f.emails) see(this.email.get(e), rec, out);
+    for (const z of f.postcodes) see(this.postcode.get(z), rec, out);
+    for (const p of f.phones) see(this.phone.get(phoneKey(p)), rec, out);
     for (const pt of f.points) {
-      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(pt.lat, pt.lng, a, b)));
+      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(pt.lat, pt.lng, a, b)), rec, out);
     }
     return out;
+  }
+}
+
+/** Adds the records of `block` not yet seen for `rec` to `out` (a function, not a closure per call). */
+function see(block: Block | undefined, rec: Rec, out: Rec[]): void {
+  if (!block) return;
+  if (!Array.isArray(block)) {
+    if (block.seen !== rec.seq) {
+      block.seen = rec.seq;
+      out.push(block);
+    }
+    return;
+  }
+  if (block.length > MAX_BLOCK) return;
+  for (const other of block) {
+    if (other.seen === rec.seq) continue;
+    other.seen = rec.seq;
+    out.push(other);
   }
 }
 
@@ -127,24 +129,26 @@ export function createBlender(): Blender {
   let merged = 0;
   let list: BlendedService[] | undefined;
 
-  const dirsOf = (r: Rec) => r.cluster?.dirs ?? [r.f.dir];
+  const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.f.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
 
   function join(a: Rec, b: Rec): void {
     if (a.cluster && a.cluster === b.cluster) return;
-    const da = dirsOf(a);
-    for (const d of dirsOf(b)) if (da.includes(d)) return;
-    const ma = membersOf(a);
     const mb = membersOf(b);
+    for (const y of mb) if (hasDir(a, y.f.dir)) return;
+    const ma = membersOf(a);
     // Evidence links one pair; every other pair must at least not contradict it.
     for (const x of ma) for (const y of mb) if (!compatible(x.f, y.f)) return;
     const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [] };
-    for (const r of [...ma, ...mb]) {
-      if (r.cluster === cluster) continue;
-      r.cluster = cluster;
-      r.blended = undefined;
-      cluster.members.push(r);
-      cluster.dirs.push(r.f.dir);
+    // `cluster.members` may be `ma` or `mb` itself; what is appended during the loop is skipped as already in.
+    for (const m of [ma, mb]) {
+      for (const r of m) {
+        if (r.cluster === cluster) continue;
+        r.cluster = cluster;
+        r.blended = undefined;
+        cluster.members.push(r);
+        cluster.dirs.push(r.f.dir);
+      }
     }
     cluster.members.sort((x, y) => x.seq - y.seq);
     cluster.blended = undefined;
@@ -166,7 +170,7 @@ export function createBlender(): Blender {
     const rec: Rec = { service, seq: seq++, f, seen: -1 };
     recs.set(service.key, rec);
     for (const other of blocks.candidates(rec)) {
-      if ((rec.cluster && other.cluster === rec.cluster) || dirsOf(other).includes(f.dir)) continue;
+      if ((rec.cluster && other.cluster === rec.cluster) || hasDir(other, f.dir)) continue;
       if (sameService(f, other.f)) join(rec, other);
     }
     blocks.add(rec);

@@ -6,7 +6,7 @@
 import type { BlendedService, Location, Service, Term } from '../model/index.js';
 import { haversineKm } from './geo.js';
 import { compileRule, localParts, weekdayOf } from './schedule.js';
-import { dayTimeWords, nameTokens, normalise, tokensSimilarity, wordOverlap } from './text.js';
+import { dayTimeWordsIn, nameTokens, nameWords, normalise, tokensSimilarity, wordOverlap } from './text.js';
 
 /** What dedup compares, computed once per record (the schedule part only when needed). */
 export interface Features {
@@ -26,6 +26,8 @@ export interface Features {
   phones: string[];
   postcodes: string[];
   points: Array<{ lat: number; lng: number }>;
+  /** The name, normalised (see `normalise`). */
+  name: string;
   nameTokens: string[];
   /** The name's words run together ("foodbank" for "Food Bank"). */
   nameKey: string;
@@ -63,7 +65,7 @@ function when(f: Features): Timing {
     const start = new Date(x.start);
     if (!x.cancelled && !Number.isNaN(+start)) days |= 1 << weekdayOf(localParts(start).day);
   }
-  return (f.timing = { dayWords: dayTimeWords(f.service.name), days, starts });
+  return (f.timing = { dayWords: dayTimeWordsIn(f.name), days, starts });
 }
 
 const URL_PARTS = /^\s*https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d+)?([^?#\s]*)(\?[^#\s]*)?/i;
@@ -100,11 +102,7 @@ export function normaliseUrl(url: string | undefined): { key: string; hasPath: b
 export function normalisePhone(number: string | undefined): string | undefined {
   if (!number) return undefined;
   const text = number.includes('(0)') ? number.replace('(0)', '') : number;
-  let d = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) d += text[i];
-  }
+  let d = text.replace(/\D+/g, '');
   if (d.startsWith('0044')) d = '0' + d.slice(4);
   else if (d.startsWith('44') && d.length === 12) d = '0' + d.slice(2);
   return d.length >= 10 ? d : undefined;
@@ -131,27 +129,40 @@ function wordMask(tokens: string[]): number {
   return mask;
 }
 
-function addOnce<T>(list: T[], x: T | undefined): void {
-  if (x !== undefined && !list.includes(x)) list.push(x);
+/** Appends `x` unless undefined or already listed; the list is made on the first item (most fields have none). */
+function addOnce<T>(list: T[] | undefined, x: T | undefined): T[] | undefined {
+  if (x === undefined) return list;
+  if (!list) return [x];
+  if (!list.includes(x)) list.push(x);
+  return list;
 }
+
+/** Shared by every record that states none of a list (never written to). */
+const NONE: never[] = [];
 
 export function features(s: Service): Features {
   const url = normaliseUrl(s.url);
-  const emails: string[] = [];
-  const phones: string[] = [];
-  if (s.email) addOnce(emails, s.email.trim().toLowerCase());
-  for (const p of s.phones ?? []) addOnce(phones, normalisePhone(p.number));
-  for (const c of s.contacts ?? []) {
-    if (c.email) addOnce(emails, c.email.trim().toLowerCase());
-    for (const p of c.phones ?? []) addOnce(phones, normalisePhone(p.number));
+  let emails: string[] | undefined;
+  let phones: string[] | undefined;
+  if (s.email) emails = addOnce(emails, s.email.trim().toLowerCase());
+  if (s.phones) for (const p of s.phones) phones = addOnce(phones, normalisePhone(p.number));
+  if (s.contacts) {
+    for (const c of s.contacts) {
+      if (c.email) emails = addOnce(emails, c.email.trim().toLowerCase());
+      if (c.phones) for (const p of c.phones) phones = addOnce(phones, normalisePhone(p.number));
+    }
   }
-  const postcodes: string[] = [];
-  const points: Features['points'] = [];
-  for (const l of s.locations ?? []) {
-    addOnce(postcodes, normalisePostcode(l.address?.postcode));
-    if (typeof l.lat === 'number' && typeof l.lng === 'number') points.push({ lat: l.lat, lng: l.lng });
+  let postcodes: string[] | undefined;
+  let points: Features['points'] | undefined;
+  if (s.locations) {
+    for (const l of s.locations) {
+      if (l.address?.postcode) postcodes = addOnce(postcodes, normalisePostcode(l.address.postcode));
+      // The location itself serves as the point (lat and lng are what is read).
+      if (typeof l.lat === 'number' && typeof l.lng === 'number') (points ??= []).push(l as { lat: number; lng: number });
+    }
   }
-  const tokens = nameTokens(s.name);
+  const name = normalise(s.name);
+  const tokens = nameWords(name);
   const nameKey = tokens.join('');
   const id = s.id.trim();
   // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
@@ -164,10 +175,11 @@ export function features(s: Service): Features {
     url: url?.key,
     urlHasPath: url?.hasPath ?? false,
     urlKey: url ? (url.hasPath ? url.key : `${url.key}|${nameKey}`) : undefined,
-    emails,
-    phones,
-    postcodes,
-    points,
+    emails: emails ?? NONE,
+    phones: phones ?? NONE,
+    postcodes: postcodes ?? NONE,
+    points: points ?? NONE,
+    name,
     nameTokens: tokens,
     nameKey,
     nameMask: wordMask(tokens),
@@ -454,9 +466,9 @@ const G = {
  */
 export function blendRecords(records: Service[]): BlendedService {
   const first = records[0];
+  if (records.length === 1) return { ...first, sources: [{ key: first.key, directory: first.directory }] };
   const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
   const out: BlendedService = { ...first, sources };
-  if (records.length === 1) return out;
   // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds.
   const describer = pick(records, G.describer, longerDescription);
   if (describer && describer !== first) {

@@ -19,8 +19,11 @@ export function normalise(text: string): string {
 
 /** Normalised word tokens (letters and digits of any script). */
 export function tokenise(text: string | undefined): string[] {
-  if (!text) return [];
-  const n = normalise(text);
+  return text ? words(normalise(text)) : [];
+}
+
+/** `tokenise` of text already normalised. */
+function words(n: string): string[] {
   // The Unicode-aware split is several times slower; plain ASCII text does not need it.
   const words = n.split(ASCII.test(n) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u);
   if (words[0] === '') words.shift();
@@ -99,9 +102,16 @@ const STOPWORDS = new Set(['the', 'and', 'a', 'an', 'of', 'for', 'at', 'in', 'on
 
 /** Tokens used to compare names: stopwords dropped, a plural "s" trimmed. */
 export function nameTokens(name: string): string[] {
-  return tokenise(name)
-    .filter((t) => !STOPWORDS.has(t))
-    .map((t) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t));
+  return nameWords(normalise(name));
+}
+
+/** `nameTokens` of a name already normalised. */
+export function nameWords(name: string): string[] {
+  const out: string[] = [];
+  for (const t of words(name)) {
+    if (!STOPWORDS.has(t)) out.push(t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
+  }
+  return out;
 }
 
 function bigrams(s: string): Map<string, number> {
@@ -206,7 +216,11 @@ const MAYBE_DAY_OR_TIME = /\d[:.]?\d*\s*[ap]m|\d[:.]\d|mon|tue|wed|thu|fri|sat|s
  * sorted and joined, so two sessions at one venue can be told apart.
  */
 export function dayTimeWords(name: string): string {
-  const text = normalise(name);
+  return dayTimeWordsIn(normalise(name));
+}
+
+/** `dayTimeWords` of a name already normalised. */
+export function dayTimeWordsIn(text: string): string {
   if (!MAYBE_DAY_OR_TIME.test(text)) return '';
   const found = new Set<string>();
   if (/\d/.test(text)) {

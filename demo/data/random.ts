@@ -1,0 +1,12 @@
+// Kept apart from generate.ts so that browser code (the bench) can import it without Node's modules.
+/** Small deterministic PRNG (mulberry32); the bench and the generated fixtures use it too. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
