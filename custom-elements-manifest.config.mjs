@@ -13,6 +13,9 @@ export default {
       // drop the unnamed duplicates the analyzer adds, and the internal `sf-store-ready`.
       name: 'tidy-events',
       packageLinkPhase({ customElementsManifest }) {
+        // The files are found in directory order, which differs between file systems: sort them so the
+        // manifest is the same on every machine (CI compares it with the committed one).
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           for (const d of mod.declarations ?? []) {
             if (d.events) d.events = d.events.filter((e) => e.name && e.name !== 'sf-store-ready');
