@@ -264,14 +264,8 @@ function mayBeAlike(a: Features, b: Features): boolean {
  * never the same activity at two different venues.
  */
 export function sameService(a: Features, b: Features): boolean {
-  if (a.dir === b.dir) return false;
-  if (a.strongId && a.strongId === b.strongId) return true;
-  const samePage = a.urlHasPath && a.url === b.url;
-  if (!samePage && !mayBeAlike(a, b)) return false;
-  const sim = similarity(a, b);
-  if (sim < 0.8 && !(samePage && sim >= 0.25)) return false;
-  if (differentSessions(a, b) || differentPlaces(a, b)) return false;
-  if (samePage) return true;
+  if (!compatible(a, b)) return false;
+  if ((a.strongId && a.strongId === b.strongId) || (a.urlHasPath && a.url === b.url)) return true;
   if (disagree(a, b)) return false;
   if (a.id === b.id || (a.url && a.url === b.url)) return true;
   return shares(a.phones, b.phones) || shares(a.emails, b.emails) || nearby(a, b);

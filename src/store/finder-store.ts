@@ -1,6 +1,6 @@
 import type { BlendedService, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError } from '../model/index.js';
-import { clearCache, directoryRef, readDirectory } from '../sources/index.js';
+import { clearCache, directoryRef, fetchJson, readDirectory } from '../sources/index.js';
 import {
   createBlender,
   createIndex,
@@ -23,8 +23,11 @@ export interface FinderStoreOptions {
   openactive?: Endpoint[];
   /** Turns what a person typed for a place into a point. Default: postcodes.io, outward code only. */
   geocoder?: Geocoder;
-  /** Place names the page knows ("Barry": { lat, lng }), matched case-insensitively before geocoding. */
-  places?: Record<string, LatLng>;
+  /**
+   * Place names the page knows ("Barry": { lat, lng }), matched case-insensitively before geocoding;
+   * or the URL of a JSON file of them, read when a place is first looked up.
+   */
+  places?: Record<string, LatLng> | string;
   /** The starting query (presets). */
   query?: Query;
   maxPages?: number;
@@ -232,9 +235,7 @@ export class FinderStore extends EventTarget {
   async #resolvePlace(place: string): Promise<{ near: LatLng } | { error: PlaceError }> {
     const point = parseLatLng(place);
     if (point) return { near: point };
-    const known = Object.entries(this.#options.places ?? {}).find(
-      ([name]) => name.toLowerCase() === place.toLowerCase(),
-    );
+    const known = Object.entries(await this.#places()).find(([name]) => name.toLowerCase() === place.toLowerCase());
     if (known) return { near: known[1] };
     this.#geocoding?.abort();
     const controller = (this.#geocoding = new AbortController());
@@ -245,6 +246,29 @@ export class FinderStore extends EventTarget {
     } catch {
       return { error: 'failed' };
     }
+  }
+
+  #placeList?: Promise<Record<string, LatLng>>;
+
+  /** The page's place names; a list given by URL is read once. Without it, postcodes and "lat,lng" still work. */
+  #places(): Promise<Record<string, LatLng>> {
+    const places = this.#options.places;
+    this.#placeList ??=
+      typeof places === 'string'
+        ? fetchJson(places, { timeoutMs: this.#options.timeoutMs }).then(
+            (list) => (list && typeof list === 'object' && !Array.isArray(list) ? (list as Record<string, LatLng>) : {}),
+            () => ({}),
+          )
+        : Promise.resolve(places ?? {});
+    return this.#placeList;
+  }
+
+  /**
+   * How many results a query would give, against what is loaded now (the
+   * current results are not changed): "remove the age filter to see 12".
+   */
+  count(query: Query): number {
+    return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
   }
 
   async #read(directory: ReturnType<typeof directoryRef>): Promise<void> {

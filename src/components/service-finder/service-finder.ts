@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { FinderStore, type Endpoint } from '../../store/finder-store.js';
-import type { AccessType, LatLng, Query } from '../../model/index.js';
+import type { AccessType, Query } from '../../model/index.js';
 import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
 import { postcodesIoGeocoder } from '../../engine/geo.js';
 import { parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
@@ -234,16 +234,6 @@ export class ServiceFinder extends LitElement {
     // apply before anything is fetched: nothing is read before the first update has taken them in.
     await this.updateComplete;
     if (run !== this.#setupRun || !this.isConnected) return;
-    let places: Record<string, LatLng> | undefined;
-    if (this.places) {
-      try {
-        const response = await fetch(this.places, { headers: { accept: 'application/json' } });
-        if (response.ok) places = (await response.json()) as Record<string, LatLng>;
-      } catch {
-        // No place list: postcodes and "lat,lng" still work.
-      }
-    }
-    if (run !== this.#setupRun || !this.isConnected) return;
 
     const endpoints: Endpoint[] = [...split(this.endpoints), ...this.directories];
     const mode = parseUrlStateMode(this.urlState);
@@ -252,7 +242,7 @@ export class ServiceFinder extends LitElement {
       endpoints,
       openactive: split(this.openactive),
       geocoder: postcodesIoGeocoder({ ...(this.geocoder ? { baseUrl: this.geocoder } : {}), fullPostcode: this.fullPostcode }),
-      places,
+      places: this.places || undefined,
       query: presets,
       now: this.now,
       timeoutMs: this.timeout,

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
-import { createIndex, search, type SearchIndex } from '../../engine/index.js';
 import { withParams } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
@@ -79,7 +78,6 @@ export class SfResults extends FinderElement {
   #lastCount?: string;
   #wasSelected?: string;
   #loosenCache?: { key: string; value?: Loosen };
-  #index?: { services: unknown; index: SearchIndex };
 
   protected override storeChanged(): void {
     const ui = this.ui;
@@ -310,13 +308,12 @@ export class SfResults extends FinderElement {
     const query = store.query;
     const key = `${store.services.length}|${JSON.stringify(query)}`;
     if (this.#loosenCache?.key === key) return this.#loosenCache.value;
-    if (this.#index?.services !== store.services) this.#index = { services: store.services, index: createIndex(store.services) };
     let best: Loosen | undefined;
     for (const field of Object.keys(LOOSEN) as LoosenField[]) {
       if (!LOOSEN[field].active(query)) continue;
       const loosened = { ...query, ...LOOSEN[field].patch };
       for (const k of Object.keys(loosened) as Array<keyof Query>) if (loosened[k] === undefined) delete loosened[k];
-      const count = search(this.#index.index, loosened, { now: new Date() }).results.length;
+      const count = store.count(loosened);
       if (count > (best?.count ?? 0)) best = { field, count };
     }
     this.#loosenCache = { key, value: best };

@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
-import { occurrences } from '../../engine/schedule.js';
+import { dayNumber, localParts, occurrences } from '../../engine/schedule.js';
 import { datable, icsFilename, icsForOccurrence, icsForSeries } from '../../store/ics.js';
 import { withParams } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
@@ -146,8 +146,9 @@ export class SfService extends FinderElement {
     const fresh = store.freshness(s);
     const schedules = (s.schedules ?? []).map((sc) => scheduleWords(l, sc)).filter((t): t is string => !!t);
     const notes = (s.schedules ?? []).map((sc) => sc.notes?.trim()).filter((t): t is string => !!t);
-    const today = new Date().toISOString().slice(0, 10);
-    const closures = (s.closures ?? []).filter((c) => c.closed && c.endDate >= today).slice(0, 5);
+    // Closures still to come, by the store's clock, in Europe/London.
+    const today = localParts(store.currentTime()).day;
+    const closures = (s.closures ?? []).filter((c) => c.closed && (dayNumber(c.endDate) ?? -Infinity) >= today).slice(0, 5);
     const ages = ageWords(l, s.ages);
     const cost = costWords(l, s.cost);
     const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory])).values()];

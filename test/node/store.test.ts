@@ -1,0 +1,52 @@
+// The FinderStore over real HTTP: place names from a URL, and counts for other queries.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FinderStore } from '../../src/store/finder-store.js';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+
+let server: FixtureServer;
+before(async () => (server = await startFixtureServer()));
+after(() => server.close());
+
+describe('FinderStore', () => {
+  it('reads the page’s place names from a URL, once, and uses them before any geocoder', async () => {
+    const places = (await (await fetch(`${server.url}/places.json`)).json()) as Record<string, { lat: number; lng: number }>;
+    let geocoded = 0;
+    const store = new FinderStore({
+      endpoints: [],
+      places: `${server.url}/places.json`,
+      geocoder: async () => {
+        geocoded++;
+        return undefined;
+      },
+    });
+    await store.setQuery({ place: 'barry' });
+    assert.deepEqual(store.query.near, places.Barry);
+    await store.setQuery({ place: 'Penarth' });
+    assert.deepEqual(store.query.near, places.Penarth);
+    assert.equal(geocoded, 0);
+    const log = ((await (await fetch(`${server.url}/__log`)).json()) as string[]).filter((l) => l === '/places.json');
+    assert.equal(log.length, 2, 'once by the test, once by the store');
+    await store.setQuery({ place: 'Nowhere' });
+    assert.equal(store.placeError, 'not-found');
+    assert.equal(geocoded, 1);
+  });
+
+  it('a place list that cannot be read leaves postcodes and "lat,lng" working', async () => {
+    const store = new FinderStore({ endpoints: [], places: `${server.url}/broken/html200`, geocoder: async () => ({ lat: 51.5, lng: -3.2 }) });
+    await store.setQuery({ place: 'CF10' });
+    assert.deepEqual(store.query.near, { lat: 51.5, lng: -3.2 });
+  });
+
+  it('counts what another query would give without changing the results', async () => {
+    const store = new FinderStore({ endpoints: [`${server.url}/dialects/oruk-v3`] });
+    await store.setQuery({ age: 70, access: ['drop-in'], strict: true });
+    await store.load();
+    const shown = store.results.length;
+    const loosened = store.count({ access: ['drop-in'], strict: true });
+    assert.ok(loosened > shown, `${loosened} > ${shown}`);
+    assert.equal(store.results.length, shown, 'current results unchanged');
+    assert.equal(store.count(store.query), shown);
+    store.dispose();
+  });
+});
