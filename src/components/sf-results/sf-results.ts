@@ -77,7 +77,7 @@ export class SfResults extends FinderElement {
 
   #lastCount?: string;
   #wasSelected?: string;
-  #loosenCache?: { key: string; value?: Loosen };
+  #loosenCache?: { query: Query; services: unknown[]; value?: Loosen };
 
   protected override storeChanged(): void {
     const ui = this.ui;
@@ -306,8 +306,9 @@ export class SfResults extends FinderElement {
   #loosen(): Loosen | undefined {
     const store = this.activeStore!;
     const query = store.query;
-    const key = `${store.services.length}|${JSON.stringify(query)}`;
-    if (this.#loosenCache?.key === key) return this.#loosenCache.value;
+    // The store makes a new query and a new service list on every change: the same two, the same answer.
+    const cache = this.#loosenCache;
+    if (cache?.query === query && cache.services === store.services) return cache.value;
     let best: Loosen | undefined;
     for (const field of Object.keys(LOOSEN) as LoosenField[]) {
       if (!LOOSEN[field].active(query)) continue;
@@ -316,7 +317,7 @@ export class SfResults extends FinderElement {
       const count = store.count(loosened);
       if (count > (best?.count ?? 0)) best = { field, count };
     }
-    this.#loosenCache = { key, value: best };
+    this.#loosenCache = { query, services: store.services, value: best };
     return best;
   }
 
