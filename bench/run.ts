@@ -3,6 +3,8 @@
  * filter + rank pass for a typical query, a re-filter after one keystroke,
  * and heap used; in Node, then in Chromium (playwright-core) on a bundled
  * copy of the engine. Prints a table and whether the targets are met.
+ * Then the map and heavy-use benches. `npm run bench -- engine` (or `map`,
+ * `heavy`) runs only the parts named.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -85,30 +87,36 @@ function print(title: string, rows: string[][]): void {
   for (const r of rows) console.log(`  ${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2]}`);
 }
 
-const { bases, from } = loadBases();
-const { byDirectory, distinct, expectedMerges } = buildRecords(bases);
-console.log(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(2)} (timings are wall-clock; other work on the machine inflates them).`,
-);
-console.log(`Data: ${byDirectory.flat().length} records in ${byDirectory.length} directories, cloned from ${from}; ${distinct} distinct services (${expectedMerges} merges if dedup were perfect).`);
+const parts = process.argv.slice(2);
+const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
-gc();
-const before = process.memoryUsage().heapUsed;
-const node = measure(byDirectory);
-gc();
-const heapMB = process.memoryUsage().heapUsed / 1048576;
-print(`Node ${process.version}`, table(node, heapMB));
-console.log(`  (heap used: records, blender and index alive; ${(before / 1048576).toFixed(1)} MB before, records only)`);
+async function benchEngine(): Promise<void> {
+  const { bases, from } = loadBases();
+  const { byDirectory, distinct, expectedMerges } = buildRecords(bases);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(2)} (timings are wall-clock; other work on the machine inflates them).`,
+  );
+  console.log(`Data: ${byDirectory.flat().length} records in ${byDirectory.length} directories, cloned from ${from}; ${distinct} distinct services (${expectedMerges} merges if dedup were perfect).`);
 
-const browser = await chromium(bases);
-if (typeof browser === 'string') console.log(`\nChromium: ${browser}`);
-else print(`Chromium ${browser.version}`, table(browser.measures, browser.heapMB));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const node = measure(byDirectory);
+  gc();
+  const heapMB = process.memoryUsage().heapUsed / 1048576;
+  print(`Node ${process.version}`, table(node, heapMB));
+  console.log(`  (heap used: records, blender and index alive; ${(before / 1048576).toFixed(1)} MB before, records only)`);
 
-const met = [node, ...(typeof browser === 'string' ? [] : [browser.measures])].every(
-  (m) => m.blendMedianMs < TARGET_BLEND_MS && m.filterMedianMs < TARGET_FILTER_MS,
-);
-console.log(`\nTargets (blend + dedup < ${TARGET_BLEND_MS} ms, filter + rank < ${TARGET_FILTER_MS} ms): ${met ? 'met' : 'NOT met'}`);
+  const browser = await chromium(bases);
+  if (typeof browser === 'string') console.log(`\nChromium: ${browser}`);
+  else print(`Chromium ${browser.version}`, table(browser.measures, browser.heapMB));
 
+  const met = [node, ...(typeof browser === 'string' ? [] : [browser.measures])].every(
+    (m) => m.blendMedianMs < TARGET_BLEND_MS && m.filterMedianMs < TARGET_FILTER_MS,
+  );
+  console.log(`\nTargets (blend + dedup < ${TARGET_BLEND_MS} ms, filter + rank < ${TARGET_FILTER_MS} ms): ${met ? 'met' : 'NOT met'}`);
+}
+
+if (wanted('engine')) await benchEngine();
 // The map (issue 5) and heavy use (issue 8) print their own tables.
-await (await import('./map.js')).benchMap();
-await (await import("./heavy.js")).benchHeavy();
+if (wanted('map')) await (await import('./map.js')).benchMap();
+if (wanted('heavy')) await (await import('./heavy.js')).benchHeavy();

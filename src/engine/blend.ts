@@ -122,6 +122,15 @@ function push<K>(map: Map<K, Block>, key: K, rec: Rec): void {
   } else if (block[block.length - 1] !== rec) block.push(rec);
 }
 
+/** Two lists of records, each in arrival order, merged into one in arrival order. */
+function bySeq(a: Rec[], b: Rec[]): Rec[] {
+  const out: Rec[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].seq < b[j].seq) ? a[i++] : b[j++]);
+  return out;
+}
+
 export function createBlender(): Blender {
   let seq = 0;
   let recs = new Map<string, Rec>();
@@ -140,17 +149,12 @@ export function createBlender(): Blender {
     // Evidence links one pair; every other pair must at least not contradict it.
     for (const x of ma) for (const y of mb) if (!compatible(x.f, y.f)) return;
     const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [] };
-    // `cluster.members` may be `ma` or `mb` itself; what is appended during the loop is skipped as already in.
-    for (const m of [ma, mb]) {
-      for (const r of m) {
-        if (r.cluster === cluster) continue;
-        r.cluster = cluster;
-        r.blended = undefined;
-        cluster.members.push(r);
-        cluster.dirs.push(r.f.dir);
-      }
+    cluster.members = bySeq(ma, mb);
+    cluster.dirs = cluster.members.map((r) => r.f.dir);
+    for (const r of cluster.members) {
+      r.cluster = cluster;
+      r.blended = undefined;
     }
-    cluster.members.sort((x, y) => x.seq - y.seq);
     cluster.blended = undefined;
     merged++;
   }
@@ -197,8 +201,8 @@ export function createBlender(): Blender {
         list = [];
         for (const r of recs.values()) {
           const c = r.cluster;
-          if (!c) list.push((r.blended ??= blendRecords([r.service])));
-          else if (c.members[0] === r) list.push((c.blended ??= blendRecords(c.members.map((m) => m.service))));
+          if (!c) list.push((r.blended ??= blendRecords([r.service], [r.f.fields])));
+          else if (c.members[0] === r) list.push((c.blended ??= blendRecords(c.members.map((m) => m.service), c.members.map((m) => m.f.fields))));
         }
       }
       return list;

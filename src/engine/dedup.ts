@@ -8,9 +8,85 @@ import { haversineKm } from './geo.js';
 import { compileRule, localParts, weekdayOf } from './schedule.js';
 import { dayTimeWordsIn, nameTokens, nameWords, normalise, tokensSimilarity, wordOverlap } from './text.js';
 
+/**
+ * A record's fields in one fixed shape, read once. Directories' records
+ * come in hundreds of shapes (each states different fields), which makes a
+ * named read such as `s.url` a slow megamorphic lookup in V8 (about 90 ns
+ * on this machine); a for-in over the record is fast on any shape, and
+ * reads of this class then are too. Blending 10,000 records took a third
+ * less time with it (bench/run.ts). Fields this class does not list (`raw`)
+ * stay on the record.
+ */
+export class Fields {
+  service: Service;
+  key: Service['key'];
+  id: Service['id'];
+  directory: Service['directory'];
+  name: Service['name'];
+  description: Service['description'] = undefined;
+  descriptionHtml: Service['descriptionHtml'] = undefined;
+  url: Service['url'] = undefined;
+  email: Service['email'] = undefined;
+  phones: Service['phones'] = undefined;
+  contacts: Service['contacts'] = undefined;
+  organisation: Service['organisation'] = undefined;
+  status: Service['status'] = undefined;
+  access: Service['access'] = undefined;
+  accessNote: Service['accessNote'] = undefined;
+  attendance: Service['attendance'] = undefined;
+  ages: Service['ages'] = undefined;
+  eligibility: Service['eligibility'] = undefined;
+  categories: Service['categories'] = undefined;
+  locations: Service['locations'] = undefined;
+  schedules: Service['schedules'] = undefined;
+  closures: Service['closures'] = undefined;
+  sessions: Service['sessions'] = undefined;
+  cost: Service['cost'] = undefined;
+  languages: Service['languages'] = undefined;
+  serviceAreas: Service['serviceAreas'] = undefined;
+  assuredDate: Service['assuredDate'] = undefined;
+  lastModified: Service['lastModified'] = undefined;
+
+  constructor(s: Service) {
+    this.service = s;
+    this.key = s.key;
+    this.id = s.id;
+    this.directory = s.directory;
+    this.name = s.name;
+    for (const k in s) {
+      const v = (s as unknown as Record<string, never>)[k];
+      switch (k) {
+        case 'description': this.description = v; break;
+        case 'descriptionHtml': this.descriptionHtml = v; break;
+        case 'url': this.url = v; break;
+        case 'email': this.email = v; break;
+        case 'phones': this.phones = v; break;
+        case 'contacts': this.contacts = v; break;
+        case 'organisation': this.organisation = v; break;
+        case 'status': this.status = v; break;
+        case 'access': this.access = v; break;
+        case 'accessNote': this.accessNote = v; break;
+        case 'attendance': this.attendance = v; break;
+        case 'ages': this.ages = v; break;
+        case 'eligibility': this.eligibility = v; break;
+        case 'categories': this.categories = v; break;
+        case 'locations': this.locations = v; break;
+        case 'schedules': this.schedules = v; break;
+        case 'closures': this.closures = v; break;
+        case 'sessions': this.sessions = v; break;
+        case 'cost': this.cost = v; break;
+        case 'languages': this.languages = v; break;
+        case 'serviceAreas': this.serviceAreas = v; break;
+        case 'assuredDate': this.assuredDate = v; break;
+        case 'lastModified': this.lastModified = v; break;
+      }
+    }
+  }
+}
+
 /** What dedup compares, computed once per record (the schedule part only when needed). */
 export interface Features {
-  service: Service;
+  fields: Fields;
   dir: string;
   id: string;
   /** Set when the id is distinctive enough (a UUID) to match on its own. */
@@ -50,7 +126,7 @@ function when(f: Features): Timing {
   const starts: number[] = [];
   let days = 0;
   // Rules compiled here without the shared cache: each raw record is looked at once.
-  for (const schedule of f.service.schedules ?? []) {
+  for (const schedule of f.fields.schedules ?? []) {
     const r = compileRule(schedule);
     if (!r) continue;
     let bits = r.dayMask;
@@ -61,7 +137,7 @@ function when(f: Features): Timing {
     for (let wd = 0; wd < 7; wd++) if (bits & (1 << wd)) starts.push(wd * 1440 + r.opens);
   }
   // Dated sessions: their weekdays count as the schedule too.
-  for (const x of f.service.sessions ?? []) {
+  for (const x of f.fields.sessions ?? []) {
     const start = new Date(x.start);
     if (!x.cancelled && !Number.isNaN(+start)) days |= 1 << weekdayOf(localParts(start).day);
   }
@@ -140,7 +216,8 @@ function addOnce<T>(list: T[] | undefined, x: T | undefined): T[] | undefined {
 /** Shared by every record that states none of a list (never written to). */
 const NONE: never[] = [];
 
-export function features(s: Service): Features {
+export function features(service: Service): Features {
+  const s = new Fields(service);
   const url = normaliseUrl(s.url);
   let emails: string[] | undefined;
   let phones: string[] | undefined;
@@ -168,7 +245,7 @@ export function features(s: Service): Features {
   // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
   const strong = id.length >= 32 && /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id);
   return {
-    service: s,
+    fields: s,
     dir: s.directory.id,
     id,
     strongId: strong ? id.toLowerCase() : undefined,
@@ -273,15 +350,15 @@ export function sameService(a: Features, b: Features): boolean {
 
 // ---------- blending ----------
 
-const dateValue = (s: Service) => Date.parse(s.assuredDate ?? '') || Date.parse(s.lastModified ?? '') || 0;
+const dateValue = (s: Fields) => Date.parse(s.assuredDate ?? '') || Date.parse(s.lastModified ?? '') || 0;
 
 /**
  * The union of one list field over the records, first seen wins, without
  * duplicates by `key`. A field only one record states is returned as is.
  */
 function unionBy<T>(
-  records: Service[],
-  get: (s: Service) => T[] | undefined,
+  records: Fields[],
+  get: (s: Fields) => T[] | undefined,
   key: (x: T) => string,
   eq: (a: T, b: T) => boolean = () => false,
 ): T[] | undefined {
@@ -346,9 +423,14 @@ function samePlace(a: Place, b: Place): boolean {
 }
 
 /** How many fields an object states (absent fields are never written as undefined). */
-const richness = (x: object | undefined) => (x ? Object.keys(x).length : -1);
+function richness(x: object | undefined): number {
+  if (!x) return -1;
+  let n = 0;
+  for (const _ in x) n++; // counts without making an array of the keys
+  return n;
+}
 
-function mergeLocations(records: Service[]): Location[] | undefined {
+function mergeLocations(records: Fields[]): Location[] | undefined {
   let only: Location[] | undefined;
   let many = false;
   for (const r of records) {
@@ -397,13 +479,13 @@ function mergeLocations(records: Service[]): Location[] | undefined {
 }
 
 /** How much of a record's schedule can be read as dates (rules with a frequency or weekdays count most). */
-function readable(s: Service): number {
+function readable(s: Fields): number {
   let n = 0;
   for (const x of s.schedules ?? []) n += x.freq || x.byday?.length ? 10 : 1;
   return n;
 }
 
-function pick<T>(records: Service[], get: (s: Service) => T | undefined, better: (a: T, b: T) => boolean): T | undefined {
+function pick<T>(records: Fields[], get: (s: Fields) => T | undefined, better: (a: T, b: T) => boolean): T | undefined {
   let best: T | undefined;
   for (const r of records) {
     const v = get(r);
@@ -422,50 +504,51 @@ const laterTime = (a: string, b: string) =>
 const richer = (a: object, b: object) => richness(a) > richness(b);
 const costDetail = (c: NonNullable<Service['cost']>) => (c.options?.length ?? 0) + (c.text ? 1 : 0);
 const richerCost = (a: NonNullable<Service['cost']>, b: NonNullable<Service['cost']>) => costDetail(a) > costDetail(b);
-const longerDescription = (a: Service, b: Service) => a.description!.length > b.description!.length;
-const moreReadable = (a: Service, b: Service) => readable(a) > readable(b);
+const longerDescription = (a: Fields, b: Fields) => a.description!.length > b.description!.length;
+const moreReadable = (a: Fields, b: Fields) => readable(a) > readable(b);
 const phoneKey = (p: { number: string }) => normalisePhone(p.number) ?? p.number.replace(/\s/g, '');
 const contactKey = (c: NonNullable<Service['contacts']>[number]) =>
   normalise(`${c.name ?? ''}|${c.email ?? ''}|${(c.phones ?? []).map(phoneKey).join()}`);
 const closureKey = (c: NonNullable<Service['closures']>[number]) => `${c.startDate}|${c.endDate}|${c.closed}`;
 const sessionKey = (x: NonNullable<Service['sessions']>[number]) => `${Date.parse(x.start)}|${x.locationId ?? ''}`;
 const G = {
-  describer: (r: Service) => (r.description ? r : undefined),
-  url: (r: Service) => r.url,
-  email: (r: Service) => r.email,
-  accessNote: (r: Service) => r.accessNote,
-  organisation: (r: Service) => r.organisation,
-  ages: (r: Service) => (r.ages && (r.ages.min !== undefined || r.ages.max !== undefined) ? r.ages : undefined),
-  cost: (r: Service) => r.cost,
-  scheduler: (r: Service) => (r.schedules?.length ? r : undefined),
-  assuredDate: (r: Service) => r.assuredDate,
-  lastModified: (r: Service) => r.lastModified,
-  phones: (r: Service) => r.phones,
-  contacts: (r: Service) => r.contacts,
-  access: (r: Service) => r.access,
-  attendance: (r: Service) => r.attendance,
-  languages: (r: Service) => r.languages,
-  serviceAreas: (r: Service) => r.serviceAreas,
-  eligibility: (r: Service) => r.eligibility,
-  categories: (r: Service) => r.categories,
-  closures: (r: Service) => r.closures,
-  sessions: (r: Service) => r.sessions,
+  describer: (r: Fields) => (r.description ? r : undefined),
+  url: (r: Fields) => r.url,
+  email: (r: Fields) => r.email,
+  accessNote: (r: Fields) => r.accessNote,
+  organisation: (r: Fields) => r.organisation,
+  ages: (r: Fields) => (r.ages && (r.ages.min !== undefined || r.ages.max !== undefined) ? r.ages : undefined),
+  cost: (r: Fields) => r.cost,
+  scheduler: (r: Fields) => (r.schedules?.length ? r : undefined),
+  assuredDate: (r: Fields) => r.assuredDate,
+  lastModified: (r: Fields) => r.lastModified,
+  phones: (r: Fields) => r.phones,
+  contacts: (r: Fields) => r.contacts,
+  access: (r: Fields) => r.access,
+  attendance: (r: Fields) => r.attendance,
+  languages: (r: Fields) => r.languages,
+  serviceAreas: (r: Fields) => r.serviceAreas,
+  eligibility: (r: Fields) => r.eligibility,
+  categories: (r: Fields) => r.categories,
+  closures: (r: Fields) => r.closures,
+  sessions: (r: Fields) => r.sessions,
 };
 
 /**
  * One blended service from records of the same service (in arrival order):
  * identity from the first; for each field the richer value (longer text,
  * stated beats not stated, lists unioned without duplicates); the newest
- * assured and modified dates.
+ * assured and modified dates. `records` are the services' `Fields` when the
+ * caller has them already.
  */
-export function blendRecords(records: Service[]): BlendedService {
-  const first = records[0];
+export function blendRecords(services: Service[], records = services.map((s) => new Fields(s))): BlendedService {
+  const first = services[0];
   if (records.length === 1) return { ...first, sources: [{ key: first.key, directory: first.directory }] };
   const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
   const out: BlendedService = { ...first, sources };
   // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds.
   const describer = pick(records, G.describer, longerDescription);
-  if (describer && describer !== first) {
+  if (describer && describer !== records[0]) {
     out.description = describer.description;
     if (describer.descriptionHtml) out.descriptionHtml = describer.descriptionHtml;
     else if (out.descriptionHtml) delete out.descriptionHtml; // the HTML of a shorter text would disagree

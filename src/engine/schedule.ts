@@ -160,6 +160,9 @@ export function fires(rule: Rule, day: number): boolean {
 }
 
 /** Reads a schedule; undefined when it cannot be turned into dates (e.g. only a description). */
+const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+const earlier = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+
 export function compileRule(schedule: Schedule): Rule | undefined {
   const start = dayNumber(schedule.dtstart);
   const freq = schedule.freq ?? (schedule.byday?.length ? 'WEEKLY' : undefined);
@@ -189,8 +192,6 @@ export function compileRule(schedule: Schedule): Rule | undefined {
   if ((interval > 1 || (schedule.count && schedule.count > 0)) && anchor === undefined) return undefined;
   const validTo = dayNumber(schedule.validTo);
   const until = dayNumber(schedule.until);
-  const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
-  const earlier = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
   const rule: Rule = {
     schedule,
     freq,
