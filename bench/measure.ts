@@ -40,7 +40,7 @@ export function measure(byDirectory: Service[][], now = new Date('2026-04-15T10:
   };
   const first = blendOnce();
   const blendRuns = [first.ms];
-  for (let i = 0; i < 4; i++) blendRuns.push(blendOnce().ms);
+  for (let i = 0; i < 10; i++) blendRuns.push(blendOnce().ms);
   const { blender, services } = first;
 
   const t1 = performance.now();

@@ -43,13 +43,14 @@ const LAT_CELL = 0.001; // ≈ 111 m
 const LNG_CELL = 0.0015; // ≈ 100 m at UK latitudes
 
 /**
- * Key of a ~100 m grid cell, folded into a small integer (V8 hashes those
- * fastest). Distant cells may share a key; that only adds a candidate that
- * the distance check then turns down.
+ * Key of a ~100 m grid cell (row and column from `Math.floor(lat / LAT_CELL)`
+ * and `Math.floor(lng / LNG_CELL)`), folded into a small integer (V8 hashes
+ * those fastest). Distant cells may share a key; that only adds a candidate
+ * that the distance check then turns down.
  */
-function cell(lat: number, lng: number, dLat = 0, dLng = 0): number {
-  return ((Math.floor(lat / LAT_CELL) + dLat) & 0xffff) * 0x8000 + ((Math.floor(lng / LNG_CELL) + dLng) & 0x7fff);
-}
+const cell = (row: number, col: number) => (row & 0xffff) * 0x8000 + (col & 0x7fff);
+const rowOf = (pt: { lat: number }) => Math.floor(pt.lat / LAT_CELL);
+const colOf = (pt: { lng: number }) => Math.floor(pt.lng / LNG_CELL);
 
 /** A phone number's last nine digits as a small integer (same folding idea as `cell`). */
 const phoneKey = (digits: string) => Number(digits.slice(-9));
@@ -76,20 +77,22 @@ class Blocks {
     for (const e of f.emails) push(this.email, e, rec);
     for (const z of f.postcodes) push(this.postcode, z, rec);
     for (const p of f.phones) push(this.phone, phoneKey(p), rec);
-    for (const pt of f.points) push(this.cell, cell(pt.lat, pt.lng), rec);
+    for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec);
   }
 
-  /** Every earlier record sharing a key with `rec`, each once. */
-  candidates(rec: Rec): Rec[] {
+  /** Every earlier record sharing a key with `rec`, each once, into `out` (emptied first: one array serves every insert). */
+  candidates(rec: Rec, out: Rec[]): Rec[] {
     const f = rec.f;
-    const out: Rec[] = [];
+    out.length = 0;
     if (f.strongId) see(this.id.get(f.strongId), rec, out);
     if (f.urlKey) see(this.url.get(f.urlKey), rec, out);
     for (const e of f.emails) see(this.email.get(e), rec, out);
     for (const z of f.postcodes) see(this.postcode.get(z), rec, out);
     for (const p of f.phones) see(this.phone.get(phoneKey(p)), rec, out);
     for (const pt of f.points) {
-      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(pt.lat, pt.lng, a, b)), rec, out);
+      const row = rowOf(pt);
+      const col = colOf(pt);
+      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), rec, out);
     }
     return out;
   }
@@ -137,6 +140,7 @@ export function createBlender(): Blender {
   let blocks = new Blocks();
   let merged = 0;
   let list: BlendedService[] | undefined;
+  const scratch: Rec[] = [];
 
   const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.f.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
@@ -160,20 +164,20 @@ export function createBlender(): Blender {
   }
 
   function insert(service: Service): void {
-    const existing = recs.get(service.key);
+    const f = features(service);
+    const existing = recs.get(f.fields.key);
     if (existing) {
       // The same record again (a page re-read): take the newer copy, keep its place and its cluster.
       existing.service = service;
-      existing.f = features(service);
+      existing.f = f;
       existing.blended = undefined;
       if (existing.cluster) existing.cluster.blended = undefined;
       blocks.add(existing);
       return;
     }
-    const f = features(service);
     const rec: Rec = { service, seq: seq++, f, seen: -1 };
-    recs.set(service.key, rec);
-    for (const other of blocks.candidates(rec)) {
+    recs.set(f.fields.key, rec);
+    for (const other of blocks.candidates(rec, scratch)) {
       if ((rec.cluster && other.cluster === rec.cluster) || hasDir(other, f.dir)) continue;
       if (sameService(f, other.f)) join(rec, other);
     }

@@ -102,8 +102,7 @@ export interface Features {
   phones: string[];
   postcodes: string[];
   points: Array<{ lat: number; lng: number }>;
-  /** The name, normalised (see `normalise`). */
-  name: string;
+  /** The name's words (see `nameWords`). */
   nameTokens: string[];
   /** The name's words run together ("foodbank" for "Food Bank"). */
   nameKey: string;
@@ -141,7 +140,7 @@ function when(f: Features): Timing {
     const start = new Date(x.start);
     if (!x.cancelled && !Number.isNaN(+start)) days |= 1 << weekdayOf(localParts(start).day);
   }
-  return (f.timing = { dayWords: dayTimeWordsIn(f.name), days, starts });
+  return (f.timing = { dayWords: dayTimeWordsIn(normalise(f.fields.name)), days, starts });
 }
 
 const URL_PARTS = /^\s*https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d+)?([^?#\s]*)(\?[^#\s]*)?/i;
@@ -238,8 +237,7 @@ export function features(service: Service): Features {
       if (typeof l.lat === 'number' && typeof l.lng === 'number') (points ??= []).push(l as { lat: number; lng: number });
     }
   }
-  const name = normalise(s.name);
-  const tokens = nameWords(name);
+  const tokens = nameWords(normalise(s.name));
   const nameKey = tokens.join('');
   const id = s.id.trim();
   // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
@@ -256,7 +254,6 @@ export function features(service: Service): Features {
     phones: phones ?? NONE,
     postcodes: postcodes ?? NONE,
     points: points ?? NONE,
-    name,
     nameTokens: tokens,
     nameKey,
     nameMask: wordMask(tokens),
