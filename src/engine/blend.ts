@@ -5,7 +5,7 @@
  * from comparing every pair (bench/run.ts times 10,000 records).
  */
 import type { BlendedService, Service } from '../model/index.js';
-import { blendRecords, compatible, features, sameService, type Features } from './dedup.js';
+import { blendRecords, compatible, features, sameService, memo, type Features } from './dedup.js';
 
 export interface Blender {
   /** Adds records (a page from one directory); a key seen before replaces its record. */
@@ -141,6 +141,7 @@ export function createBlender(): Blender {
   let merged = 0;
   let list: BlendedService[] | undefined;
   const scratch: Rec[] = [];
+  let seen = memo();
 
   const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.f.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
@@ -164,7 +165,7 @@ export function createBlender(): Blender {
   }
 
   function insert(service: Service): void {
-    const f = features(service);
+    const f = features(service, seen);
     const existing = recs.get(f.fields.key);
     if (existing) {
       // The same record again (a page re-read): take the newer copy, keep its place and its cluster.
@@ -196,6 +197,7 @@ export function createBlender(): Blender {
       merged = 0;
       recs = new Map();
       blocks = new Blocks();
+      seen = memo();
       for (const s of keep) insert(s);
       list = undefined;
     },

@@ -4,12 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDirectory } from '../../src/sources/index.js';
 import { createBlender } from '../../src/engine/index.js';
-import type { BlendedService } from '../../src/model/index.js';
+import { features, memo } from '../../src/engine/dedup.js';
+import type { BlendedService, Service } from '../../src/model/index.js';
 import { startFixtureServer } from '../fixtures/server.js';
 
 let server: { url: string; close(): Promise<void> };
 let blended: BlendedService[];
 let merged: number;
+const records: Service[] = [];
 let truth: Array<{ service: string; records: string[] }>;
 
 const DIRECTORIES = ['cardiff-council', 'vale-wellbeing', 'bay-health', 'cwtch-map'];
@@ -20,7 +22,10 @@ before(async () => {
   const blender = createBlender();
   for (const id of DIRECTORIES) {
     // The truth names records `<directory id>:<record id>`: read each directory under that id.
-    for await (const page of readDirectory(`${server.url}/directories/${id}`, { id })) blender.add(page.services);
+    for await (const page of readDirectory(`${server.url}/directories/${id}`, { id })) {
+      blender.add(page.services);
+      records.push(...page.services);
+    }
   }
   blended = blender.services();
   merged = blender.merged;
@@ -44,6 +49,13 @@ describe('deduplication against the demo ground truth', () => {
     assert.equal(merged, records - blended.length, 'merged = records in − services out');
     assert.ok(merged >= expected * 0.9, `found ${merged} of ${expected} duplicates`);
     console.log(`# dedup: ${merged} of ${expected} true duplicates merged; ${blended.length} services from ${records} records`);
+  });
+
+  it('reads the same features with the memo a blender shares across records as without', () => {
+    const seen = memo();
+    const shared = records.map((s) => features(s, seen));
+    assert.ok(seen.names.size < records.length, 'some names repeat across directories');
+    records.forEach((s, i) => assert.deepEqual(shared[i], features(s), s.key));
   });
 
   it('names every directory a merged service came from', () => {
