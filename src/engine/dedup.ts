@@ -228,7 +228,7 @@ function addOnce<T>(list: T[] | undefined, x: T | undefined): T[] | undefined {
 const NONE: never[] = [];
 
 /**
- * Names, urls and phone numbers as written, each read once: one service in
+ * Names, urls, phone numbers and postcodes as written, each read once: one service in
  * several directories usually repeats them (a blender keeps one `Memo` for
  * all its records: a quarter less time reading 10,000 records in bench/run.ts).
  */
@@ -236,9 +236,10 @@ export interface Memo {
   names: Map<string, Name>;
   urls: Map<string, ReturnType<typeof normaliseUrl>>;
   phones: Map<string, string | undefined>;
+  postcodes: Map<string, string | undefined>;
 }
 
-export const memo = (): Memo => ({ names: new Map(), urls: new Map(), phones: new Map() });
+export const memo = (): Memo => ({ names: new Map(), urls: new Map(), phones: new Map(), postcodes: new Map() });
 
 /** `read(key)`, from `cache` when it was read before. */
 function once<V>(cache: Map<string, V> | undefined, key: string, read: (key: string) => V): V {
@@ -266,7 +267,7 @@ export function features(service: Service, seen?: Memo): Features {
   let points: Features['points'] | undefined;
   if (s.locations) {
     for (const l of s.locations) {
-      if (l.address?.postcode) postcodes = addOnce(postcodes, normalisePostcode(l.address.postcode));
+      if (l.address?.postcode) postcodes = addOnce(postcodes, once(seen?.postcodes, l.address.postcode, normalisePostcode));
       // The location itself serves as the point (lat and lng are what is read).
       if (typeof l.lat === 'number' && typeof l.lng === 'number') (points ??= []).push(l as { lat: number; lng: number });
     }
