@@ -64,10 +64,26 @@ export function localParts(date: Date, tz = LONDON): { day: number; minutes: num
   };
 }
 
+/**
+ * Instants already converted, by zone and then local day and minute: cards
+ * and calendars ask for the same few day-times again and again, and each
+ * conversion costs Intl calls (a tenth of a first render of the results).
+ */
+const instants = new Map<string, Map<number, number>>();
+
 /** Local day + minutes in a time zone → instant. */
 export function instantOf(day: number, minutes: number, tz = LONDON): Date {
-  const { y, m, d } = ymdOf(day);
-  return new Date(+new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, tz));
+  const convert = () => {
+    const { y, m, d } = ymdOf(day);
+    return +new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, tz);
+  };
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return new Date(convert());
+  let zone = instants.get(tz);
+  if (!zone || zone.size > 50_000) instants.set(tz, (zone = new Map()));
+  const key = day * 1441 + minutes;
+  let t = zone.get(key);
+  if (t === undefined) zone.set(key, (t = convert()));
+  return new Date(t);
 }
 
 // ---------- compiled rules ----------

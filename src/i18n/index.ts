@@ -33,28 +33,42 @@ const MILE_KM = 1.609344;
 export const kmToMiles = (km: number) => km / MILE_KM;
 export const milesToKm = (miles: number) => miles * MILE_KM;
 
-/** Messages, plurals, numbers and dates in one language. */
+/**
+ * Messages, plurals, numbers and dates in one language. Intl objects are
+ * made when first used and kept: making one (and asking whether the
+ * browser has data for the language) costs far more than using it, and a
+ * list of cards formats hundreds of dates and times.
+ */
 export class Localizer {
   readonly m: Catalogue;
   readonly locale: string;
-  readonly #plural: Intl.PluralRules;
-  readonly #number: Intl.NumberFormat;
-
-  /** Whether this browser's Intl has data for the language (else the catalogue's own names are used). */
-  readonly #intl: { dates: boolean; relative: boolean; lists: boolean };
+  readonly #made = new Map<string, unknown>();
 
   constructor(readonly lang: Lang) {
     this.m = CATALOGUES[lang];
     this.locale = this.m.locale;
-    this.#plural = new Intl.PluralRules(this.locale);
-    this.#number = new Intl.NumberFormat(this.locale);
-    const has = (f: { supportedLocalesOf(l: string[]): string[] }) => f.supportedLocalesOf([this.locale]).length > 0;
-    this.#intl = { dates: has(Intl.DateTimeFormat), relative: has(Intl.RelativeTimeFormat), lists: has(Intl.ListFormat) };
+  }
+
+  /** The value `make` returns for `key`, made once. */
+  #once<T>(key: string, make: () => T): T {
+    let v = this.#made.get(key) as T | undefined;
+    if (v === undefined) this.#made.set(key, (v = make()));
+    return v;
+  }
+
+  /** Whether this browser's Intl has data for the language (else the catalogue's own names are used). */
+  #has(name: 'DateTimeFormat' | 'RelativeTimeFormat' | 'ListFormat'): boolean {
+    return this.#once(`has ${name}`, () => Intl[name].supportedLocalesOf([this.locale]).length > 0);
+  }
+
+  #dates(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    return this.#once(`dates ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(this.locale, options));
   }
 
   /** Year, month (1–12), day and weekday (0 = Sunday) of an instant in Europe/London. */
   #londonParts(d: Date): { year: number; month: number; day: number; weekday: number } {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(d);
+    const format = this.#once('london parts', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }));
+    const parts = format.formatToParts(d);
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const [year, month, day] = [get('year'), get('month'), get('day')];
     return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
@@ -67,18 +81,22 @@ export class Localizer {
 
   /** Chooses the plural form for `n` and fills `{n}` (formatted) and any other placeholders. */
   p(forms: Plural, n: number, params?: Record<string, string | number>): string {
-    const rule = this.#plural.select(n) as keyof Plural;
+    const rule = this.#once('plural', () => new Intl.PluralRules(this.locale)).select(n) as keyof Plural;
     // Intl gives 'zero' only where the language has it; English uses our 'zero' for exactly 0.
     const text = (n === 0 && forms.zero) || forms[rule] || forms.other;
     return fill(text, { n: this.number(n), ...params });
   }
 
   number(n: number, options?: Intl.NumberFormatOptions): string {
-    return options ? new Intl.NumberFormat(this.locale, options).format(n) : this.#number.format(n);
+    // Whole numbers (counts, the usual case) without Intl: the first Intl number or date format costs
+    // some 20 ms of ICU start-up, which would otherwise land in the finder's first render.
+    // Both languages group thousands with a comma.
+    if (!options && Number.isSafeInteger(n)) return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return this.#once(`number ${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(this.locale, options)).format(n);
   }
 
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
-    if (this.#intl.lists) return new Intl.ListFormat(this.locale, { style: 'long', type }).format(items);
+    if (this.#has('ListFormat')) return this.#once(`list ${type}`, () => new Intl.ListFormat(this.locale, { style: 'long', type })).format(items);
     if (items.length < 2) return items.join('');
     const word = type === 'disjunction' ? this.m.calendar.or : this.m.calendar.and;
     return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
@@ -87,13 +105,13 @@ export class Localizer {
   /** "Tuesday 4 March" (with the year when it is not this year). */
   date(d: Date, options: Intl.DateTimeFormatOptions = {}): string {
     const sameYear = d.getFullYear() === new Date().getFullYear();
-    if (!this.#intl.dates) {
+    if (!this.#has('DateTimeFormat')) {
       const p = this.#londonParts(d);
       const c = this.m.calendar;
       const withYear = !sameYear || options.year !== undefined;
       return fill(withYear ? c.dateYear : c.date, { weekday: c.weekdays[p.weekday], day: p.day, month: c.months[p.month - 1], year: p.year });
     }
-    return new Intl.DateTimeFormat(this.locale, {
+    return this.#dates({
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -105,11 +123,11 @@ export class Localizer {
 
   /** "October 2026" (Europe/London). */
   monthYear(d: Date): string {
-    if (!this.#intl.dates) {
+    if (!this.#has('DateTimeFormat')) {
       const p = this.#londonParts(d);
       return fill(this.m.calendar.monthYear, { month: this.m.calendar.months[p.month - 1], year: p.year });
     }
-    return new Intl.DateTimeFormat(this.locale, { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
+    return this.#dates({ month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
   }
 
   /** Short weekday name for a calendar column ("Mon"); 0 = Sunday. */
@@ -119,33 +137,28 @@ export class Localizer {
 
   /** "10:00" in Europe/London. */
   time(d: Date): string {
-    return new Intl.DateTimeFormat(this.locale, {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: 'Europe/London',
-    }).format(d);
+    return this.#dates({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(d);
   }
 
   /** "3 months ago", "yesterday". */
   ago(value: number, unit: 'day' | 'week' | 'month' | 'year'): string {
-    if (!this.#intl.relative) {
+    if (!this.#has('RelativeTimeFormat')) {
       const c = this.m.calendar;
       if (unit === 'day' && value === 1) return c.yesterday;
       return this.p({ day: c.daysAgo, week: c.weeksAgo, month: c.monthsAgo, year: c.yearsAgo }[unit], value);
     }
-    return new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }).format(-value, unit);
+    return this.#once('relative', () => new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' })).format(-value, unit);
   }
 
   /** A `YYYY-MM-DD` date as "4 March 2025". */
   day(iso: string): string {
     const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
     if (Number.isNaN(d.getTime())) return iso;
-    if (!this.#intl.dates) {
+    if (!this.#has('DateTimeFormat')) {
       const c = this.m.calendar;
       return fill(c.day, { day: d.getUTCDate(), month: c.months[d.getUTCMonth()], year: d.getUTCFullYear() });
     }
-    return new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    return this.#dates({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
   }
 
   /** Distance in miles for people in the UK, one decimal under 10. */

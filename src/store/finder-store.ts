@@ -306,7 +306,13 @@ export class FinderStore extends EventTarget {
         status.totalPages = page.totalPages;
         status.records += page.services.length;
         status.problems.push(...page.problems);
-        this.#blender.add(page.services);
+        // Reading a page and blending it are tasks of their own, and blending goes 50 records at a time:
+        // a page of 100 could otherwise take over 50 ms on a slow machine before the code is warm.
+        for (let i = 0; i < page.services.length; i += 50) {
+          await nextTask();
+          if (this.#reads.get(directory.id) !== controller) return; // replaced by a new read
+          this.#blender.add(page.services.slice(i, i + 50));
+        }
         this.#markDirty();
         await nextTask();
       }

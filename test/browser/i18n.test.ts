@@ -62,4 +62,13 @@ describe('languages', () => {
     expect(new Localizer('en').p(en.results.found, 1)).to.equal('1 service found');
     expect(new Localizer('en').miles(8.05)).to.equal('5 miles away');
   });
+
+  it('formats whole numbers as Intl does, and other numbers through Intl', () => {
+    const en = new Localizer('en');
+    const intl = new Intl.NumberFormat('en-GB');
+    for (const n of [0, 7, 999, 1000, 1234, -1234567, 10_000_000, 2 ** 53 - 1]) expect(en.number(n)).to.equal(intl.format(n));
+    expect(new Localizer('cy').number(12345)).to.equal('12,345');
+    expect(en.number(2.5)).to.equal('2.5');
+    expect(en.number(3, { style: 'currency', currency: 'GBP' })).to.equal('£3.00');
+  });
 });

@@ -170,6 +170,15 @@ export class ServiceFinder extends LitElement {
     return q;
   }
 
+  /**
+   * The first render waits for a task of its own: the bundle's evaluation and the first render
+   * of every element inside, run together, made one task of over 50 ms on a slow machine.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    await super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('sf-print-shortlist', this.#onPrintShortlist);

@@ -9,6 +9,8 @@ import { styles } from './sf-results.styles.js';
 
 /** Lists longer than this are virtualised. */
 const VIRTUALISE_OVER = 40;
+/** Cards shown while the virtualizer loads: more than a tall screen holds, few enough to render within a frame or two. */
+const FIRST_CARDS = 12;
 
 /**
  * The virtualizer, loaded the first time a list is long enough to need it, so
@@ -189,7 +191,7 @@ export class SfResults extends FinderElement {
     if (results.length > VIRTUALISE_OVER) {
       if (!virtualizer) {
         void loadVirtualizer().then(() => this.requestUpdate());
-        return html`<ol class="list ${group}" part="list">${results.slice(0, VIRTUALISE_OVER).map(render)}</ol>`;
+        return html`<ol class="list ${group}" part="list">${results.slice(0, FIRST_CARDS).map(render)}</ol>`;
       }
       const { virtualize, flow } = virtualizer;
       return html`<ol class="list ${group}" part="list">
