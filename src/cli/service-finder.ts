@@ -210,8 +210,7 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
     let count = 0;
     try {
       for await (const page of readDirectory(url, { ...readOptions(v), details: v.details })) {
-        // The raw records stay behind: a snapshot is what the finder needs, at half the size.
-        services.push(...page.services.map(({ raw: _raw, ...service }) => service));
+        services.push(...page.services);
         count += page.services.length;
         err(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`);
       }

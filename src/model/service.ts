@@ -209,6 +209,4 @@ export interface Service {
   assuredDate?: string;
   /** ISO date-time of the last change. */
   lastModified?: string;
-  /** The record as the directory sent it; for the detail view and debugging only. */
-  raw?: unknown;
 }

@@ -9,6 +9,6 @@ export interface Dialect {
 }
 
 /** The fields every adapter fills the same way. */
-export function base(raw: Raw, id: string, name: string, directory: DirectoryRef): Service {
-  return { key: `${directory.id}:${id}`, id, directory, name, raw };
+export function base(id: string, name: string, directory: DirectoryRef): Service {
+  return { key: `${directory.id}:${id}`, id, directory, name };
 }

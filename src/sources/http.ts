@@ -16,8 +16,15 @@ export interface FetchJsonOptions {
   cacheMs?: number;
 }
 
-/** Pages read recently (and reads under way), so two finders on a page or a re-render never fetch twice. */
-const cache = new Map<string, { at: number; body: Promise<unknown> }>();
+/**
+ * Pages read recently (and reads under way), so two finders on a page or a
+ * re-render never fetch twice. Kept as the bytes received, decoded and
+ * parsed by each reader: a page is then one buffer outside the JavaScript
+ * heap, not the thousands of objects its JSON makes, which the garbage
+ * collector would trace on every full collection (and which no record
+ * needs once read).
+ */
+const cache = new Map<string, { at: number; body: Promise<Uint8Array> }>();
 const CACHE_ENTRIES = 300;
 
 /** Forgets cached pages: all of them, or those whose URL starts with `prefix` (a retry does this). */
@@ -76,10 +83,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function readBody(response: Response, url: string, maxBytes: number): Promise<string> {
+async function readBody(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) throw tooLarge(url, maxBytes);
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -99,8 +106,7 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  // Invalid UTF-8 becomes U+FFFD rather than failing the page; a BOM is dropped.
-  return new TextDecoder('utf-8').decode(bytes);
+  return bytes;
 }
 
 const tooLarge = (url: string, maxBytes: number) =>
@@ -111,7 +117,18 @@ const tooLarge = (url: string, maxBytes: number) =>
  * per host and retries on 429/503 honouring Retry-After. Every failure is a
  * SourceError with a plain-words message.
  */
-export function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+  const body = await fetchBody(url, options);
+  try {
+    // Invalid UTF-8 becomes U+FFFD rather than failing the page; a BOM is dropped.
+    return parse(new TextDecoder('utf-8').decode(body), url);
+  } catch (error) {
+    cache.delete(url); // a body that is not JSON is not kept: the next read asks the directory again
+    throw error;
+  }
+}
+
+function fetchBody(url: string, options: FetchJsonOptions): Promise<Uint8Array> {
   const { cacheMs = 300_000 } = options;
   if (cacheMs <= 0 || options.fetch) return fetchOnce(url, options);
   const hit = cache.get(url);
@@ -136,7 +153,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal, url: string): Pr
   });
 }
 
-async function fetchOnce(url: string, options: FetchJsonOptions): Promise<unknown> {
+async function fetchOnce(url: string, options: FetchJsonOptions): Promise<Uint8Array> {
   const { timeoutMs = 20_000, maxBytes = 20e6, retries = 2, maxRetryAfterMs = 10_000 } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const controller = new AbortController();
@@ -149,7 +166,7 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<unknow
     for (let attempt = 0; ; attempt++) {
       const release = await slot(host, controller.signal);
       let response: Response;
-      let text: string;
+      let body: Uint8Array;
       try {
         response = await doFetch(url, { signal: controller.signal, headers: { accept: 'application/json' }, credentials: 'omit' });
         const wait = retryAfter(response.headers.get('retry-after'), 500 * 2 ** attempt);
@@ -163,11 +180,11 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<unknow
           await response.body?.cancel();
           throw new SourceError('http', httpMessage(response.status), url, response.status);
         }
-        text = await readBody(response, url, maxBytes);
+        body = await readBody(response, url, maxBytes);
       } finally {
         release();
       }
-      return parse(text, url);
+      return body;
     }
   } catch (error) {
     if (error instanceof SourceError) throw error;

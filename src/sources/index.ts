@@ -204,6 +204,9 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       throw new SourceError('paging', `Page ${page} was the same as page ${page - 1}: the directory ignores the page number, so reading stopped.`, next);
     }
     if (page === 1 && dialect === orukV3) version = await rootVersion(list, options);
+    // Its records are read in a task of their own, not in the one that received the page: together
+    // they could keep a browser busy for over 50 ms.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const read = readRecords(env.records, dialect, directory, page, seen);
     const details = options.details ?? 'auto';
     if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records)))) await fillDetails(read.services, list, dialect, options, read.problems, page);

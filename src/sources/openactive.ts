@@ -381,7 +381,7 @@ export function seriesToService(entry: SeriesEntry, directory: DirectoryRef, cut
   const loc = place(d.location);
   const name = plain(d.name) ?? (categories ? `${categories.map((c) => c.name).join(' and ')}${loc?.name ? ` at ${loc.name}` : ''}` : undefined);
   if (!name) throw new Error('has no name and no activity to name it by');
-  const s: Service = base(entry.data, entry.id, name, directory);
+  const s: Service = base(entry.id, name, directory);
   const locations: Location[] = loc ? [loc] : [];
   const timezone = list(d.eventSchedule).filter(isObject).map((x) => text(x.scheduleTimezone)).find(Boolean);
   const schedules: Schedule[] = [];

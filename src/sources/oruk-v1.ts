@@ -101,7 +101,7 @@ export const orukV1: Dialect = {
   name: 'oruk-v1',
   toService(r, directory) {
     const id = text(r.id)!;
-    const s: Service = base(r, id, text(r.name)!, directory);
+    const s: Service = base(id, text(r.name)!, directory);
     const sals = objects(r.service_at_locations);
     const eligibilitys = objects(r.eligibilitys);
     const tax = taxonomy(objects(r.service_taxonomys));

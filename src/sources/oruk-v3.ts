@@ -40,7 +40,7 @@ function kind(term: Raw): 'access' | 'attendance' | 'eligibility' | 'category' {
 export const orukV3: Dialect = {
   name: 'oruk-v3',
   toService(r, directory) {
-    const s: Service = base(r, text(r.id)!, text(r.name)!, directory);
+    const s: Service = base(text(r.id)!, text(r.name)!, directory);
     const sals = objects(r.service_at_locations);
     const termsByKind = { access: [] as Raw[], attendance: [] as Raw[], eligibility: [] as Raw[], category: [] as Raw[] };
     for (const a of objects(r.attributes)) if (isObject(a.taxonomy_term)) termsByKind[kind(a.taxonomy_term)].push(a.taxonomy_term);

@@ -36,7 +36,7 @@ function schedule(s: Raw): Schedule | undefined {
 export const outpost: Dialect = {
   name: 'outpost',
   toService(r, directory) {
-    const s: Service = base(r, text(r.id)!, text(r.name)!, directory);
+    const s: Service = base(text(r.id)!, text(r.name)!, directory);
     const options = objects(r.cost_options)
       .map((o) => compact({ option: text(o.option), amount: num(o.amount), description: text(o.cost_type) }))
       .filter((o) => Object.keys(o).length);

@@ -73,7 +73,7 @@ describe('readDirectory: the demo directory in every dialect', () => {
       if (!demo[i].access) assert.equal(s.access, undefined);
       if (!demo[i].schedules) assert.equal(s.schedules, undefined);
     }
-    const json = JSON.stringify(services.map(({ raw, ...s }) => s));
+    const json = JSON.stringify(services);
     assert.doesNotMatch(json, /:""|:\[\]|:null/, 'no empty strings, empty arrays or nulls in the model');
   });
 
