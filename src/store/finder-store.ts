@@ -14,8 +14,12 @@ import {
   type SearchIndex,
 } from '../engine/index.js';
 
-/** A directory to read: a URL, or a URL with the name people know it by. */
-export type Endpoint = string | { url: string; name?: string; id?: string; feedbackUrl?: string };
+/**
+ * A directory to read: a URL, or a URL with the name people know it by. `source` is the directory's own
+ * address when `url` reaches it through a relay (the WordPress plugin's): the directory is then named, and
+ * its records keyed, as when it is read directly.
+ */
+export type Endpoint = string | { url: string; name?: string; id?: string; feedbackUrl?: string; source?: string };
 
 export interface FinderStoreOptions {
   endpoints: Endpoint[];
@@ -227,9 +231,11 @@ export class FinderStore extends EventTarget {
   }
 
   #endpoints() {
-    return this.#options.endpoints.map((e) =>
-      typeof e === 'string' ? directoryRef(e) : directoryRef(e.url, e.name, e.id, e.feedbackUrl),
-    );
+    return this.#options.endpoints.map((e) => {
+      if (typeof e === 'string') return directoryRef(e);
+      const own = typeof e.source === 'string' ? directoryRef(e.source) : undefined;
+      return directoryRef(e.url, e.name ?? own?.name, e.id ?? own?.id, e.feedbackUrl);
+    });
   }
 
   async #resolvePlace(place: string): Promise<{ near: LatLng } | { error: PlaceError }> {

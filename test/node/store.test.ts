@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FinderStore } from '../../src/store/finder-store.js';
+import { directoryRef } from '../../src/sources/index.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 
 let server: FixtureServer;
@@ -48,5 +49,22 @@ describe('FinderStore', () => {
     assert.equal(store.results.length, shown, 'current results unchanged');
     assert.equal(store.count(store.query), shown);
     store.dispose();
+  });
+
+  it('names a directory read through a relay, and keys its records, as when it is read directly', async () => {
+    // The fixture server stands in for the relay: it serves the directory whose own address is `source`.
+    const source = 'https://directory.cardiff.example/api';
+    const relay = `${server.url}/directories/cardiff-council`;
+    const own = directoryRef(source);
+    const relayed = new FinderStore({ endpoints: [{ url: relay, source }] });
+    const plain = new FinderStore({ endpoints: [relay] });
+    await Promise.all([relayed.load(), plain.load()]);
+    const d = relayed.statuses[0].directory;
+    assert.deepEqual([d.id, d.name, d.url], [own.id, own.name, relay]);
+    assert.notEqual(plain.statuses[0].directory.id, own.id, 'without `source` the relay address would name it');
+    assert.ok(relayed.services.length > 0);
+    for (const s of relayed.services) assert.ok(s.key.startsWith(`${own.id}:`), s.key);
+    relayed.dispose();
+    plain.dispose();
   });
 });

@@ -207,10 +207,23 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
   it('shows results through the relay; the browser never contacts the directories; a 500 reaches the element as an error', async () => {
     const { page, context, requests, errors } = await visit(pages.relayed);
     try {
-      const endpoints = (await page.locator('service-finder').getAttribute('endpoints'))!.split(' ');
-      assert.deepEqual(endpoints, [`${wp.origin}${RELAY}/0/oruk-v1`, `${wp.origin}${RELAY}/1`, `${wp.origin}${RELAY}/2`]);
+      // Each directory through the relay, with its own address as `source`.
+      const directories = JSON.parse((await page.locator('service-finder').getAttribute('directories'))!);
+      assert.deepEqual(directories, [
+        { url: `${wp.origin}${RELAY}/0/oruk-v1`, source: `${f}/dialects/oruk-v1` },
+        { url: `${wp.origin}${RELAY}/1`, source: `${f}/broken/no-cors` },
+        { url: `${wp.origin}${RELAY}/2`, source: `${f}/broken/500` },
+      ]);
+      assert.equal(await page.locator('service-finder').getAttribute('endpoints'), null);
       const n = await resultCount(page);
       assert.ok(n > 0);
+      // Results name the directory by its own address, not the relay's.
+      await page.waitForFunction(() => !(document.querySelector('service-finder') as unknown as { store: { loading: boolean } }).store.loading);
+      const from = await page.evaluate(() => {
+        const finder = document.querySelector('service-finder') as unknown as { store: { services: Array<{ sources: Array<{ directory: { name: string } }> }> } };
+        return [...new Set(finder.store.services.flatMap((s) => s.sources.map((x) => x.directory.name)))];
+      });
+      assert.deepEqual(from.sort(), [`${new URL(f).hostname}/broken/no-cors`, `${new URL(f).hostname}/dialects/oruk-v1`]);
       await page.waitForFunction(() => (window as unknown as { __sourceErrors: string[] }).__sourceErrors.length > 0, undefined, { timeout: 15_000 });
       const sourceErrors = await page.evaluate(() => (window as unknown as { __sourceErrors: string[] }).__sourceErrors);
       assert.equal(sourceErrors.length, 1, sourceErrors.join('\n'));
@@ -343,7 +356,8 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         { do: 'shortcode', text: `[service_finder endpoints="${f}/dialects/oruk-v3"]` },
       ]);
       try {
-        const base = /endpoints="([^"]+)"/.exec(plainOutput)![1];
+        const directories = /directories="([^"]+)"/.exec(plainOutput)![1].replaceAll('&quot;', '"');
+        const base = (JSON.parse(directories) as Array<{ url: string }>)[0].url;
         assert.equal(base, `${wp.origin}/index.php${RELAY}/0/oruk-v3`);
         // What the element does with a base: append /services, set page and per_page.
         const url = new URL(base);
@@ -384,7 +398,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
           `<service-finder endpoints="${f}/dialects/oruk-v3" near="CF62 4AB" radius="3"></service-finder>`,
         ],
         [`[service_finder relay="no" category='a" onmouseover="x' near="1 &lt; 2"]`, `<service-finder endpoints="${f}/dialects/oruk-v3" near="1 &lt; 2" radius="3" category="a&quot; onmouseover=&quot;x"></service-finder>`],
-        [`[service_finder endpoints="${f}/dialects/oruk-v1" age="7"]`, `<service-finder endpoints="${wp.origin}${RELAY}/0/oruk-v1" radius="3" age="7"></service-finder>`],
+        [
+          `[service_finder endpoints="${f}/dialects/oruk-v1" age="7"]`,
+          `<service-finder directories="[{&quot;url&quot;:&quot;${wp.origin}${RELAY}/0/oruk-v1&quot;,&quot;source&quot;:&quot;${f}/dialects/oruk-v1&quot;}]" radius="3" age="7"></service-finder>`,
+        ],
       ];
       const outputs = wp.run<string[]>(cases.map(([text]) => ({ do: 'shortcode', text })));
       cases.forEach(([, expected], i) => {

@@ -121,7 +121,8 @@ export class ServiceFinder extends LitElement {
 
   /**
    * Directories with the names people know them by, instead of (or as well as) `endpoints`:
-   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON.
+   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON. When `url` is a
+   * relay, `"source"` is the directory's own address: it is named, and its records keyed, from that.
    */
   @property({ converter: { fromAttribute: parseDirectories } }) directories: Endpoint[] = [];
   /** Clock for "open now", freshness and next openings (tests pin it). */

@@ -9,7 +9,8 @@
  *   /relay/<n>[/<path>][?<query>]
  *       n is the position (from 0) of an allowed URL on the settings page.
  *       Fetches <allowed URL n>/<path>?<query>. This is the form the shortcode
- *       writes into the element's `endpoints`: the element treats it as a
+ *       writes into the element's `directories` (as `url`, with the directory's
+ *       own address as `source`): the element treats it as a
  *       directory base, appends /services (and /services/<id>) to its path
  *       and sets page/per_page, all of which the relay forwards.
  *

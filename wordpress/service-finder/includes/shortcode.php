@@ -135,11 +135,29 @@ function service_finder_element_attributes( $atts ) {
 	if ( '' !== $atts['relay'] ) {
 		$use_relay = $use_relay && service_finder_truthy( $atts['relay'] );
 	}
+	$relayed = array();
 	if ( $use_relay ) {
-		$endpoints = array_map( 'service_finder_relay_url_for', $endpoints );
+		// A relayed directory keeps its own address as "source": the finder then names it, and keys its
+		// records, as when it reads it directly.
+		$direct = array();
+		foreach ( $endpoints as $url ) {
+			$relay = service_finder_relay_url_for( $url );
+			if ( $relay === $url ) {
+				$direct[] = $url;
+			} else {
+				$relayed[] = array(
+					'url'    => $relay,
+					'source' => $url,
+				);
+			}
+		}
+		$endpoints = $direct;
 	}
 	if ( $endpoints ) {
 		$out['endpoints'] = implode( ' ', $endpoints );
+	}
+	if ( $relayed ) {
+		$out['directories'] = wp_json_encode( $relayed, JSON_UNESCAPED_SLASHES );
 	}
 
 	$feeds = service_finder_clean_url_list( $atts['openactive'], $allowed );
