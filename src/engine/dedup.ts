@@ -426,28 +426,20 @@ const sameNumber = (a: { number: string }, b: { number: string }) => a.number ==
 
 const termKey = (t: Term) => normalise(t.name).trim();
 
-interface Place {
-  loc: Location;
-  postcode?: string;
-  words: string[];
-}
-
-function place(loc: Location): Place {
-  return {
-    loc,
-    postcode: normalisePostcode(loc.address?.postcode),
-    words: nameTokens(loc.name ?? loc.address?.street ?? ''),
-  };
-}
-
-function samePlace(a: Place, b: Place): boolean {
-  const x = a.loc;
-  const y = b.loc;
+/**
+ * One venue: within 50 m, or the same postcode and alike names. Postcodes and
+ * names are only read when the coordinates do not settle it (copies of one
+ * record usually carry the same coordinates).
+ */
+function samePlace(x: Location, y: Location): boolean {
   if (typeof x.lat === 'number' && typeof y.lat === 'number' && typeof x.lng === 'number' && typeof y.lng === 'number') {
     if (haversineKm({ lat: x.lat, lng: x.lng }, { lat: y.lat, lng: y.lng }) <= 0.05) return true;
   }
-  if (!a.postcode || a.postcode !== b.postcode) return false;
-  return !a.words.length || !b.words.length || tokensSimilarity(a.words, b.words) >= 0.5;
+  const postcode = normalisePostcode(x.address?.postcode);
+  if (!postcode || postcode !== normalisePostcode(y.address?.postcode)) return false;
+  const a = nameTokens(x.name ?? x.address?.street ?? '');
+  const b = nameTokens(y.name ?? y.address?.street ?? '');
+  return !a.length || !b.length || tokensSimilarity(a, b) >= 0.5;
 }
 
 /** How many fields an object states (absent fields are never written as undefined). */
@@ -467,29 +459,28 @@ function mergeLocations(records: Fields[]): Location[] | undefined {
     else only = r.locations;
   }
   if (!many) return only;
-  const out: Place[] = [];
+  const out: Location[] = [];
   for (const r of records) {
     for (const loc of r.locations ?? []) {
       // The same venue copied field for field (the usual case) needs no closer look.
       const twin = out.findIndex(
         (o) =>
-          o.loc.lat === loc.lat &&
-          o.loc.lng === loc.lng &&
-          o.loc.name === loc.name &&
-          o.loc.address?.postcode === loc.address?.postcode &&
-          o.loc.address?.street === loc.address?.street,
+          o.lat === loc.lat &&
+          o.lng === loc.lng &&
+          o.name === loc.name &&
+          o.address?.postcode === loc.address?.postcode &&
+          o.address?.street === loc.address?.street,
       );
       if (twin >= 0) {
-        if (richness(loc) > richness(out[twin].loc)) out[twin] = { ...out[twin], loc };
+        if (richness(loc) > richness(out[twin])) out[twin] = loc;
         continue;
       }
-      const p = place(loc);
-      const i = out.findIndex((o) => samePlace(o, p));
+      const i = out.findIndex((o) => samePlace(o, loc));
       if (i < 0) {
-        out.push(p);
+        out.push(loc);
         continue;
       }
-      const [rich, poor] = richness(loc) > richness(out[i].loc) ? [loc, out[i].loc] : [out[i].loc, loc];
+      const [rich, poor] = richness(loc) > richness(out[i]) ? [loc, out[i]] : [out[i], loc];
       const merged: Location = { ...poor, ...rich };
       const address = rich.address ?? poor.address;
       if (address) merged.address = address;
@@ -500,10 +491,10 @@ function mergeLocations(records: Fields[]): Location[] | undefined {
       const notes = [...(rich.accessibility ?? [])];
       for (const n of poor.accessibility ?? []) if (!notes.some((m) => normalise(m) === normalise(n))) notes.push(n);
       if (notes.length) merged.accessibility = notes;
-      out[i] = { ...out[i], loc: merged };
+      out[i] = merged;
     }
   }
-  return out.map((p) => p.loc);
+  return out;
 }
 
 /** How much of a record's schedule can be read as dates (rules with a frequency or weekdays count most). */
