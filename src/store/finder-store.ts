@@ -46,6 +46,16 @@ export interface FinderStoreOptions {
 
 export type PlaceError = 'not-found' | 'failed';
 
+/**
+ * What the last store let go had read and blended, when every directory was read in full: the next store
+ * over the same directories, made within the page cache's lifetime (a finder removed and put back, a
+ * single-page site's page visited again), takes it instead of reading and blending every page again. The
+ * pages would come from the cache anyway; blending 10,000 records again kept a slow machine busy for seconds
+ * and made the garbage collector pause the page.
+ */
+let letGo: { key: string; at: number; blender: ReturnType<typeof createBlender>; statuses: DirectoryStatus[] } | undefined;
+const LET_GO_MS = 300_000; // the page cache's lifetime (src/sources/http.ts)
+
 interface Output {
   results: Result[];
   total: number;
@@ -86,7 +96,7 @@ export class FinderStore extends EventTarget {
   #placeError?: PlaceError;
   readonly #statuses = new Map<string, DirectoryStatus>();
   readonly #reads = new Map<string, AbortController>();
-  readonly #blender = createBlender();
+  #blender = createBlender();
   #services: BlendedService[] = [];
   #index?: SearchIndex;
   #output: Output = EMPTY;
@@ -201,6 +211,15 @@ export class FinderStore extends EventTarget {
   /** Reads every directory that is not already being read. Resolves when all have finished. */
   async load(): Promise<void> {
     if (this.#query.place && !this.#query.near) await this.setQuery({});
+    const kept = letGo;
+    const fresh = [...this.#statuses.values()].every((s) => s.state === 'idle');
+    if (kept && fresh && kept.key === this.#key() && Date.now() - kept.at < LET_GO_MS) {
+      letGo = undefined;
+      this.#blender = kept.blender;
+      for (const s of kept.statuses) this.#statuses.set(s.directory.id, { ...s, problems: [...s.problems] });
+      this.#dirty = true;
+      return this.#flush();
+    }
     await Promise.all(this.#endpoints().map((endpoint) => this.#read(endpoint)));
   }
 
@@ -217,6 +236,10 @@ export class FinderStore extends EventTarget {
 
   /** Aborts every read and pending lookup. */
   dispose(): void {
+    const statuses = [...this.#statuses.values()];
+    if (!this.#disposed && statuses.length && statuses.every((s) => s.state === 'done' && !s.error)) {
+      letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses };
+    }
     this.#disposed = true;
     for (const controller of this.#reads.values()) controller.abort();
     this.#reads.clear();
@@ -228,6 +251,11 @@ export class FinderStore extends EventTarget {
 
   #now(): Date {
     return this.#options.now?.() ?? new Date();
+  }
+
+  /** What decides which records a store reads: two stores with the same key read the same. */
+  #key(): string {
+    return JSON.stringify([this.#endpoints(), this.#options.openactive ?? [], this.#options.maxPages ?? null]);
   }
 
   #endpoints() {

@@ -67,4 +67,33 @@ describe('FinderStore', () => {
     relayed.dispose();
     plain.dispose();
   });
+
+  it('a store over the same directories takes over what the last one let go had read, without reading again', async () => {
+    const url = `${server.url}/directories/vale-wellbeing`;
+    const first = new FinderStore({ endpoints: [url] });
+    await first.load();
+    const services = first.services;
+    first.dispose();
+    const before = ((await (await fetch(`${server.url}/__log`)).json()) as string[]).length;
+    const second = new FinderStore({ endpoints: [url] });
+    await second.load();
+    assert.ok(second.services.length > 0);
+    assert.equal(second.services[0], services[0], 'the same blended records, not read and blended again');
+    assert.deepEqual(second.statuses.map((s) => [s.state, s.records]), first.statuses.map((s) => ['done', s.records]));
+    const log = ((await (await fetch(`${server.url}/__log`)).json()) as string[]).slice(before);
+    assert.deepEqual(log.filter((l) => l !== '/__log'), [], 'nothing requested');
+    // Taken once: a third store, or one over other directories, reads for itself.
+    second.dispose();
+    const other = new FinderStore({ endpoints: [url, `${server.url}/broken/500`] });
+    await other.load();
+    assert.notEqual(other.services[0], services[0]);
+    assert.equal(other.statuses[1].state, 'failed');
+    other.dispose(); // a store with a failed directory leaves nothing to take over
+    const asked = async () => ((await (await fetch(`${server.url}/__log`)).json()) as string[]).filter((l) => l.startsWith('/broken/500')).length;
+    const failedBefore = await asked();
+    const last = new FinderStore({ endpoints: [url, `${server.url}/broken/500`] });
+    await last.load();
+    assert.ok((await asked()) > failedBefore, 'the failed directory was asked again');
+    last.dispose();
+  });
 });
