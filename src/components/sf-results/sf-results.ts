@@ -9,8 +9,8 @@ import { styles } from './sf-results.styles.js';
 
 /** Lists longer than this are virtualised. */
 const VIRTUALISE_OVER = 40;
-/** Cards shown while the virtualizer loads: more than a tall screen holds, few enough to render within a frame or two. */
-const FIRST_CARDS = 12;
+/** Cards shown while the virtualizer loads: a tall screen's worth, few enough to render within a frame or two. */
+const FIRST_CARDS = 8;
 
 /**
  * The virtualizer, loaded the first time a list is long enough to need it, so
