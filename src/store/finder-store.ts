@@ -229,6 +229,7 @@ export class FinderStore extends EventTarget {
     if (!endpoint) return;
     this.#reads.get(directoryId)?.abort();
     clearCache(endpoint.url);
+    letGo = undefined; // a retry asks for fresh pages: nothing read before is taken over
     this.#blender.remove(directoryId);
     this.#markDirty();
     await this.#read(endpoint);
@@ -238,7 +239,10 @@ export class FinderStore extends EventTarget {
   dispose(): void {
     const statuses = [...this.#statuses.values()];
     if (!this.#disposed && statuses.length && statuses.every((s) => s.state === 'done' && !s.error)) {
-      letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses };
+      const kept = (letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses });
+      // Not held past the page cache's lifetime (and no timer keeps Node running for it).
+      const timer: { unref?: () => void } = setTimeout(() => letGo === kept && (letGo = undefined), LET_GO_MS);
+      timer.unref?.();
     }
     this.#disposed = true;
     for (const controller of this.#reads.values()) controller.abort();

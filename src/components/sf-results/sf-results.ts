@@ -188,17 +188,17 @@ export class SfResults extends FinderElement {
 
   #list(results: Result[], group: 'full' | 'partial'): TemplateResult {
     const render = (r: Result) => this.#card(r);
-    if (results.length > VIRTUALISE_OVER) {
-      if (!virtualizer) {
-        void loadVirtualizer().then(() => this.requestUpdate());
-        return html`<ol class="list ${group}" part="list">${results.slice(0, FIRST_CARDS).map(render)}</ol>`;
-      }
+    let items: unknown;
+    if (results.length <= VIRTUALISE_OVER) items = results.map(render);
+    else if (!virtualizer) {
+      void loadVirtualizer().then(() => this.requestUpdate());
+      items = results.slice(0, FIRST_CARDS).map(render);
+    } else {
       const { virtualize, flow } = virtualizer;
-      return html`<ol class="list ${group}" part="list">
-        ${virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render, layout: flow() })}
-      </ol>`;
+      items = virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render, layout: flow() });
     }
-    return html`<ol class="list ${group}" part="list">${results.map(render)}</ol>`;
+    // One template whatever the length, so the list stays the same element when the virtualizer arrives.
+    return html`<ol class="list ${group}" part="list">${items}</ol>`;
   }
 
   #card(r: Result): TemplateResult {
