@@ -44,11 +44,12 @@ const LNG_CELL = 0.0015; // ≈ 100 m at UK latitudes
 
 /**
  * Key of a ~100 m grid cell (row and column from `Math.floor(lat / LAT_CELL)`
- * and `Math.floor(lng / LNG_CELL)`), folded into a small integer (V8 hashes
- * those fastest). Distant cells may share a key; that only adds a candidate
- * that the distance check then turns down.
+ * and `Math.floor(lng / LNG_CELL)`), folded into 30 bits: a small integer
+ * even where V8 compresses pointers (Chromium), which it hashes fastest and
+ * stores without allocating. Distant cells may share a key; that only adds
+ * a candidate that the distance check then turns down.
  */
-const cell = (row: number, col: number) => (row & 0xffff) * 0x8000 + (col & 0x7fff);
+const cell = (row: number, col: number) => (row & 0x7fff) * 0x8000 + (col & 0x7fff);
 const rowOf = (pt: { lat: number }) => Math.floor(pt.lat / LAT_CELL);
 const colOf = (pt: { lng: number }) => Math.floor(pt.lng / LNG_CELL);
 
