@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MapBenchResult } from './map-entry.js';
 import { bundleForPage } from './bundle.js';
+import { CHROMIUM_FLAGS } from '../test/chromium.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A redraw should fit in one frame at 60 Hz. */
 const TARGET_REDRAW_MS = 16;

@@ -15,6 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { buildRecords, synthesise } from './data.js';
 import { bundleForPage } from './bundle.js';
 import { measure, type Measures } from './measure.js';
+import { CHROMIUM_FLAGS } from '../test/chromium.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_BLEND_MS = 150;
@@ -47,7 +48,7 @@ async function chromium(bases: unknown[]): Promise<{ measures: Measures; heapMB?
     const script = await bundleForPage(join(root, 'bench/browser-entry.ts'), dir);
     const browser = await pw.launch({
       executablePath: exe,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+      args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
     });
     try {
       const page = await browser.newPage();

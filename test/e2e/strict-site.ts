@@ -7,18 +7,54 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM_FLAGS } from '../chromium.js';
+
+export { CHROMIUM_FLAGS };
 export const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
 
 export interface Visit {
   page: Page;
+  context: BrowserContext;
   requests: string[];
   errors: string[];
+  /** CSP violations so far. */
   violations(): Promise<string[]>;
+  /** `sf-source-error` events so far, as "<directory url> <kind>". */
+  sourceErrors(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** A new Chromium page (Europe/London, en-GB) at `url`, recording requests, page errors, CSP violations and source errors. */
+export async function openRecorded(browser: Browser, url: string): Promise<Visit> {
+  const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[]; __sourceErrors: string[] };
+    w.__csp = [];
+    w.__sourceErrors = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+    document.addEventListener('sf-source-error', (e) => {
+      const d = (e as Event & { detail: { directory: { url: string }; kind: string } }).detail;
+      w.__sourceErrors.push(`${d.directory.url} ${d.kind}`);
+    });
+  });
+  await page.goto(url);
+  return {
+    page,
+    context,
+    requests,
+    errors,
+    violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    sourceErrors: () => page.evaluate(() => (window as unknown as { __sourceErrors: string[] }).__sourceErrors),
+    close: () => context.close(),
+  };
 }
 
 export interface StrictSite {
@@ -62,21 +98,7 @@ export async function startStrictSite(): Promise<StrictSite> {
       const tags = scripts.map((s) => `<script type="module" src="${s}"></script>`).join('');
       pages.set(`/${name}.html`, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${tags}</head><body><main><h1>Find services</h1>${body(f)}</main></body></html>`);
     },
-    async visit(name) {
-      const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
-      const page = await context.newPage();
-      const requests: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.addInitScript(() => {
-        const w = window as unknown as { __csp: string[] };
-        w.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
-      });
-      await page.goto(`${origin}/${name}.html`);
-      return { page, requests, errors, violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), close: () => context.close() };
-    },
+    visit: (name) => openRecorded(browser, `${origin}/${name}.html`),
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));

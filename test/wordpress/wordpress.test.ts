@@ -10,11 +10,12 @@ import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+import { CHROMIUM_FLAGS } from '../chromium.js';
+import { openRecorded } from '../e2e/strict-site.js';
 import { startWordPress, wordpressUnavailable, type WordPressSite } from './wordpress-site.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ZIP = `${ROOT}build/service-finder-wordpress.zip`;
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RELAY = '/wp-json/service-finder/v1/relay';
 
 const unavailable = wordpressUnavailable();
@@ -127,31 +128,7 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
     });
   });
 
-  interface Visit {
-    page: Page;
-    context: BrowserContext;
-    requests: string[];
-    errors: string[];
-  }
-
-  async function visit(url: string): Promise<Visit> {
-    const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(() => {
-      const w = window as unknown as { __sourceErrors: string[] };
-      w.__sourceErrors = [];
-      document.addEventListener('sf-source-error', (e) => {
-        const d = (e as Event & { detail: { directory: { url: string }; kind: string } }).detail;
-        w.__sourceErrors.push(`${d.directory.url} ${d.kind}`);
-      });
-    });
-    await page.goto(url);
-    return { page, context, requests, errors };
-  }
+  const visit = (url: string) => openRecorded(browser, url);
 
   /** Waits until the results count says "N services found" and returns N. */
   async function resultCount(page: Page, atLeast = 1): Promise<number> {
@@ -205,7 +182,7 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
   });
 
   it('shows results through the relay; the browser never contacts the directories; a 500 reaches the element as an error', async () => {
-    const { page, context, requests, errors } = await visit(pages.relayed);
+    const { page, context, requests, errors, sourceErrors: sourceErrorsOf } = await visit(pages.relayed);
     try {
       // Each directory through the relay, with its own address as `source`.
       const directories = JSON.parse((await page.locator('service-finder').getAttribute('directories'))!);
@@ -225,7 +202,7 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       });
       assert.deepEqual(from.sort(), [`${new URL(f).hostname}/broken/no-cors`, `${new URL(f).hostname}/dialects/oruk-v1`]);
       await page.waitForFunction(() => (window as unknown as { __sourceErrors: string[] }).__sourceErrors.length > 0, undefined, { timeout: 15_000 });
-      const sourceErrors = await page.evaluate(() => (window as unknown as { __sourceErrors: string[] }).__sourceErrors);
+      const sourceErrors = await sourceErrorsOf();
       assert.equal(sourceErrors.length, 1, sourceErrors.join('\n'));
       assert.ok(sourceErrors[0].startsWith(`${wp.origin}${RELAY}/2 `), sourceErrors[0]);
       assert.deepEqual(
