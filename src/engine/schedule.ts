@@ -5,7 +5,7 @@
  * the final conversion to an instant goes through TZDate.
  */
 import { TZDate } from '@date-fns/tz';
-import type { Closure, Schedule, Service, Session } from '../model/index.js';
+import type { Closure, PartOfDay, Schedule, Service, Session } from '../model/index.js';
 import { WEEKDAYS } from '../model/index.js';
 
 export const LONDON = 'Europe/London';
@@ -38,7 +38,7 @@ export function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-function ymdOf(day: number): { y: number; m: number; d: number } {
+export function ymdOf(day: number): { y: number; m: number; d: number } {
   const date = new Date(day * DAY_MS);
   return { y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };
 }
@@ -406,7 +406,11 @@ export function openAt(
 
 export const PART_BOUNDS = { morning: [0, 720], afternoon: [720, 1020], evening: [1020, 1440] } as const;
 
-function partsMask(opens: number, closes: number | undefined): number {
+/** Bit of each part of the day in `partsMask` and `WeeklyPattern.parts`. */
+export const PART_BITS: Record<PartOfDay, number> = { morning: 1, afternoon: 2, evening: 4 };
+
+/** The parts of the day (PART_BITS) that a time from `opens` to `closes` (minutes; none: a start only) touches. */
+export function partsMask(opens: number, closes: number | undefined): number {
   let mask = 0;
   const bounds = [PART_BOUNDS.morning, PART_BOUNDS.afternoon, PART_BOUNDS.evening];
   bounds.forEach(([a, b], i) => {

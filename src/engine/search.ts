@@ -8,7 +8,6 @@ import type {
   BlendedService,
   Explanation,
   FilterField,
-  PartOfDay,
   Query,
   Result,
   Sort,
@@ -16,7 +15,7 @@ import type {
 import { WEEKDAYS } from '../model/index.js';
 import { haversineKm } from './geo.js';
 import { checkedDate, completeness, STALE_DAYS, states } from './quality.js';
-import { dayNumber, instantOf, localParts, openAt, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
+import { dayNumber, instantOf, localParts, openAt, PART_BITS, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
 import { normalise, queryTerms, tokenise } from './text.js';
 
 const NAME = 1;
@@ -220,8 +219,6 @@ function ageText(min: number, max: number): { detail: string; params: Record<str
   if (min === 0) return { detail: `matches up to ${max}`, params: { max } };
   return { detail: `matches ${min}–${max}`, params: { min, max } };
 }
-
-const PART_BITS: Record<PartOfDay, number> = { morning: 1, afternoon: 2, evening: 4 };
 
 function anyOf(wanted: readonly string[], field: FilterField, get: (e: Entry) => readonly string[] | Set<string> | undefined, norm = false): Filter {
   const want = norm ? wanted.map((w) => normalise(w).trim()) : [...wanted];

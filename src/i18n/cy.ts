@@ -57,7 +57,6 @@ export const cy: Catalogue = {
     undatedHint: 'Nid yw’r rhain yn rhoi dyddiadau y gellir eu dangos ar galendr. Holwch y trefnydd cyn mynd.',
     unstated: { one: 'Nid yw {n} gwasanaeth arall yn dweud pryd mae’n cael ei gynnal.', other: 'Nid yw {n} gwasanaeth arall yn dweud pryd maen nhw’n cael eu cynnal.' },
     addToCalendar: 'Ychwanegu at y calendr',
-    addOccurrence: 'Ychwanegu at y calendr: {name}, {when}',
   },
 
   search: {
@@ -66,6 +65,7 @@ export const cy: Catalogue = {
     keywordHint: 'Er enghraifft, grŵp, gweithgaredd neu fath o gymorth',
     place: 'Cod post neu le',
     placeHint: 'Er enghraifft, CF10 1AA neu dref',
+    errorPrefix: 'Gwall:',
     radius: 'Pellter',
     radiusAny: 'Unrhyw bellter',
     radiusMiles: { zero: 'O fewn {n} milltir', one: 'O fewn {n} filltir', two: 'O fewn {n} filltir', few: 'O fewn {n} milltir', many: 'O fewn {n} milltir', other: 'O fewn {n} milltir' },
@@ -73,7 +73,6 @@ export const cy: Catalogue = {
     locating: 'Wrthi’n canfod eich lleoliad…',
     locationFailed: 'Nid oedd modd defnyddio eich lleoliad. Teipiwch god post neu le yn lle hynny.',
     locationUnavailable: 'Ni all y porwr hwn rannu eich lleoliad. Teipiwch god post neu le yn lle hynny.',
-    myLocation: 'Fy lleoliad',
     age: 'Oedran',
     ageHint: 'Mewn blynyddoedd. Gadewch yn wag ar gyfer unrhyw oedran.',
     ageInvalid: 'Rhaid i’r oedran fod yn rhif cyfan o 0 i 120',
@@ -164,9 +163,7 @@ export const cy: Catalogue = {
       other: 'Canfuwyd {n} gwasanaeth',
     },
     moreUnknown: { one: 'nid yw {n} arall yn dweud', other: 'nid yw {n} arall yn dweud' },
-    searching: 'Wrthi’n chwilio…',
     partialHeading: 'Gallai’r rhain gyfateb hefyd: nid ydynt yn dweud {fields}',
-    partialHeadingShort: 'Gallai’r rhain gyfateb hefyd',
     emptyTitle: 'Ni chanfuwyd unrhyw wasanaethau',
     emptyLoosen: 'Tynnwch yr hidlydd {filter} i weld {count}',
     emptyLoosenButton: 'Tynnu {filter}',

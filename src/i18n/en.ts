@@ -69,7 +69,6 @@ export const en = {
     undatedHint: 'These do not give dates that can be shown on a calendar. Check with the organiser before you go.',
     unstated: plural({ one: '{n} more service does not say when it runs.', other: '{n} more services do not say when they run.' }),
     addToCalendar: 'Add to calendar',
-    addOccurrence: 'Add to calendar: {name}, {when}',
   },
 
   search: {
@@ -78,6 +77,7 @@ export const en = {
     keywordHint: 'For example, a group, an activity or a kind of help',
     place: 'Postcode or place',
     placeHint: 'For example, CF10 1AA or a town',
+    errorPrefix: 'Error:',
     radius: 'Distance',
     radiusAny: 'Any distance',
     radiusMiles: plural({ one: 'Within {n} mile', other: 'Within {n} miles' }),
@@ -85,7 +85,6 @@ export const en = {
     locating: 'Finding your location…',
     locationFailed: 'Your location could not be used. Type a postcode or place instead.',
     locationUnavailable: 'This browser cannot share your location. Type a postcode or place instead.',
-    myLocation: 'My location',
     age: 'Age',
     ageHint: 'In years. Leave empty for any age.',
     ageInvalid: 'Age must be a whole number from 0 to 120',
@@ -170,9 +169,7 @@ export const en = {
     label: 'Results',
     found: plural({ zero: 'No services found', one: '{n} service found', other: '{n} services found' }),
     moreUnknown: plural({ one: '{n} more does not say', other: '{n} more do not say' }),
-    searching: 'Searching…',
     partialHeading: 'These may also match: they do not say {fields}',
-    partialHeadingShort: 'These may also match',
     emptyTitle: 'No services found',
     emptyLoosen: 'Remove the {filter} filter to see {count}',
     emptyLoosenButton: 'Remove {filter}',

@@ -121,6 +121,11 @@ export function withParams(href: string, ours: URLSearchParams): string {
   return url.toString();
 }
 
+/** This page's address opened on one service: the link every card, calendar entry and `.ics` event gives. */
+export function serviceHref(key: string): string {
+  return withParams(typeof location === 'undefined' ? 'http://localhost/' : location.href, new URLSearchParams({ service: key }));
+}
+
 /** The part of an address this module owns, in a stable order, for comparing. */
 function ownString(href: string): string {
   const params = new URL(href).searchParams;

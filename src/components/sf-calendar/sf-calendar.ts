@@ -2,9 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BlendedService, Query } from '../../model/index.js';
 import { WEEKDAYS } from '../../model/index.js';
-import { PART_BOUNDS, compileService, dayNumber, instantOf, localParts, occurrences, weekdayOf, type Occurrence } from '../../engine/schedule.js';
+import { PART_BITS, compileService, dayNumber, instantOf, localParts, occurrences, partsMask, weekdayOf, ymdOf, type Occurrence } from '../../engine/schedule.js';
 import { cancelledSessions, datable, icsFilename, icsForOccurrence } from '../../store/ics.js';
-import { withParams } from '../../store/url-state.js';
+import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords, scheduleWords } from '../words.js';
 import { downloadText } from '../download.js';
@@ -32,10 +32,6 @@ export interface CalendarItem {
 
 // ---------- calendar maths on local day numbers ----------
 
-const ymdOf = (day: number) => {
-  const d = new Date(day * DAY_MS);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() };
-};
 const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m, d) / DAY_MS;
 const mondayOf = (day: number) => day - weekdayOf(day);
 const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -240,15 +236,14 @@ export class SfCalendar extends FinderElement {
   /** The query's days, parts of the day and date apply to each session too, not only to each service. */
   #queryFilter(q: Query): (o: Occurrence, day: number) => boolean {
     const days = q.days?.length ? new Set(q.days.map((d) => WEEKDAYS.indexOf(d))) : undefined;
-    const parts = q.partsOfDay?.length ? q.partsOfDay.map((p) => PART_BOUNDS[p]) : undefined;
+    const parts = (q.partsOfDay ?? []).reduce((mask, p) => mask | PART_BITS[p], 0);
     const date = dayNumber(q.date);
     return (o, day) => {
       if (date !== undefined && day !== date) return false;
       if (days && !days.has(weekdayOf(day))) return false;
       if (parts && !o.allDay) {
         const opens = localParts(o.start).minutes;
-        const closes = o.end ? opens + (+o.end - +o.start) / 60_000 : undefined;
-        if (!parts.some(([a, b]) => (closes === undefined || closes === opens ? opens >= a && opens < b : opens < b && closes > a))) return false;
+        if (!(partsMask(opens, o.end ? opens + (+o.end - +o.start) / 60_000 : undefined) & parts)) return false;
       }
       return true;
     };
@@ -422,7 +417,7 @@ export class SfCalendar extends FinderElement {
     const locationId = o.session?.locationId ?? o.schedule.locationId;
     const location = (locationId && i.service.locations?.find((x) => x.id === locationId)) || i.service.locations?.[0];
     const where = location ? addressWords(location) : '';
-    const href = withParams(location_(), new URLSearchParams({ service: i.service.key }));
+    const href = serviceHref(i.service.key);
     return html`<li class="item ${i.cancelled ? 'cancelled' : ''}" part=${i.cancelled ? 'occurrence occurrence-cancelled' : 'occurrence'} data-id=${i.id}>
       <span class="time">${time}</span>
       <span class="what">
@@ -449,7 +444,7 @@ export class SfCalendar extends FinderElement {
             <ul>
               ${list.map(
                 ({ service, words }) => html`<li>
-                  <a href=${withParams(location_(), new URLSearchParams({ service: service.key }))} data-key=${service.key} @click=${(e: MouseEvent) => this.#openService(e, service.key)}
+                  <a href=${serviceHref(service.key)} data-key=${service.key} @click=${(e: MouseEvent) => this.#openService(e, service.key)}
                     >${service.name}</a
                   >: ${words.join('; ')}
                 </li>`,
@@ -549,7 +544,7 @@ export class SfCalendar extends FinderElement {
   #download(item: CalendarItem): void {
     const text = icsForOccurrence(item.service, item.occurrence, {
       now: this.activeStore?.currentTime(),
-      link: (s) => withParams(location_(), new URLSearchParams({ service: s.key })),
+      link: (s) => serviceHref(s.key),
     });
     downloadText(text, icsFilename(`${item.service.name} ${isoOf(item.day)}`));
   }
@@ -569,7 +564,6 @@ export class SfCalendar extends FinderElement {
   }
 }
 
-const location_ = () => (typeof location === 'undefined' ? 'http://localhost/' : location.href);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -155,8 +155,6 @@ export class MapView {
   #search?: { near?: LatLng; radiusKm?: number };
   #removed = false;
   #drawnZoom?: number;
-  /** Time the last redraw took, in milliseconds (for the bench). */
-  lastRedrawMs = 0;
 
   constructor(options: MapViewOptions) {
     this.#options = options;
@@ -283,16 +281,6 @@ export class MapView {
     live--;
   }
 
-  /** The element of the marker showing this service (itself or its cluster), if in view. */
-  markerElement(key: string): HTMLElement | undefined {
-    return this.#elementsFor(key)[0];
-  }
-
-  /** Every marker element in view, in reading order. */
-  markerElements(): HTMLElement[] {
-    return [...this.#markers.values()].map(({ marker }) => marker.getElement()).filter((e): e is HTMLElement => !!e);
-  }
-
   readonly #onMoveEnd = () => {
     this.redraw();
     if (!this.#fitting) this.#options.onUserMove();
@@ -301,7 +289,6 @@ export class MapView {
   /** Draws the clusters and points in view (plus a margin), reusing markers that stay. */
   redraw(): void {
     if (this.#removed) return;
-    const t0 = performance.now();
     const data = this.#data;
     const seen = new Set<string>();
     this.#leaves = undefined;
@@ -342,7 +329,6 @@ export class MapView {
     }
     this.#order();
     this.#mark();
-    this.lastRedrawMs = performance.now() - t0;
   }
 
   /** Moves a marker no longer in view to show another cluster or single service. */

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
-import { withParams } from '../../store/url-state.js';
+import { serviceHref } from '../../store/url-state.js';
+import { defaultSort } from '../../engine/search.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
 import { checkedWords, costWords, explain, unknownFields, whenWords } from '../words.js';
@@ -110,7 +111,7 @@ export class SfResults extends FinderElement {
     const count = waiting
       ? m.finder.loading
       : this.l.p(m.results.found, full.length) + (partial.length ? `, ${this.l.p(m.results.moreUnknown, partial.length)}` : '');
-    const sort = store.query.sort ?? (store.query.text?.trim() ? 'relevance' : store.query.near ? 'distance' : 'name');
+    const sort = defaultSort(store.query);
     const sorts: Sort[] = ['relevance', 'name', 'checked', ...(store.query.near ? (['distance'] as Sort[]) : [])];
 
     return html`
@@ -211,7 +212,7 @@ export class SfResults extends FinderElement {
     const cost = costWords(l, s.cost);
     const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory.name])).values()];
     const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
-    const href = withParams(location.href, new URLSearchParams({ service: s.key }));
+    const href = serviceHref(s.key);
     const titleId = `t-${cssId(s.key)}`;
     return html`<li
       class="card"

@@ -150,7 +150,7 @@ export class SfSearch extends FinderElement {
             <div>
               <label for="place">${m.search.place}</label>
               <span class="hint" id="place-hint">${m.search.placeHint}</span>
-              ${placeError ? html`<span class="error-message" id="place-error"><span class="visually-hidden">Error:</span> ${placeError.message}</span>` : nothing}
+              ${placeError ? html`<span class="error-message" id="place-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${placeError.message}</span>` : nothing}
               <input
                 type="text"
                 id="place"
@@ -185,7 +185,7 @@ export class SfSearch extends FinderElement {
             <div>
               <label for="age">${m.search.age}</label>
               <span class="hint" id="age-hint">${m.search.ageHint}</span>
-              ${ageError ? html`<span class="error-message" id="age-error"><span class="visually-hidden">Error:</span> ${ageError.message}</span>` : nothing}
+              ${ageError ? html`<span class="error-message" id="age-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${ageError.message}</span>` : nothing}
               <input
                 type="text"
                 inputmode="numeric"
@@ -321,9 +321,9 @@ export class SfSearch extends FinderElement {
     }
     const changed = JSON.stringify(d) !== JSON.stringify(this.draft);
     this.draft = d;
-    // Live refinement once there is data; a place is looked up only on submit (or a radius change).
-    if (!changed || event.type === 'input' && input.name === 'place') return;
-    if (input.name === 'place' && event.type === 'change') return;
+    // Live refinement once there is data. Typing a place waits for a submit or a radius change (the draft's
+    // place goes with any other live change too).
+    if (!changed || input.name === 'place') return;
     if ((this.activeStore?.services.length ?? 0) > 0) this.#schedule();
   };
 

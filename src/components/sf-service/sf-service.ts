@@ -6,7 +6,7 @@ import { FinderElement } from '../finder-element.js';
 import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
 import { dayNumber, localParts, occurrences } from '../../engine/schedule.js';
 import { datable, icsFilename, icsForOccurrence, icsForSeries } from '../../store/ics.js';
-import { withParams } from '../../store/url-state.js';
+import { serviceHref } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-service.styles.js';
@@ -113,7 +113,7 @@ export class SfService extends FinderElement {
     const series = (s.schedules ?? []).filter((sc) => datable(sc) && icsForSeries(s, sc, { now }) !== undefined);
     const next = occurrences(s, now, new Date(+now + 62 * 86_400_000)).find((o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)));
     if (!series.length && !next) return nothing;
-    const options = { now, link: (x: { key: string }) => withParams(location.href, new URLSearchParams({ service: x.key })) };
+    const options = { now, link: (x: { key: string }) => serviceHref(x.key) };
     return html`<div class="actions calendar-actions">
       ${series.map(
         (sc) => html`<button

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
 import { icsFilename, icsForShortlist } from '../../store/ics.js';
-import { withParams } from '../../store/url-state.js';
+import { serviceHref } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-shortlist.styles.js';
@@ -96,7 +96,7 @@ export class SfShortlist extends FinderElement {
     return icsForShortlist(services, { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * 86_400_000) }, {
       now,
       calendarName: this.l.m.shortlist.calendarName,
-      link: (s) => withParams(location.href, new URLSearchParams({ service: s.key })),
+      link: (s) => serviceHref(s.key),
     });
   }
 
