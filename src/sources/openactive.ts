@@ -207,14 +207,13 @@ function address(v: unknown): Location['address'] {
     return compact({ street: t.replace(pc ?? '\u0000', '').replace(/[,\s]+$/, '') || undefined, postcode: postcode(pc) });
   }
   if (!isObject(v)) return undefined;
-  const a = compact({
+  return compact({
     street: plain(v.streetAddress),
     town: plain(v.addressLocality),
     region: plain(v.addressRegion),
     postcode: postcode(v.postalCode),
     country: plain(v.addressCountry),
-  });
-  return Object.keys(a).length ? a : undefined;
+  }, true);
 }
 
 export function place(p: unknown): Location | undefined {
@@ -454,14 +453,6 @@ function ended(service: Service, hadSessions: boolean, cutoffDay: string): boole
 }
 
 // ---------------------------------------------------------------- joining
-
-export interface FeedItems {
-  /** Live items (tombstones applied), in feed order, with the page each was on. */
-  items: Array<RpdeItem & { page?: number }>;
-  /** Items removed by a tombstone or replaced by a later copy. */
-  deleted: number;
-  superseded: number;
-}
 
 /** Applies items in feed order: a later copy replaces an earlier one (unless its `modified` is older); a tombstone removes it. */
 export function applyItems(store: Map<string, RpdeItem & { page?: number }>, items: Array<RpdeItem & { page?: number }>, feed: string, counts: { deleted: number; superseded: number }) {

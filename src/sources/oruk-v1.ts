@@ -67,7 +67,7 @@ function location(sal: Raw): Location | undefined {
   if (!l) return undefined;
 
   const point = latLng(l.latitude, l.longitude);
-  const loc = compact<Location>({
+  return compact<Location>({
     id: text(l.id),
     name: text(l.name),
     description: text(l.description),
@@ -75,11 +75,10 @@ function location(sal: Raw): Location | undefined {
     lat: point?.lat,
     lng: point?.lng,
     accessibility: nonEmpty(objects(l.accessibility_for_disabilities ?? l.accessibility).map((a) => text(a.accessibility ?? a.description)).filter((a): a is string => !!a)),
-  });
-  return Object.keys(loc).length ? loc : undefined;
+  }, true);
 }
 
-const ELIGIBILITY_VOCABULARY = /circumstance|eligib|audience|suitab|need/i;
+export const ELIGIBILITY_VOCABULARY = /circumstance|eligib|audience|suitab|need/i;
 
 function taxonomy(list: Raw[]): { categories?: Term[]; eligibility?: Term[] } {
   const all = terms(list.map((st) => (isObject(st.taxonomy) ? st.taxonomy : st)), (t) => t.name, (t) => t.vocabulary) ?? [];

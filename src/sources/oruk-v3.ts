@@ -6,7 +6,7 @@
  */
 import type { Location, Schedule, Service, Term } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
-import { contacts, cost, organisation, schedule } from './oruk-v1.js';
+import { ELIGIBILITY_VOCABULARY, contacts, cost, organisation, schedule } from './oruk-v1.js';
 import {
   accessTypes, address, ageRange, attendanceModes, compact, date, dateTime, description, email, httpUrl, isObject, latLng,
   nonEmpty, objects, phone, status, terms, text, type Raw,
@@ -16,7 +16,7 @@ function location(l: Raw): Location | undefined {
   const addresses = objects(l.addresses);
   const physical = addresses.find((a) => text(a.address_type) !== 'postal') ?? addresses[0];
   const point = latLng(l.latitude, l.longitude);
-  const loc = compact<Location>({
+  return compact<Location>({
     id: text(l.id),
     name: text(l.name),
     description: text(l.description),
@@ -24,8 +24,7 @@ function location(l: Raw): Location | undefined {
     lat: point?.lat,
     lng: point?.lng,
     accessibility: nonEmpty(objects(l.accessibility).map((a) => text(a.description ?? a.details)).filter((a): a is string => !!a)),
-  });
-  return Object.keys(loc).length ? loc : undefined;
+  }, true);
 }
 
 /** Which part of the model a taxonomy term belongs to, by its taxonomy's name. */
@@ -33,7 +32,7 @@ function kind(term: Raw): 'access' | 'attendance' | 'eligibility' | 'category' {
   const taxonomy = `${text(term.taxonomy) ?? ''} ${text(isObject(term.taxonomy_detail) ? term.taxonomy_detail.name : undefined) ?? ''}`;
   if (/access/i.test(taxonomy)) return 'access';
   if (/attend|deliver/i.test(taxonomy)) return 'attendance';
-  if (/circumstance|eligib|audience|suitab|need/i.test(taxonomy)) return 'eligibility';
+  if (ELIGIBILITY_VOCABULARY.test(taxonomy)) return 'eligibility';
   return 'category';
 }
 

@@ -15,7 +15,7 @@ import {
 function location(l: Raw): Location | undefined {
   const coordinates = isObject(l.geometry) && Array.isArray(l.geometry.coordinates) ? l.geometry.coordinates : [];
   const point = latLng(coordinates[1], coordinates[0]);
-  const loc = compact<Location>({
+  return compact<Location>({
     id: text(l.id),
     name: text(l.name),
     description: text(l.description),
@@ -23,8 +23,7 @@ function location(l: Raw): Location | undefined {
     lat: point?.lat,
     lng: point?.lng,
     accessibility: nonEmpty(objects(l.accessibilities).map((a) => text(a.name)).filter((a): a is string => !!a)),
-  });
-  return Object.keys(loc).length ? loc : undefined;
+  }, true);
 }
 
 function schedule(s: Raw): Schedule | undefined {

@@ -7,7 +7,7 @@
 import type { RecordProblem } from '../model/index.js';
 import { SourceError } from '../model/index.js';
 import { fetchJson, type FetchJsonOptions } from './http.js';
-import { isObject, text, type Raw } from './normalise.js';
+import { compact, isObject, text, type Raw } from './normalise.js';
 
 export interface RpdeItem {
   state: 'updated' | 'deleted';
@@ -118,10 +118,9 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
     const problems: RecordProblem[] = [];
     for (const raw of body.items) {
       const item = rpdeItem(raw);
-      if (typeof item === 'string') problems.push({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item });
+      if (typeof item === 'string') problems.push(compact({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item }));
       else items.push(item);
     }
-    for (const p of problems) if (p.id === undefined) delete p.id;
     const next = resolve(body.next, current);
     const last = !next || (next === current && body.items.length === 0);
     yield { url: current, page, items, problems, last };

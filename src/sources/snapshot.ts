@@ -4,7 +4,7 @@
  * the model; they keep the directories they came from.
  */
 import type { DirectoryRef, Service } from '../model/index.js';
-import type { Dialect } from './dialect.js';
+import { base, type Dialect } from './dialect.js';
 import { compact, httpUrl, isObject, text } from './normalise.js';
 
 export interface Snapshot {
@@ -29,7 +29,7 @@ export const snapshot: Dialect = {
         : fallback;
     const id = text(r.id)!;
     // A snapshot is data from elsewhere too: links are checked again, never trusted.
-    const service = { ...(r as unknown as Service), id, key: `${directory.id}:${id}`, directory, name: text(r.name)! };
+    const service: Service = { ...(r as unknown as Service), ...base(id, text(r.name)!, directory) };
     const url = httpUrl(service.url);
     if (url) service.url = url;
     else delete service.url;
