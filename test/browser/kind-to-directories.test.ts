@@ -37,6 +37,7 @@ describe('kind to directories', () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>`);
     await loaded(el);
     const pages = el.store!.statuses[0].pagesRead;
+    expect(pages).to.be.greaterThan(0);
     clearCache(); // past the in-memory lifetime: the browser's own cache asks the directory if pages changed
     const start = (await log()).length;
     await el.store!.retry(el.store!.statuses[0].directory.id);
@@ -53,6 +54,7 @@ describe('kind to directories', () => {
     el.remove();
     await new Promise((r) => setTimeout(r, 100));
     expect(store.loading, 'reads aborted on disconnect').to.equal(false);
-    expect((await log()).slice(start).filter((l) => l.startsWith('/broken/slow')).length).to.be.at.most(2);
+    const asked = (await log()).slice(start).filter((l) => l.startsWith('/broken/slow')).length;
+    expect(asked).to.be.within(1, 2);
   });
 });

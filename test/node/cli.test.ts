@@ -109,9 +109,11 @@ describe('service-finder search', () => {
       assert.ok(r.explanations.some((e: string) => e.startsWith('access:')), r.name);
     }
     const firstPartial = json.results.findIndex((r: { partial: boolean }) => r.partial);
-    if (firstPartial >= 0) assert.ok(json.results.slice(firstPartial).every((r: { partial: boolean }) => r.partial), 'partial matches come last');
+    assert.ok(firstPartial > 0, 'full matches, then records that do not state age or access');
+    assert.ok(json.results.slice(firstPartial).every((r: { partial: boolean }) => r.partial), 'partial matches come last');
     const strict = JSON.parse((await run('search', `${server.url}/dialects/oruk-v3`, '--age', '70', '--access', 'drop-in', '--strict', '--json')).out);
     assert.ok(strict.results.every((r: { partial: boolean }) => !r.partial));
+    assert.ok(json.matched > 0);
     assert.equal(strict.results.length, json.matched);
   });
 
