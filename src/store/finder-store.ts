@@ -104,6 +104,8 @@ export class FinderStore extends EventTarget {
   #dirty = false;
   #timer?: ReturnType<typeof setTimeout>;
   #geocoding?: AbortController;
+  /** Place lookups started: only the latest one's answer is used. */
+  #lookups = 0;
   /** The recompute under way, if any; a flush asked for meanwhile runs when it ends. */
   #flushing?: Promise<void>;
   #flushWanted = false;
@@ -189,19 +191,25 @@ export class FinderStore extends EventTarget {
    * an unknown place sets `placeError` and leaves the distance filter off.
    */
   async setQuery(patch: Partial<Query>, options: { replace?: boolean } = {}): Promise<void> {
-    const next: Query = options.replace ? { ...patch } : { ...this.#query, ...patch };
+    let next: Query = options.replace ? { ...patch } : { ...this.#query, ...patch };
     for (const key of Object.keys(next) as Array<keyof Query>) {
       if (next[key] === undefined) delete next[key];
     }
     if (next.place !== this.#query.place || (next.place && !next.near)) {
-      next.near = undefined;
+      delete next.near;
       this.#placeError = undefined;
-      if (next.place?.trim()) {
-        const resolved = await this.#resolvePlace(next.place.trim());
+      const asked = next.place;
+      if (asked?.trim()) {
+        // The place is the query's from now on; its point follows the lookup. What else changes meanwhile
+        // (a keyword typed while a postcode is looked up) is kept, and a newer lookup answers for itself.
+        const lookup = ++this.#lookups;
+        this.#query = next;
+        const resolved = await this.#resolvePlace(asked.trim());
+        if (lookup !== this.#lookups || this.#query.place !== asked) return;
+        next = { ...this.#query };
         if ('near' in resolved) next.near = resolved.near;
         else this.#placeError = resolved.error;
       }
-      if (!next.near) delete next.near;
     }
     this.#query = next;
     this.#refilter();

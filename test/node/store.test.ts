@@ -96,4 +96,33 @@ describe('FinderStore', () => {
     assert.ok((await asked()) > failedBefore, 'the failed directory was asked again');
     last.dispose();
   });
+
+  it('keeps a keyword typed while a place is looked up, and only the latest lookup answers', async () => {
+    const answers: Array<(p: { lat: number; lng: number } | undefined) => void> = [];
+    const geocoder = (_place: string, signal?: AbortSignal) =>
+      new Promise<{ lat: number; lng: number } | undefined>((resolve, reject) => {
+        answers.push(resolve);
+        signal?.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    const store = new FinderStore({ endpoints: [], geocoder });
+    const first = store.setQuery({ place: 'CF10' });
+    await new Promise((r) => setTimeout(r, 0));
+    const typed = store.setQuery({ text: 'yoga' }); // looks the same place up again, aborting the first
+    await new Promise((r) => setTimeout(r, 0));
+    answers[answers.length - 1]({ lat: 51.47, lng: -3.17 });
+    await Promise.all([first, typed]);
+    assert.equal(store.query.text, 'yoga', 'the keyword is kept');
+    assert.deepEqual(store.query.near, { lat: 51.47, lng: -3.17 });
+    assert.equal(store.placeError, undefined, 'the aborted first lookup leaves no error');
+
+    // A second place asked for before the first answers: the first answer is not used.
+    const a = store.setQuery({ place: 'Barry' });
+    await new Promise((r) => setTimeout(r, 0));
+    const b = store.setQuery({ place: 'Penarth' });
+    await new Promise((r) => setTimeout(r, 0));
+    answers[answers.length - 1]({ lat: 51.44, lng: -3.17 });
+    await Promise.all([a, b]);
+    assert.deepEqual([store.query.place, store.query.near, store.placeError], ['Penarth', { lat: 51.44, lng: -3.17 }, undefined]);
+    store.dispose();
+  });
 });
