@@ -71,14 +71,15 @@ class Blocks {
   readonly phone = new Map<number, Block>();
   readonly cell = new Map<number, Block>();
 
-  add(rec: Rec): void {
+  /** Files `rec` under its keys; `again` for a record filed before (a page read again), which is not filed twice. */
+  add(rec: Rec, again = false): void {
     const f = rec.f;
-    if (f.strongId) push(this.id, f.strongId, rec);
-    if (f.urlKey) push(this.url, f.urlKey, rec);
-    for (const e of f.emails) push(this.email, e, rec);
-    for (const z of f.postcodes) push(this.postcode, z, rec);
-    for (const p of f.phones) push(this.phone, phoneKey(p), rec);
-    for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec);
+    if (f.strongId) push(this.id, f.strongId, rec, again);
+    if (f.urlKey) push(this.url, f.urlKey, rec, again);
+    for (const e of f.emails) push(this.email, e, rec, again);
+    for (const z of f.postcodes) push(this.postcode, z, rec, again);
+    for (const p of f.phones) push(this.phone, phoneKey(p), rec, again);
+    for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec, again);
   }
 
   /** Every earlier record sharing a key with `rec`, each once, into `out` (emptied first: one array serves every insert). */
@@ -117,13 +118,16 @@ function see(block: Block | undefined, rec: Rec, out: Rec[]): void {
   }
 }
 
-/** Most keys belong to one record: it is stored as is, an array only from the second. */
-function push<K>(map: Map<K, Block>, key: K, rec: Rec): void {
+/**
+ * Most keys belong to one record: it is stored as is, an array only from the second. A new record can
+ * only be the last one filed under a key; one filed `again` may be anywhere in the array.
+ */
+function push<K>(map: Map<K, Block>, key: K, rec: Rec, again: boolean): void {
   const block = map.get(key);
   if (!block) map.set(key, rec);
   else if (!Array.isArray(block)) {
     if (block !== rec) map.set(key, [block, rec]);
-  } else if (block[block.length - 1] !== rec) block.push(rec);
+  } else if (again ? !block.includes(rec) : block[block.length - 1] !== rec) block.push(rec);
 }
 
 /** Two lists of records, each in arrival order, merged into one in arrival order. */
@@ -174,7 +178,7 @@ export function createBlender(): Blender {
       existing.f = f;
       existing.blended = undefined;
       if (existing.cluster) existing.cluster.blended = undefined;
-      blocks.add(existing);
+      blocks.add(existing, true);
       return;
     }
     const rec: Rec = { service, seq: seq++, f, seen: -1 };

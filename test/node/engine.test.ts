@@ -31,6 +31,15 @@ const CF = { postcode: 'CF10 1AB' };
 const venue = { name: 'St Mary’s Hall', address: CF, lat: 51.4816, lng: -3.1791 };
 
 describe('blend and dedup', () => {
+  it('a page read again many times files its records once, so later duplicates are still found', () => {
+    const page = [0, 1, 2].map((i) => svc('a', { id: `p${i}`, name: `Lunch club ${'ABC'[i]}`, phones: [{ number: '029 2000 0000' }], locations: [venue] }));
+    const b = createBlender();
+    for (let i = 0; i < 40; i++) b.add(page.map((s) => ({ ...s })));
+    b.add([svc('b', { name: 'Lunch club A', phones: [{ number: '029 2000 0000' }], locations: [venue] })]);
+    assert.equal(b.merged, 1);
+    assert.equal(b.services().length, 3);
+  });
+
   it('normalises urls, phones and postcodes for matching', () => {
     assert.deepEqual(normaliseUrl('https://www.Example.org/Services/Lunch-Club/?utm_source=x&id=4#top'), {
       key: 'example.org/services/lunch-club?id=4',
