@@ -33,6 +33,8 @@ export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetr
    * list items are summaries without locations, times or ages (Placecube).
    */
   details?: boolean | 'auto';
+  /** Read the address as an OpenActive (RPDE) feed; without it, a feed is recognised by its address or first page. */
+  openactive?: boolean;
 }
 
 export interface DirectoryPage {
@@ -160,7 +162,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
   const { maxPages = 200, perPage = 100 } = options;
   // OpenActive: an RPDE feed address (its sibling feed is looked for), or several feeds separated by spaces.
   const feeds = url.trim().split(/\s+/);
-  if (feeds.length > 1 || isOpenActiveUrl(url)) {
+  if (options.openactive || feeds.length > 1 || isOpenActiveUrl(url)) {
     // Loaded only when a page reads OpenActive: most finders never do.
     const { readOpenActive } = await import('./openactive.js');
     yield* readOpenActive(feeds.length > 1 ? feeds : url, { ...options, directory: feeds.length > 1 ? directoryRef(feeds[0], options.name, options.id, options.feedbackUrl) : directory });

@@ -1,4 +1,4 @@
-import type { BlendedService, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
+import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError } from '../model/index.js';
 import { clearCache, directoryRef, fetchJson, readDirectory } from '../sources/index.js';
 import {
@@ -23,7 +23,7 @@ export type Endpoint = string | { url: string; name?: string; id?: string; feedb
 
 export interface FinderStoreOptions {
   endpoints: Endpoint[];
-  /** OpenActive feeds (read by a later adapter; listed here so pages can pass them now). */
+  /** OpenActive feeds (RPDE), read as feeds whatever their addresses look like. */
   openactive?: Endpoint[];
   /** Turns what a person typed for a place into a point. Default: postcodes.io, outward code only. */
   geocoder?: Geocoder;
@@ -95,6 +95,9 @@ export class FinderStore extends EventTarget {
   #query: Query;
   #placeError?: PlaceError;
   readonly #statuses = new Map<string, DirectoryStatus>();
+  /** Every directory and feed to read, and which of them are OpenActive feeds. */
+  readonly #directories: DirectoryRef[];
+  readonly #feeds: Set<string>;
   readonly #reads = new Map<string, AbortController>();
   #blender = createBlender();
   #services: BlendedService[] = [];
@@ -121,7 +124,15 @@ export class FinderStore extends EventTarget {
     super();
     this.#options = options;
     this.#query = { ...options.query };
-    for (const endpoint of this.#endpoints()) {
+    const ref = (e: Endpoint) => {
+      if (typeof e === 'string') return directoryRef(e);
+      const own = typeof e.source === 'string' ? directoryRef(e.source) : undefined;
+      return directoryRef(e.url, e.name ?? own?.name, e.id ?? own?.id, e.feedbackUrl);
+    };
+    const feeds = (options.openactive ?? []).map(ref);
+    this.#directories = [...options.endpoints.map(ref), ...feeds];
+    this.#feeds = new Set(feeds.map((f) => f.id));
+    for (const endpoint of this.#directories) {
       this.#statuses.set(endpoint.id, { directory: endpoint, state: 'idle', pagesRead: 0, records: 0, problems: [] });
     }
   }
@@ -228,12 +239,12 @@ export class FinderStore extends EventTarget {
       this.#dirty = true;
       return this.#flush();
     }
-    await Promise.all(this.#endpoints().map((endpoint) => this.#read(endpoint)));
+    await Promise.all(this.#directories.map((endpoint) => this.#read(endpoint)));
   }
 
   /** Reads one directory again, dropping what it gave before. */
   async retry(directoryId: string): Promise<void> {
-    const endpoint = this.#endpoints().find((e) => e.id === directoryId);
+    const endpoint = this.#directories.find((e) => e.id === directoryId);
     if (!endpoint) return;
     this.#reads.get(directoryId)?.abort();
     clearCache(endpoint.url);
@@ -267,15 +278,7 @@ export class FinderStore extends EventTarget {
 
   /** What decides which records a store reads: two stores with the same key read the same. */
   #key(): string {
-    return JSON.stringify([this.#endpoints(), this.#options.openactive ?? [], this.#options.maxPages ?? null]);
-  }
-
-  #endpoints() {
-    return this.#options.endpoints.map((e) => {
-      if (typeof e === 'string') return directoryRef(e);
-      const own = typeof e.source === 'string' ? directoryRef(e.source) : undefined;
-      return directoryRef(e.url, e.name ?? own?.name, e.id ?? own?.id, e.feedbackUrl);
-    });
+    return JSON.stringify([this.#directories, [...this.#feeds], this.#options.maxPages ?? null]);
   }
 
   async #resolvePlace(place: string): Promise<{ near: LatLng } | { error: PlaceError }> {
@@ -317,7 +320,7 @@ export class FinderStore extends EventTarget {
     return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
   }
 
-  async #read(directory: ReturnType<typeof directoryRef>): Promise<void> {
+  async #read(directory: DirectoryRef): Promise<void> {
     const controller = new AbortController();
     this.#reads.set(directory.id, controller);
     const status: DirectoryStatus = {
@@ -339,6 +342,7 @@ export class FinderStore extends EventTarget {
         signal: controller.signal,
         maxPages: this.#options.maxPages,
         timeoutMs: this.#options.timeoutMs,
+        openactive: this.#feeds.has(directory.id),
       });
       // One page per task: pages already in the cache (a remount) would otherwise be read,
       // normalised and blended, all directories at once, without the page getting a turn.

@@ -125,4 +125,14 @@ describe('FinderStore', () => {
     assert.deepEqual([store.query.place, store.query.near, store.placeError], ['Penarth', { lat: 51.44, lng: -3.17 }, undefined]);
     store.dispose();
   });
+
+  it('reads the feeds given as `openactive`, as feeds', async () => {
+    const store = new FinderStore({ endpoints: [], openactive: [`${server.url}/openactive/session-series`] });
+    await store.load();
+    assert.equal(store.statuses.length, 1);
+    assert.equal(store.statuses[0].state, 'done', store.statuses[0].error?.message);
+    assert.equal(store.statuses[0].dialect, 'openactive');
+    assert.ok(store.services.length > 0);
+    store.dispose();
+  });
 });
