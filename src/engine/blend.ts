@@ -40,7 +40,7 @@ interface Cluster {
 /** Blocks larger than this are too common to be evidence (a council switchboard); they are not searched. */
 const MAX_BLOCK = 100;
 const LAT_CELL = 0.001; // ≈ 111 m
-const LNG_CELL = 0.0015; // ≈ 100 m at UK latitudes
+const LNG_CELL = 0.0015; // ≈ 100 m at 51–52°N, 83–88 m in the north of Scotland (where a shared postcode still pairs twins)
 
 /**
  * Key of a ~100 m grid cell (row and column from `Math.floor(lat / LAT_CELL)`

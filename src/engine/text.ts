@@ -114,35 +114,6 @@ export function nameWords(name: string): string[] {
   return out;
 }
 
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < s.length - 1; i++) {
-    const g = s.slice(i, i + 2);
-    out.set(g, (out.get(g) ?? 0) + 1);
-  }
-  return out;
-}
-
-/** Dice coefficient of two token sets. */
-export function tokenDice(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const sa = new Set(a);
-  const sb = new Set(b);
-  let common = 0;
-  for (const t of sa) if (sb.has(t)) common++;
-  return (2 * common) / (sa.size + sb.size);
-}
-
-/** Dice coefficient of character bigrams (catches "Foodbank" / "Food Bank"). */
-export function bigramDice(a: string, b: string): number {
-  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  return (2 * common) / (a.length - 1 + (b.length - 1));
-}
-
 /** True when two words differ by one insertion, deletion or substitution ("counseling"/"counselling"). */
 function oneEdit(a: string, b: string): boolean {
   const la = a.length;

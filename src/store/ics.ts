@@ -412,5 +412,3 @@ export function datable(schedule: Schedule): boolean {
 }
 const datableCache = new WeakMap<Schedule, boolean>();
 
-/** Whether a schedule can be added to a calendar as a recurring series. */
-export const seriesExportable = datable;

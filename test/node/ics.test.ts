@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schedule, Service } from '../../src/model/index.js';
 import { occurrences } from '../../src/engine/schedule.js';
-import { escapeText, foldLine, icsFilename, icsForOccurrence, icsForSeries, icsForShortlist, seriesExportable } from '../../src/store/ics.js';
+import { escapeText, foldLine, icsFilename, icsForOccurrence, icsForSeries, icsForShortlist, datable } from '../../src/store/ics.js';
 
 // ---------- a tiny iCalendar reader, enough to check what the writer wrote ----------
 
@@ -200,11 +200,11 @@ describe('iCalendar export', () => {
   it('never guesses: a description-only schedule, or every other week with nothing to count from, gives no file', () => {
     const s = svc({});
     assert.equal(icsForSeries(s, { description: 'Tuesday mornings, except bank holidays' }), undefined);
-    assert.equal(seriesExportable({ description: 'Please phone' }), false);
+    assert.equal(datable({ description: 'Please phone' }), false);
     const unanchored: Schedule = { freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], opensAt: '10:00' };
     assert.equal(icsForSeries(s, unanchored), undefined);
-    assert.equal(seriesExportable(unanchored), false);
-    assert.equal(seriesExportable({ ...unanchored, dtstart: '2026-09-08' }), true);
+    assert.equal(datable(unanchored), false);
+    assert.equal(datable({ ...unanchored, dtstart: '2026-09-08' }), true);
     // A series that has ended has nothing left to add.
     assert.equal(icsForSeries(s, { freq: 'WEEKLY', byday: [{ day: 'TU' }], dtstart: '2025-01-01', until: '2025-01-02' }), undefined);
   });
