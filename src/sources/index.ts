@@ -211,7 +211,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     await new Promise((resolve) => setTimeout(resolve, 0));
     const read = readRecords(env.records, dialect, directory, page, seen);
     const details = options.details ?? 'auto';
-    if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records)))) await fillDetails(read.services, list, dialect, options, read.problems, page);
+    if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records)))) await fillDetails(read.services, list, directory, dialect, options, read.problems, page);
     yield { directory, dialect: dialect.name, version, page, totalPages: env.totalPages, services: read.services, problems: read.problems };
 
     if (page === 1) zeroBased = env.number === 0;
@@ -237,11 +237,10 @@ async function rootVersion(list: string, options: ReadOptions): Promise<string |
 }
 
 /** List items that are summaries are replaced by the full record where it can be read. */
-async function fillDetails(services: Service[], list: string, dialect: Dialect, options: ReadOptions, problems: RecordProblem[], page: number) {
-  const { id, name, feedbackUrl } = services[0]?.directory ?? {};
+async function fillDetails(services: Service[], list: string, directory: DirectoryRef, dialect: Dialect, options: ReadOptions, problems: RecordProblem[], page: number) {
   const fill = async (i: number) => {
     try {
-      services[i] = await readService(list, services[i].id, { ...options, id, name, feedbackUrl }, dialect);
+      services[i] = await readService(list, services[i].id, options, dialect, directory);
     } catch (error) {
       problems.push({ id: services[i].id, page, reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used` });
     }
@@ -252,9 +251,14 @@ async function fillDetails(services: Service[], list: string, dialect: Dialect, 
   }
 }
 
-/** Reads one full record, `/services/{id}`, for the detail view. */
-export async function readService(url: string, id: string, options: ReadOptions = {}, known?: Dialect): Promise<Service> {
-  const directory = directoryRef(url, options.name, options.id, options.feedbackUrl);
+/** Reads one full record, `/services/{id}`, for the detail view; `directory` when the caller has it already. */
+export async function readService(
+  url: string,
+  id: string,
+  options: ReadOptions = {},
+  known?: Dialect,
+  directory = directoryRef(url, options.name, options.id, options.feedbackUrl),
+): Promise<Service> {
   const list = servicesUrl(url).split('?')[0];
   const target = `${list.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
   const body = await fetchJson(target, options);

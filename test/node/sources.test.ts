@@ -96,6 +96,7 @@ describe('readDirectory: the demo directory in every dialect', () => {
     assert.equal(services[0].locations, undefined, 'Placecube list items are summaries');
     const auto = await readAll(`${server.url}/dialects/placecube`, { perPage: 20, maxPages: 1 }).catch(() => undefined);
     assert.deepEqual(auto?.pages[0].services[0].ages, demo[0].ages, 'summaries are filled from the full records by default');
+    for (const s of auto!.pages[0].services) assert.equal(s.directory, auto!.pages[0].directory, 'filled records keep the page’s directory');
     const full = await readService(`${server.url}/dialects/placecube`, services[0].id);
     assert.equal(full.name, demo[0].name);
     assert.deepEqual(full.ages, demo[0].ages);
