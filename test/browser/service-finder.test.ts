@@ -25,6 +25,18 @@ describe('<service-finder>', () => {
     expect(inner(el, 'sf-search')).to.exist;
   });
 
+  it('reads again with a new store when a setting is first given after set-up', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    const first = el.store!;
+    el.maxPages = 1; // was not set: the store was made without a page cap
+    await el.updateComplete;
+    const second = await el.ready;
+    expect(second).to.not.equal(first);
+    await loaded(el);
+    expect(second.statuses[0].pagesRead).to.equal(1);
+  });
+
   it('shows a failed directory with its reason and a retry, while the others’ results stay', async () => {
     const el = await fixture<ServiceFinder>(
       html`<service-finder url-state="off" endpoints="${V3} ${FIXTURES}/broken/500"></service-finder>`,

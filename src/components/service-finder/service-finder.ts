@@ -195,7 +195,8 @@ export class ServiceFinder extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     const rebuild = ['endpoints', 'openactive', 'directories', 'geocoder', 'places', 'urlState', 'timeout', 'maxPages', 'fullPostcode'];
-    if (this.hasUpdated && this.#store && rebuild.some((k) => changed.has(k) && changed.get(k) !== undefined)) {
+    // Only once the store exists: until then, setting up reads the current values.
+    if (this.#store && rebuild.some((k) => changed.has(k))) {
       this.#teardown();
       void this.#setup();
     }
