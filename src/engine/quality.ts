@@ -5,6 +5,9 @@ import { normalise } from './text.js';
 
 export const STALE_DAYS = 365;
 
+/** Whether a service is listed at all: one its directory marks inactive or defunct is not. */
+export const listed = (s: Service): boolean => s.status !== 'inactive' && s.status !== 'defunct';
+
 export interface Freshness {
   /** `YYYY-MM-DD` the record was last checked (assured), else last modified. */
   date?: string;
@@ -90,7 +93,8 @@ function count(services: Service[], get: (s: Service) => Array<{ name: string }>
   return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-/** Eligibility and category terms present in the loaded data, most common first. */
+/** Eligibility and category terms of the listed services, most common first (a term only closed services have finds nothing). */
 export function facets(services: Service[]): { eligibility: Facet[]; categories: Facet[] } {
-  return { eligibility: count(services, (s) => s.eligibility), categories: count(services, (s) => s.categories) };
+  const shown = services.filter(listed);
+  return { eligibility: count(shown, (s) => s.eligibility), categories: count(shown, (s) => s.categories) };
 }

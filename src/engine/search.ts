@@ -14,7 +14,7 @@ import type {
 } from '../model/index.js';
 import { WEEKDAYS } from '../model/index.js';
 import { haversineKm } from './geo.js';
-import { checkedDate, completeness, STALE_DAYS, states } from './quality.js';
+import { checkedDate, completeness, listed, STALE_DAYS, states } from './quality.js';
 import { dayNumber, instantOf, localParts, openAt, PART_BITS, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
 import { normalise, queryTerms, tokenise } from './text.js';
 
@@ -135,7 +135,7 @@ function entryOf(service: BlendedService): Entry {
 
 /** Precomputes what `search` reads. Cheap to call again after more records arrive (entries are cached). */
 export function createIndex(services: BlendedService[]): SearchIndex {
-  const entries = services.filter((s) => s.status !== 'inactive' && s.status !== 'defunct').map(entryOf);
+  const entries = services.filter(listed).map(entryOf);
   const order = entries.map((_, i) => i);
   order.sort((a, b) => {
     const x = entries[a];

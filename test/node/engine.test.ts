@@ -569,6 +569,7 @@ describe('facets, freshness, completeness', () => {
       svc('a', { name: '1', categories: [{ name: 'Advice' }, { name: 'Housing' }], eligibility: [{ name: 'Carers' }] }),
       svc('a', { name: '2', categories: [{ name: 'housing' }, { name: 'Housing' }] }),
       svc('a', { name: '3', categories: [{ name: 'Benefits' }] }),
+      svc('a', { name: '4', status: 'defunct', categories: [{ name: 'Closed club' }, { name: 'Advice' }] }),
     ]);
     assert.deepEqual(f.categories, [
       { name: 'Housing', count: 2 },
