@@ -38,6 +38,9 @@ export function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
+/** `YYYY-MM-DD` of a day number. */
+export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 export function ymdOf(day: number): { y: number; m: number; d: number } {
   const date = new Date(day * DAY_MS);
   return { y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate() };

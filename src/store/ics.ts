@@ -16,6 +16,7 @@ import {
   LONDON,
   compileRule,
   dayNumber,
+  isoDay,
   fires,
   instantOf,
   localParts,
@@ -26,7 +27,6 @@ import {
 } from '../engine/schedule.js';
 
 const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-const DAY_MS = 86_400_000;
 const PRODID = '-//service-finder-elements//Service finder//EN';
 const UID_DOMAIN = 'service-finder-elements';
 
@@ -81,10 +81,7 @@ export function foldLine(line: string): string {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-function ymd(day: number): string {
-  const d = new Date(day * DAY_MS);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
-}
+const ymd = (day: number): string => isoDay(day).replaceAll('-', '');
 
 /** 20261021T100000 */
 function localStamp(day: number, minutes: number): string {
@@ -247,8 +244,7 @@ export function cancelledSessions(service: Service, from: Date, to: Date): Array
 function sessionSchedule(session: Session, start: Date, end: Date | undefined): Schedule {
   const hhmm = (m: number) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
   const p = localParts(start);
-  const d = new Date(p.day * DAY_MS).toISOString().slice(0, 10);
-  return { dtstart: d, count: 1, opensAt: hhmm(p.minutes), closesAt: end ? hhmm(localParts(end).minutes) : undefined, locationId: session.locationId };
+  return { dtstart: isoDay(p.day), count: 1, opensAt: hhmm(p.minutes), closesAt: end ? hhmm(localParts(end).minutes) : undefined, locationId: session.locationId };
 }
 
 // ---------- series ----------

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BlendedService, Query } from '../../model/index.js';
 import { WEEKDAYS } from '../../model/index.js';
-import { PART_BITS, compileService, dayNumber, instantOf, localParts, occurrences, partsMask, weekdayOf, ymdOf, type Occurrence } from '../../engine/schedule.js';
+import { PART_BITS, compileService, isoDay, dayNumber, instantOf, localParts, occurrences, partsMask, weekdayOf, ymdOf, type Occurrence } from '../../engine/schedule.js';
 import { cancelledSessions, datable, icsFilename, icsForOccurrence } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
@@ -34,7 +34,6 @@ export interface CalendarItem {
 
 const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m, d) / DAY_MS;
 const mondayOf = (day: number) => day - weekdayOf(day);
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** The same day of the month `n` months on, kept within the month (31 Jan + 1 → 28 Feb). */
 function addMonths(day: number, n: number): number {
   const { y, m, d } = ymdOf(day);
@@ -116,7 +115,7 @@ export class SfCalendar extends FinderElement {
   /** The first and last day shown (`YYYY-MM-DD`, inclusive). */
   get range(): { from: string; to: string } {
     const { from, to } = this.#range(this.currentView, this.#anchorDay());
-    return { from: isoOf(from), to: isoOf(to - 1) };
+    return { from: isoDay(from), to: isoDay(to - 1) };
   }
 
   /** The dated sessions of the current results in the period shown. */
@@ -287,7 +286,7 @@ export class SfCalendar extends FinderElement {
     const title =
       view === 'month'
         ? l.monthYear(instantOf(dayOf(y, month, 1), 12 * 60))
-        : l.t(m.range, { from: l.day(isoOf(from)), to: l.day(isoOf(to - 1)) });
+        : l.t(m.range, { from: l.day(isoDay(from)), to: l.day(isoDay(to - 1)) });
     const waiting = store.loading && !store.services.length;
     const active = items.filter((i) => !i.cancelled).length;
     const status = waiting ? l.m.finder.loading : active ? `${title}: ${l.p(m.sessions, active)}` : `${title}: ${m.nothingInRange}`;
@@ -346,7 +345,7 @@ export class SfCalendar extends FinderElement {
         part=${parts}
         class=${[day === today ? 'today' : '', day === chosen ? 'selected' : '', outside ? 'outside' : ''].join(' ')}
         data-day=${day}
-        data-date=${isoOf(day)}
+        data-date=${isoDay(day)}
         tabindex=${day === anchor ? '0' : '-1'}
         aria-selected=${day === chosen ? 'true' : 'false'}
         aria-current=${day === today ? 'date' : nothing}
@@ -399,7 +398,7 @@ export class SfCalendar extends FinderElement {
     return html`<div class="agenda">
       ${days.map((day) => {
         const list = byDay.get(day) ?? [];
-        return html`<section class="agenda-day ${day === today ? 'today' : ''}" part="agenda-day" aria-labelledby="d-${day}" data-day=${day} data-date=${isoOf(day)}>
+        return html`<section class="agenda-day ${day === today ? 'today' : ''}" part="agenda-day" aria-labelledby="d-${day}" data-day=${day} data-date=${isoDay(day)}>
           <h3 id="d-${day}">
             ${this.#dateWords(day)}${day === today ? html` <span class="today-tag" aria-current="date">${m.today}</span>` : nothing}
           </h3>
@@ -546,7 +545,7 @@ export class SfCalendar extends FinderElement {
       now: this.activeStore?.currentTime(),
       link: (s) => serviceHref(s.key),
     });
-    downloadText(text, icsFilename(`${item.service.name} ${isoOf(item.day)}`));
+    downloadText(text, icsFilename(`${item.service.name} ${isoDay(item.day)}`));
   }
 
   /** After the detail closes, focus goes back to the session (or service) that opened it. */

@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
-import { dayNumber, localParts, occurrences } from '../../engine/schedule.js';
+import { dayNumber, isoDay, localParts, occurrences } from '../../engine/schedule.js';
 import { datable, icsFilename, icsForOccurrence, icsForSeries } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
@@ -130,7 +130,7 @@ export class SfService extends FinderElement {
             type="button"
             class="button secondary"
             part="button ics-next-button"
-            @click=${() => downloadText(icsForOccurrence(s, next, options), icsFilename(`${s.name} ${next.start.toISOString().slice(0, 10)}`))}
+            @click=${() => downloadText(icsForOccurrence(s, next, options), icsFilename(`${s.name} ${isoDay(localParts(next.start).day)}`))}
           >
             ${m.service.addNext}<span class="visually-hidden">: ${whenWords(l, next)}</span>
           </button>`
