@@ -46,6 +46,13 @@ export interface FinderStoreOptions {
 
 export type PlaceError = 'not-found' | 'failed';
 
+/** The query `patch` makes of `query`; a field patched to undefined is removed, not kept as undefined. */
+export function mergeQuery(query: Query, patch: Partial<Query>): Query {
+  const out: Query = {};
+  for (const [key, value] of Object.entries({ ...query, ...patch })) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  return out;
+}
+
 /**
  * What the last store let go had read and blended, when every directory was read in full: the next store
  * over the same directories, made within the page cache's lifetime (a finder removed and put back, a
@@ -101,6 +108,8 @@ export class FinderStore extends EventTarget {
   readonly #reads = new Map<string, AbortController>();
   #blender = createBlender();
   #services: BlendedService[] = [];
+  /** Each service by the key of every record in it (a blended service's key is its first record's). */
+  #byKey = new Map<string, BlendedService>();
   #index?: SearchIndex;
   #output: Output = EMPTY;
   #facets: ReturnType<typeof computeFacets> = { eligibility: [], categories: [] };
@@ -172,7 +181,7 @@ export class FinderStore extends EventTarget {
   }
 
   get(key: string): BlendedService | undefined {
-    return this.#services.find((s) => s.key === key || s.sources.some((r) => r.key === key));
+    return this.#byKey.get(key);
   }
 
   nextOpening(service: BlendedService) {
@@ -202,10 +211,7 @@ export class FinderStore extends EventTarget {
    * an unknown place sets `placeError` and leaves the distance filter off.
    */
   async setQuery(patch: Partial<Query>, options: { replace?: boolean } = {}): Promise<void> {
-    let next: Query = options.replace ? { ...patch } : { ...this.#query, ...patch };
-    for (const key of Object.keys(next) as Array<keyof Query>) {
-      if (next[key] === undefined) delete next[key];
-    }
+    let next = mergeQuery(options.replace ? {} : this.#query, patch);
     if (next.place !== this.#query.place || (next.place && !next.near)) {
       delete next.near;
       this.#placeError = undefined;
@@ -453,6 +459,8 @@ export class FinderStore extends EventTarget {
     const facets = computeFacets(services);
     await yieldToMain();
     this.#services = services;
+    this.#byKey = new Map();
+    for (const s of services) for (const r of s.sources) this.#byKey.set(r.key, s);
     this.#index = index;
     this.#facets = facets;
     this.#refilter();

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
 import { serviceHref } from '../../store/url-state.js';
 import { defaultSort } from '../../engine/search.js';
+import { mergeQuery } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
 import { checkedWords, costWords, explain, unknownFields, whenWords } from '../words.js';
@@ -315,9 +316,7 @@ export class SfResults extends FinderElement {
     let best: Loosen | undefined;
     for (const field of Object.keys(LOOSEN) as LoosenField[]) {
       if (!LOOSEN[field].active(query)) continue;
-      const loosened = { ...query, ...LOOSEN[field].patch };
-      for (const k of Object.keys(loosened) as Array<keyof Query>) if (loosened[k] === undefined) delete loosened[k];
-      const count = store.count(loosened);
+      const count = store.count(mergeQuery(query, LOOSEN[field].patch));
       if (count > (best?.count ?? 0)) best = { field, count };
     }
     this.#loosenCache = { query, services: store.services, value: best };

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { AccessType, AgeBand, PartOfDay, Query, Weekday } from '../../model/index.js';
 import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
+import { mergeQuery } from '../../store/finder-store.js';
 import { SfSearchEvent } from '../events.js';
 import { kmToMiles, milesToKm } from '../../i18n/index.js';
 import { tokens } from '../shared.styles.js';
@@ -374,7 +375,7 @@ export class SfSearch extends FinderElement {
       return;
     }
     if (submitted) this.#submitted = true;
-    this.#sent = signature(Object.fromEntries(Object.entries({ ...store.query, ...patch }).filter(([, v]) => v !== undefined)) as Query);
+    this.#sent = signature(mergeQuery(store.query, patch));
     await store.setQuery(patch);
     this.errors = errors.filter((e) => e.field !== 'place');
     this.#collectPlaceError();
