@@ -5,7 +5,7 @@
  */
 import type { BlendedService, Location, Service, Term } from '../model/index.js';
 import { haversineKm } from './geo.js';
-import { compileRule, localParts, weekdayOf } from './schedule.js';
+import { compileRule, localParts, ruleDays, weekdayOf } from './schedule.js';
 import { dayTimeWordsIn, nameTokens, nameWords, normalise, tokensSimilarity, wordOverlap } from './text.js';
 
 /**
@@ -139,9 +139,7 @@ function when(f: Features): Timing {
   for (const schedule of f.fields.schedules ?? []) {
     const r = compileRule(schedule);
     if (!r) continue;
-    let bits = r.dayMask;
-    for (const n of r.nth) bits |= 1 << n.wd;
-    if ((r.monthDays.length && !bits) || r.freq === 'YEARLY' || (r.freq === 'DAILY' && !bits)) bits = 0x7f;
+    const bits = ruleDays(r);
     days |= bits;
     if (r.opens === undefined) continue;
     for (let wd = 0; wd < 7; wd++) if (bits & (1 << wd)) starts.push(wd * 1440 + r.opens);
@@ -268,7 +266,7 @@ export function features(service: Service, seen?: Memo): Features {
     for (const l of s.locations) {
       if (l.address?.postcode) postcodes = addOnce(postcodes, once(seen?.postcodes, l.address.postcode, normalisePostcode));
       // The location itself serves as the point (lat and lng are what is read).
-      if (typeof l.lat === 'number' && typeof l.lng === 'number') (points ??= []).push(l as { lat: number; lng: number });
+      if (typeof l.lat === 'number' && typeof l.lng === 'number') points = addOnce(points, l as { lat: number; lng: number });
     }
   }
   const name = once(seen?.names, s.name, readName);

@@ -440,6 +440,14 @@ export interface WeeklyPattern {
   partsUnknown: number;
 }
 
+/** The weekdays a rule can fire on (bit 0 Monday); every day for a daily rule without days, a yearly one, or days of the month. */
+export function ruleDays(rule: Rule): number {
+  let bits = rule.dayMask;
+  for (const n of rule.nth) bits |= 1 << n.wd;
+  if ((rule.freq === 'DAILY' && bits === 0) || (rule.monthDays.length && !bits) || rule.freq === 'YEARLY') return 0x7f;
+  return bits;
+}
+
 export function weeklyPattern(service: Service): WeeklyPattern {
   const c = compileService(service);
   const pattern: WeeklyPattern = { known: c.known, days: 0, parts: [0, 0, 0, 0, 0, 0, 0], partsUnknown: 0 };
@@ -451,13 +459,7 @@ export function weeklyPattern(service: Service): WeeklyPattern {
       else pattern.parts[wd] |= partsMask(opens, closes);
     }
   };
-  for (const rule of c.rules) {
-    let bits = rule.dayMask;
-    for (const n of rule.nth) bits |= 1 << n.wd;
-    if (rule.freq === 'DAILY' && bits === 0) bits = 0x7f;
-    if ((rule.monthDays.length && !bits) || rule.freq === 'YEARLY') bits = 0x7f;
-    add(bits, rule.opens, rule.closes);
-  }
+  for (const rule of c.rules) add(ruleDays(rule), rule.opens, rule.closes);
   for (const s of c.sessions) {
     const p = localParts(s.start);
     add(1 << weekdayOf(p.day), p.minutes, s.end ? localParts(s.end).minutes : undefined);
