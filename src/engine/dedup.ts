@@ -353,10 +353,14 @@ function similarity(a: Features, b: Features): number {
 
 /**
  * Quick test that names could reach 0.8 (one name's words all in the
- * other's, or the same letters), before the exact comparison.
+ * other's, or the same letters), before the exact comparison. A word spelled
+ * one letter differently ("Macmillan"/"McMillan") has a bit of its own, so
+ * one bit of difference is let through.
  */
 function mayBeAlike(a: Features, b: Features): boolean {
-  return (a.name.mask & ~b.name.mask) === 0 || (b.name.mask & ~a.name.mask) === 0 || a.name.key === b.name.key;
+  const x = a.name.mask & ~b.name.mask;
+  const y = b.name.mask & ~a.name.mask;
+  return (x & (x - 1)) === 0 || (y & (y - 1)) === 0 || a.name.key === b.name.key;
 }
 
 /**

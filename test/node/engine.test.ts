@@ -112,6 +112,15 @@ describe('blend and dedup', () => {
     assert.equal(far.services().length, 2, '1.1 km apart is two clubs');
   });
 
+  it('merges names spelled one letter differently at one venue ("Macmillan"/"McMillan")', () => {
+    const b = blend(
+      svc('a', { name: 'Macmillan cancer support drop-in', locations: [{ address: CF }] }),
+      svc('b', { name: 'McMillan Cancer Support Drop-in', locations: [{ address: CF }] }),
+    );
+    assert.equal(nameSimilarity('Macmillan cancer support drop-in', 'McMillan Cancer Support Drop-in'), 1);
+    assert.deepEqual(b.services().map((s) => s.sources.map((x) => x.directory.id)), [['a', 'b']]);
+  });
+
   it('never merges two sessions at the same venue that differ by day words or schedule', () => {
     const shared = { url: 'https://leisure.example/chair-yoga', phones: [{ number: '029 2000 9999' }], locations: [venue] };
     const byName = blend(
