@@ -257,15 +257,18 @@ export function compileService(service: Service): CompiledService {
   const rules = (service.schedules ?? []).map(compileRule).filter((r): r is Rule => r !== undefined);
   const closures = (service.closures ?? []).map(compileClosure).filter((x): x is CompiledClosure => x !== undefined);
   const sessions: CompiledService['sessions'] = [];
+  // Times are known when a rule or a session can be read: a cancelled session says when it would have been, an unreadable one nothing.
+  let dated = rules.length > 0;
   for (const session of service.sessions ?? []) {
-    if (session.cancelled) continue;
     const start = new Date(session.start);
     if (Number.isNaN(+start)) continue;
+    dated = true;
+    if (session.cancelled) continue;
     const end = session.end ? new Date(session.end) : undefined;
     sessions.push({ start, end: end && !Number.isNaN(+end) ? end : undefined, session });
   }
   sessions.sort((a, b) => +a.start - +b.start);
-  c = { rules, closures, sessions, known: rules.length > 0 || (service.sessions?.length ?? 0) > 0 };
+  c = { rules, closures, sessions, known: dated };
   compiledCache.set(service, c);
   return c;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schedule, Service } from '../../src/model/index.js';
-import { nextOpening, occurrences, openAt } from '../../src/engine/index.js';
+import { nextOpening, occurrences, openAt, weeklyPattern } from '../../src/engine/index.js';
 
 let n = 0;
 function svc(fields: Partial<Service>): Service {
@@ -122,6 +122,15 @@ describe('schedules → occurrences (Europe/London)', () => {
     assert.equal(iso(occ[0].start), '2026-04-10T17:00:00.000Z');
     assert.equal(occ[0].session?.id, 'x');
     assert.equal(occ[0].schedule.opensAt, '18:00');
+  });
+
+  it('sessions whose dates cannot be read leave the times not stated; cancelled ones still state them', () => {
+    const unreadable = svc({ sessions: [{ id: 'x', start: 'next Tuesday' }] });
+    assert.equal(weeklyPattern(unreadable).known, false);
+    assert.equal(openAt(unreadable, new Date('2026-04-10T17:30:00Z')), 'unknown');
+    const cancelled = svc({ sessions: [{ id: 'y', start: '2026-04-10T18:00:00+01:00', end: '2026-04-10T19:00:00+01:00', cancelled: true }] });
+    assert.equal(weeklyPattern(cancelled).known, true);
+    assert.equal(openAt(cancelled, new Date('2026-04-10T17:30:00Z')), 'no');
   });
 
   it('a window running past midnight ends the next day', () => {
