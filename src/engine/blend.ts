@@ -5,7 +5,7 @@
  * from comparing every pair (bench/run.ts times 10,000 records).
  */
 import type { BlendedService, Service } from '../model/index.js';
-import { blendRecords, compatible, features, sameService, memo, type Features } from './dedup.js';
+import { blendRecords, compatible, features, sameEvidence, sameService, memo, type Features } from './dedup.js';
 
 export interface Blender {
   /** Adds records (a page from one directory); a key seen before replaces its record. */
@@ -20,7 +20,7 @@ export interface Blender {
 
 interface Rec {
   service: Service;
-  /** Seq of the insert that last compared against this record. */
+  /** Stamp of the last candidate search that found this record. */
   seen: number;
   seq: number;
   f: Features;
@@ -82,38 +82,40 @@ class Blocks {
     for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec, again);
   }
 
-  /** Every earlier record sharing a key with `rec`, each once, into `out` (emptied first: one array serves every insert). */
-  candidates(rec: Rec, out: Rec[]): Rec[] {
-    const f = rec.f;
+  /**
+   * Every record filed under a key of `f`, each once, into `out` (emptied first: one array serves
+   * every search). `stamp` is new for each search: a record found is marked with it.
+   */
+  candidates(f: Features, stamp: number, out: Rec[]): Rec[] {
     out.length = 0;
-    if (f.strongId) see(this.id.get(f.strongId), rec, out);
-    if (f.urlKey) see(this.url.get(f.urlKey), rec, out);
-    for (const e of f.emails) see(this.email.get(e), rec, out);
-    for (const z of f.postcodes) see(this.postcode.get(z), rec, out);
-    for (const p of f.phones) see(this.phone.get(phoneKey(p)), rec, out);
+    if (f.strongId) see(this.id.get(f.strongId), stamp, out);
+    if (f.urlKey) see(this.url.get(f.urlKey), stamp, out);
+    for (const e of f.emails) see(this.email.get(e), stamp, out);
+    for (const z of f.postcodes) see(this.postcode.get(z), stamp, out);
+    for (const p of f.phones) see(this.phone.get(phoneKey(p)), stamp, out);
     for (const pt of f.points) {
       const row = rowOf(pt);
       const col = colOf(pt);
-      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), rec, out);
+      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out);
     }
     return out;
   }
 }
 
-/** Adds the records of `block` not yet seen for `rec` to `out` (a function, not a closure per call). */
-function see(block: Block | undefined, rec: Rec, out: Rec[]): void {
+/** Adds the records of `block` not yet found in this search to `out` (a function, not a closure per call). */
+function see(block: Block | undefined, stamp: number, out: Rec[]): void {
   if (!block) return;
   if (!Array.isArray(block)) {
-    if (block.seen !== rec.seq) {
-      block.seen = rec.seq;
+    if (block.seen !== stamp) {
+      block.seen = stamp;
       out.push(block);
     }
     return;
   }
   if (block.length > MAX_BLOCK) return;
   for (const other of block) {
-    if (other.seen === rec.seq) continue;
-    other.seen = rec.seq;
+    if (other.seen === stamp) continue;
+    other.seen = stamp;
     out.push(other);
   }
 }
@@ -141,6 +143,7 @@ function bySeq(a: Rec[], b: Rec[]): Rec[] {
 
 export function createBlender(): Blender {
   let seq = 0;
+  let stamp = 0;
   let recs = new Map<string, Rec>();
   let blocks = new Blocks();
   let merged = 0;
@@ -169,24 +172,41 @@ export function createBlender(): Blender {
     merged++;
   }
 
+  /** Joins `rec` with every record its evidence points to. */
+  function match(rec: Rec): void {
+    for (const other of blocks.candidates(rec.f, ++stamp, scratch)) {
+      if (other === rec || (rec.cluster && other.cluster === rec.cluster) || hasDir(other, rec.f.dir)) continue;
+      if (sameService(rec.f, other.f)) join(rec, other);
+    }
+  }
+
+  /** A record read again: it keeps its place; what it was merged with is decided again if its evidence changed. */
+  function update(rec: Rec, service: Service, f: Features): void {
+    const before = rec.f;
+    rec.service = service;
+    rec.f = f;
+    rec.blended = undefined;
+    const cluster = rec.cluster;
+    if (cluster) cluster.blended = undefined;
+    blocks.add(rec, true);
+    if (sameEvidence(before, f)) return;
+    if (!cluster) return match(rec);
+    // The cluster may have held together through this record's old copy: its members are matched again.
+    merged -= cluster.members.length - 1;
+    for (const m of cluster.members) {
+      m.cluster = undefined;
+      m.blended = undefined;
+    }
+    for (const m of cluster.members) match(m);
+  }
+
   function insert(service: Service): void {
     const f = features(service, seen);
     const existing = recs.get(f.fields.key);
-    if (existing) {
-      // The same record again (a page re-read): take the newer copy, keep its place and its cluster.
-      existing.service = service;
-      existing.f = f;
-      existing.blended = undefined;
-      if (existing.cluster) existing.cluster.blended = undefined;
-      blocks.add(existing, true);
-      return;
-    }
+    if (existing) return update(existing, service, f);
     const rec: Rec = { service, seq: seq++, f, seen: -1 };
     recs.set(f.fields.key, rec);
-    for (const other of blocks.candidates(rec, scratch)) {
-      if ((rec.cluster && other.cluster === rec.cluster) || hasDir(other, f.dir)) continue;
-      if (sameService(f, other.f)) join(rec, other);
-    }
+    match(rec);
     blocks.add(rec);
   }
 

@@ -291,6 +291,29 @@ export function features(service: Service, seen?: Memo): Features {
 
 const shares = (a: string[], b: string[]) => a.some((x) => b.includes(x));
 
+const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether two readings of one record give dedup the same evidence (a page read again is usually unchanged). */
+export function sameEvidence(a: Features, b: Features): boolean {
+  const x = when(a);
+  const y = when(b);
+  return (
+    a.id === b.id &&
+    a.strongId === b.strongId &&
+    a.url === b.url &&
+    a.urlKey === b.urlKey &&
+    a.name.dayWords === b.name.dayWords &&
+    sameItems(a.name.tokens, b.name.tokens) &&
+    sameItems(a.emails, b.emails) &&
+    sameItems(a.phones, b.phones) &&
+    sameItems(a.postcodes, b.postcodes) &&
+    a.points.length === b.points.length &&
+    a.points.every((p, i) => p.lat === b.points[i].lat && p.lng === b.points[i].lng) &&
+    x.days === y.days &&
+    sameItems(x.starts, y.starts)
+  );
+}
+
 /**
  * Two sessions at one venue: different day/time words in the name, or
  * schedules on different weekdays, or no weekday on which both start within

@@ -287,6 +287,25 @@ describe('blend and dedup', () => {
     assert.equal(b.services().length, 1);
     assert.equal(b.services()[0].name, 'New name');
   });
+
+  it('a record read again with new evidence is matched again: new twins found, old ones let go', () => {
+    const phone = [{ number: '029 2000 0000' }];
+    const b = createBlender();
+    b.add([svc('a', { id: 'x', name: 'Lunch club', phones: [{ number: '029 2011 1111' }] })]);
+    b.add([svc('b', { id: 'y', name: 'Lunch Club', phones: phone })]);
+    assert.equal(b.services().length, 2, 'different phones: two services');
+    b.add([svc('a', { id: 'x', name: 'Lunch club', phones: phone })]);
+    assert.equal(b.services().length, 1, 'the corrected phone is now shared');
+    assert.equal(b.merged, 1);
+    // A hub: c matches a (phone) and d (url); read again without either, the three stand apart.
+    const url = 'https://example.org/lunch';
+    b.add([svc('c', { id: 'z', name: 'Lunch club', phones: phone, url }), svc('d', { id: 'w', name: 'Lunch club', url })]);
+    assert.deepEqual(b.services().map((s) => s.sources.length), [4]);
+    assert.equal(b.merged, 3);
+    b.add([svc('c', { id: 'z', name: 'Lunch club', phones: [{ number: '029 2099 9999' }] })]);
+    assert.deepEqual(b.services().map((s) => s.sources.map((x) => x.directory.id)), [['a', 'b'], ['c'], ['d']]);
+    assert.equal(b.merged, 1);
+  });
 });
 
 const NOW = new Date('2026-04-15T10:30:00Z'); // Wednesday, 11:30 BST
