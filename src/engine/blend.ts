@@ -233,7 +233,9 @@ export function createBlender(): Blender {
         for (const r of recs.values()) {
           const c = r.cluster;
           if (!c) list.push((r.blended ??= blendRecords([r.service], [r.f.fields])));
-          else if (c.members[0] === r) list.push((c.blended ??= blendRecords(c.members.map((m) => m.service), c.members.map((m) => m.f.fields))));
+          else if (c.members[0] === r) {
+            list.push((c.blended ??= blendRecords(c.members.map((m) => m.service), c.members.map((m) => m.f.fields), seen)));
+          }
         }
       }
       return list;

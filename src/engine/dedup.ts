@@ -234,9 +234,14 @@ export interface Memo {
   urls: Map<string, ReturnType<typeof normaliseUrl>>;
   phones: Map<string, string | undefined>;
   postcodes: Map<string, string | undefined>;
+  /** `phoneKey` through `phones`, for blending. */
+  phoneKey: (p: { number: string }) => string;
 }
 
-export const memo = (): Memo => ({ names: new Map(), urls: new Map(), phones: new Map(), postcodes: new Map() });
+export function memo(): Memo {
+  const keys = new Map<string, string>();
+  return { names: new Map(), urls: new Map(), phones: new Map(), postcodes: new Map(), phoneKey: (p) => once(keys, p.number, phoneText) };
+}
 
 /** `read(key)`, from `cache` when it was read before. */
 function once<V>(cache: Map<string, V> | undefined, key: string, read: (key: string) => V): V {
@@ -550,7 +555,8 @@ const costDetail = (c: NonNullable<Service['cost']>) => (c.options?.length ?? 0)
 const richerCost = (a: NonNullable<Service['cost']>, b: NonNullable<Service['cost']>) => costDetail(a) > costDetail(b);
 const longerDescription = (a: Fields, b: Fields) => a.description!.length > b.description!.length;
 const moreReadable = (a: Fields, b: Fields) => readable(a) > readable(b);
-const phoneKey = (p: { number: string }) => normalisePhone(p.number) ?? p.number.replace(/\s/g, '');
+const phoneText = (number: string) => normalisePhone(number) ?? number.replace(/\s/g, '');
+const phoneKey = (p: { number: string }) => phoneText(p.number);
 const contactKey = (c: NonNullable<Service['contacts']>[number]) =>
   normalise(`${c.name ?? ''}|${c.email ?? ''}|${(c.phones ?? []).map(phoneKey).join()}`);
 const closureKey = (c: NonNullable<Service['closures']>[number]) => `${c.startDate}|${c.endDate}|${c.closed}`;
@@ -582,10 +588,10 @@ const G = {
  * One blended service from records of the same service (in arrival order):
  * identity from the first; for each field the richer value (longer text,
  * stated beats not stated, lists unioned without duplicates); the newest
- * assured and modified dates. `records` are the services' `Fields` when the
- * caller has them already.
+ * assured and modified dates. `records` are the services' `Fields` and
+ * `seen` the blender's memo when the caller has them already.
  */
-export function blendRecords(services: Service[], records = services.map((s) => new Fields(s))): BlendedService {
+export function blendRecords(services: Service[], records = services.map((s) => new Fields(s)), seen?: Memo): BlendedService {
   const first = services[0];
   if (records.length === 1) return { ...first, sources: [{ key: first.key, directory: first.directory }] };
   const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
@@ -626,7 +632,7 @@ export function blendRecords(services: Service[], records = services.map((s) => 
   if (assuredDate) out.assuredDate = assuredDate;
   const lastModified = pick(records, G.lastModified, laterTime);
   if (lastModified) out.lastModified = lastModified;
-  const phones = unionBy(records, G.phones, phoneKey, sameNumber);
+  const phones = unionBy(records, G.phones, seen?.phoneKey ?? phoneKey, sameNumber);
   if (phones) out.phones = phones;
   const contacts = unionBy(records, G.contacts, contactKey);
   if (contacts) out.contacts = contacts;
