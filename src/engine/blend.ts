@@ -122,22 +122,26 @@ function see(block: Block | undefined, stamp: number, out: Rec[]): void {
 
 /**
  * Most keys belong to one record: it is stored as is, an array only from the second. A new record can
- * only be the last one filed under a key; one filed `again` may be anywhere in the array.
+ * only be the last one filed under a key; one filed `again` may be anywhere in the array. Small blocks
+ * (most: the copies of one service) are copied to grow, as `push` would leave room for 16 more.
  */
 function push<K>(map: Map<K, Block>, key: K, rec: Rec, again: boolean): void {
   const block = map.get(key);
   if (!block) map.set(key, rec);
   else if (!Array.isArray(block)) {
     if (block !== rec) map.set(key, [block, rec]);
-  } else if (again ? !block.includes(rec) : block[block.length - 1] !== rec) block.push(rec);
+  } else if (again ? !block.includes(rec) : block[block.length - 1] !== rec) {
+    if (block.length < 8) map.set(key, [...block, rec]);
+    else block.push(rec);
+  }
 }
 
-/** Two lists of records, each in arrival order, merged into one in arrival order. */
+/** Two lists of records, each in arrival order, merged into one in arrival order (sized once: it is kept). */
 function bySeq(a: Rec[], b: Rec[]): Rec[] {
-  const out: Rec[] = [];
+  const out = new Array<Rec>(a.length + b.length);
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].seq < b[j].seq) ? a[i++] : b[j++]);
+  for (let k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && a[i].seq < b[j].seq) ? a[i++] : b[j++];
   return out;
 }
 
@@ -161,7 +165,7 @@ export function createBlender(): Blender {
     const ma = membersOf(a);
     // Evidence links one pair; every other pair must at least not contradict it.
     for (const x of ma) for (const y of mb) if (!compatible(x.f, y.f)) return;
-    const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [] };
+    const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [], blended: undefined };
     cluster.members = bySeq(ma, mb);
     cluster.dirs = cluster.members.map((r) => r.f.dir);
     for (const r of cluster.members) {
@@ -204,7 +208,8 @@ export function createBlender(): Blender {
     const f = features(service, seen);
     const existing = recs.get(f.fields.key);
     if (existing) return update(existing, service, f);
-    const rec: Rec = { service, seq: seq++, f, seen: -1 };
+    // Every field written here, so that none is added later (a second shape, and a property store per record).
+    const rec: Rec = { service, seq: seq++, f, seen: -1, cluster: undefined, blended: undefined };
     recs.set(f.fields.key, rec);
     match(rec);
     blocks.add(rec);

@@ -133,7 +133,7 @@ interface Timing {
 
 function when(f: Features): Timing {
   if (f.timing) return f.timing;
-  const starts: number[] = [];
+  let starts: number[] | undefined;
   let days = 0;
   // Rules compiled here without the shared cache: each raw record is looked at once.
   for (const schedule of f.fields.schedules ?? []) {
@@ -142,14 +142,14 @@ function when(f: Features): Timing {
     const bits = ruleDays(r);
     days |= bits;
     if (r.opens === undefined) continue;
-    for (let wd = 0; wd < 7; wd++) if (bits & (1 << wd)) starts.push(wd * 1440 + r.opens);
+    for (let wd = 0; wd < 7; wd++) if (bits & (1 << wd)) starts = addOnce(starts, wd * 1440 + r.opens);
   }
   // Dated sessions: their weekdays count as the schedule too.
   for (const x of f.fields.sessions ?? []) {
     const start = new Date(x.start);
     if (!x.cancelled && !Number.isNaN(+start)) days |= 1 << weekdayOf(localParts(start).day);
   }
-  return (f.timing = { days, starts });
+  return (f.timing = { days, starts: starts ?? NONE });
 }
 
 const URL_PARTS = /^\s*https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d+)?([^?#\s]*)(\?[^#\s]*)?/i;
@@ -291,6 +291,7 @@ export function features(service: Service, seen?: Memo): Features {
     postcodes: postcodes ?? NONE,
     points: points ?? NONE,
     name,
+    timing: undefined,
   };
 }
 
