@@ -23,16 +23,17 @@ export interface CheckReport {
   pages: number;
   totalPages?: number;
   records: number;
+  /** Records left out (no id, no name, a duplicate, unreadable); each is also in `problems`. */
   skipped: number;
   seconds: number;
   /** Share (0–1) of records that state each key field. */
   fields: Record<string, number>;
-  /** Every problem found, in plain words. */
+  /** Every problem found, in plain words; a skipped record's says "skipped". */
   problems: string[];
 }
 
 function describeProblem(p: RecordProblem): string {
-  const where = [p.page !== undefined ? `page ${p.page}` : '', p.id !== undefined ? `record ${p.id}` : '']
+  const where = [p.page !== undefined ? `page ${p.page}` : '', p.id !== undefined ? `record ${p.id}` : '', p.skipped ? 'skipped' : '']
     .filter(Boolean)
     .join(', ');
   return where ? `${where}: ${p.reason}` : p.reason;
@@ -50,7 +51,7 @@ export async function checkReport(url: string, options: ReadOptions = {}): Promi
       report.pages = page.page;
       report.totalPages = page.totalPages;
       report.records += page.services.length;
-      report.skipped += page.problems.length;
+      report.skipped += page.problems.filter((p) => p.skipped).length;
       report.problems.push(...page.problems.map(describeProblem));
       for (const service of page.services) {
         for (const [field, states] of Object.entries(KEY_FIELDS)) if (states(service)) counts[field]++;
@@ -84,7 +85,12 @@ export function formatCheck(r: CheckReport): string {
     lines.push('Records that state:');
     for (const [field, share] of Object.entries(r.fields)) lines.push(`  ${percent(share)}  ${field}`);
   }
-  lines.push(r.problems.length ? `Problems (${r.problems.length}):` : 'Problems: none found');
+  const others = r.problems.length - r.skipped;
+  lines.push(
+    r.problems.length
+      ? `Problems (${r.problems.length}): ${r.skipped} skipped record${r.skipped === 1 ? '' : 's'}, ${others} other problem${others === 1 ? '' : 's'}`
+      : 'Problems: none found',
+  );
   const shown = r.problems.slice(0, 50);
   for (const p of shown) lines.push(`  - ${p}`);
   if (r.problems.length > shown.length) lines.push(`  … and ${r.problems.length - shown.length} more (use --json for all)`);

@@ -17,6 +17,7 @@ import {
   PARTS_OF_DAY,
   SORTS,
   WEEKDAYS,
+  type DirectoryRef,
   type Query,
   type Service,
   SourceError,
@@ -152,7 +153,7 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
     state: s.state,
     pages: s.pagesRead,
     count: s.records,
-    skipped: s.problems.length,
+    skipped: s.problems.filter((p) => p.skipped).length,
     error: s.error?.message,
   }));
   if (v.json) {
@@ -203,22 +204,24 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
   if (urls.length === 0) throw new UsageError('harvest needs at least one directory URL');
   if (!v.out) throw new UsageError('harvest needs --out FILE');
   const services: Service[] = [];
-  const directories = [];
+  const directories: DirectoryRef[] = [];
   let failed = 0;
   for (const url of urls) {
-    const directory = directoryRef(url);
+    // Named as the reader names it (several OpenActive feeds are one directory, named by the first).
+    let directory: DirectoryRef | undefined;
     let count = 0;
     try {
       for await (const page of readDirectory(url, { ...readOptions(v), details: v.details })) {
+        directory = page.directory;
         services.push(...page.services);
         count += page.services.length;
         err(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`);
       }
-      directories.push(directory);
+      if (directory) directories.push(directory);
     } catch (e) {
       failed++;
-      err(`${directory.id}: ${e instanceof SourceError ? e.message : String(e)}`);
-      if (count > 0) directories.push(directory);
+      err(`${(directory ?? directoryRef(url)).id}: ${e instanceof SourceError ? e.message : String(e)}`);
+      if (directory && count > 0) directories.push(directory);
     }
   }
   const snapshot: Snapshot = {

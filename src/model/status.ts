@@ -6,8 +6,10 @@ export const SOURCE_ERROR_KINDS = [
   'network',
   /** The server answered with a non-2xx status. */
   'http',
-  /** The body was not JSON (often an HTML error page with status 200). */
+  /** The body was a web page, not JSON (often an HTML error page with status 200). */
   'not-json',
+  /** The body was meant as JSON but could not be read: cut off part-way, damaged, or empty. */
+  'invalid-json',
   /** JSON, but not in any directory shape we know. */
   'not-directory',
   /** No answer within the time limit. */
@@ -44,6 +46,8 @@ export interface RecordProblem {
   /** Page number (1-based) the record was on. */
   page?: number;
   reason: string;
+  /** True when the record was left out; otherwise it was read and the problem is with part of it (or the line counts several). */
+  skipped?: boolean;
 }
 
 /** What is known about one directory's read so far. */
@@ -59,7 +63,7 @@ export interface DirectoryStatus {
   totalPages?: number;
   /** Records read and normalised. */
   records: number;
-  /** Records skipped, each with a reason. */
+  /** Problems with records, each with a reason; those marked `skipped` are records left out. */
   problems: RecordProblem[];
   /** Set when state is 'failed' (or 'done' with a partial read, e.g. a page cap). */
   error?: { kind: SourceErrorKind; message: string; status?: number };

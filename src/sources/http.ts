@@ -211,11 +211,11 @@ function parse(text: string, url: string): unknown {
   } catch (error) {
     const html = /^\s*</.test(body);
     throw new SourceError(
-      'not-json',
+      html ? 'not-json' : 'invalid-json',
       html
         ? 'The directory answered with a web page instead of data. Check the address points at the API, not the website.'
         : body.trim()
-          ? 'The directory answered with something that is not valid JSON data.'
+          ? 'The directory answered with data that is cut off or damaged, so it is not valid JSON.'
           : 'The directory answered with an empty response.',
       url,
       undefined,

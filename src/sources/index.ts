@@ -123,28 +123,28 @@ function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryR
   const problems: RecordProblem[] = [];
   for (const raw of records) {
     if (!isObject(raw)) {
-      problems.push({ page, reason: 'is not a record (not a JSON object)' });
+      problems.push({ page, reason: 'is not a record (not a JSON object)', skipped: true });
       continue;
     }
     const id = text(raw.id);
     if (!id) {
-      problems.push({ page, reason: 'has no id, so it cannot be linked to' });
+      problems.push({ page, reason: 'has no id, so it cannot be linked to', skipped: true });
       continue;
     }
     if (!text(raw.name)) {
-      problems.push({ id, page, reason: 'has no name' });
+      problems.push({ id, page, reason: 'has no name', skipped: true });
       continue;
     }
     const key = dialect === snapshot && isObject(raw.directory) ? `${text(raw.directory.id)}:${id}` : id;
     if (seen.has(key)) {
-      problems.push({ id, page, reason: 'appears more than once; the first copy is used' });
+      problems.push({ id, page, reason: 'appears more than once; the first copy is used', skipped: true });
       continue;
     }
     seen.add(key);
     try {
       services.push(dialect.toService(raw, directory));
     } catch (error) {
-      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, skipped: true });
     }
   }
   return { services, problems };

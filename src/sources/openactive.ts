@@ -557,7 +557,7 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
   for (const entry of series) {
     if (seen.has(entry.id)) {
       stats.bad++;
-      problems.add('duplicate', '{n} series appear more than once', { id: entry.id, page: entry.page, reason: 'appears more than once; the first copy is used' });
+      problems.add('duplicate', '{n} series appear more than once', { id: entry.id, page: entry.page, reason: 'appears more than once; the first copy is used', skipped: true });
       continue;
     }
     seen.add(entry.id);
@@ -574,7 +574,7 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
       services.push(service);
     } catch (error) {
       stats.bad++;
-      problems.add('bad-series', '{n} series could not be read', { id: entry.id, page: entry.page, reason: error instanceof Error ? error.message : String(error) });
+      problems.add('bad-series', '{n} series could not be read', { id: entry.id, page: entry.page, reason: error instanceof Error ? error.message : String(error), skipped: true });
     }
   }
   for (const [type, n] of unsupported) problems.count(`kind:${type}`, `{n} items of kind ${type} were left out: this finder reads sessions and session series`, n);
@@ -609,7 +609,7 @@ export async function* readOpenActive(feeds: OpenActiveFeeds, options: OpenActiv
       }
     } catch (error) {
       if (error instanceof SourceError && error.kind === 'aborted') throw error;
-      const guessed = feed.optional && pagesOfFeed === 0 && error instanceof SourceError && ['http', 'not-json', 'not-directory', 'network'].includes(error.kind);
+      const guessed = feed.optional && pagesOfFeed === 0 && error instanceof SourceError && ['http', 'not-json', 'invalid-json', 'not-directory', 'network'].includes(error.kind);
       if (!guessed) {
         failure ??= error;
         // A page cap or loop in one feed still leaves the others worth reading.

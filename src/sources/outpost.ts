@@ -6,7 +6,7 @@
  */
 import type { Location, Schedule, Service } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
-import { contacts } from './oruk-v1.js';
+import { contacts, organisation } from './oruk-v1.js';
 import {
   address, ageRange, compact, dateTime, dayRules, description, email, httpUrl, isObject, latLng, nonEmpty, num, objects,
   status, terms, text, time, type Raw,
@@ -50,9 +50,7 @@ export const outpost: Dialect = {
         email: email(r.email),
         phones: nonEmpty(phones ?? []),
         contacts: contactList,
-        organisation: isObject(r.organisation) && text(r.organisation.name)
-          ? compact({ id: text(r.organisation.id), name: text(r.organisation.name)!, description: text(r.organisation.description), url: httpUrl(r.organisation.url), email: email(r.organisation.email) })
-          : undefined,
+        organisation: organisation(r.organisation),
         status: status(r.status),
         // needs_referral: true says a professional must refer; false says a person can come themselves.
         access: r.needs_referral === true ? ['professional-referral'] : r.needs_referral === false ? ['self-referral'] : undefined,

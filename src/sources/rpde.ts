@@ -118,7 +118,7 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
     const problems: RecordProblem[] = [];
     for (const raw of body.items) {
       const item = rpdeItem(raw);
-      if (typeof item === 'string') problems.push(compact({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item }));
+      if (typeof item === 'string') problems.push(compact({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item, skipped: true }));
       else items.push(item);
     }
     const next = resolve(body.next, current);

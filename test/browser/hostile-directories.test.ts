@@ -20,7 +20,7 @@ const CASES: Array<[kind: string, state: 'done' | 'failed', words?: RegExp]> = [
   ['503', 'failed', /server reported a problem/],
   ['html200', 'failed', /web page instead of service data/],
   ['not-directory', 'failed', /does not look like a service directory/],
-  ['truncated', 'failed', /instead of service data/],
+  ['truncated', 'failed', /cut off or damaged/],
   ['timeout', 'failed', /took too long/],
   ['trickle', 'failed', /took too long/],
   ['huge', 'failed', /more data than this page can read/],

@@ -50,6 +50,7 @@ describe('service-finder check', () => {
   for (const [kase, words] of [
     ['500', /HTTP 500/],
     ['html200', /web page instead of data/i],
+    ['truncated', /cut off or damaged/i],
     ['not-directory', /directory/i],
   ] as const) {
     it(`exits non-zero with a clear message when the directory answers ${kase}`, async () => {
@@ -59,6 +60,23 @@ describe('service-finder check', () => {
       assert.match(out, /cannot be read/);
     });
   }
+
+  it('counts skipped records apart from other problems, and says which is which', async () => {
+    const url = `${server.url}/openactive/session-series`;
+    const report = JSON.parse((await run('check', url, '--json')).out);
+    // The feed has a series with no name (left out), and sessions that cannot be placed (their series is kept or gone).
+    assert.equal(report.skipped, 1);
+    assert.deepEqual(report.problems.filter((p: string) => /\bskipped:/.test(p)).map((p: string) => p.replace(/^page \d+, /, '')), ['record ss-nameless, skipped: has no name and no activity to name it by']);
+    assert.ok(report.problems.some((p: string) => /record orphan-0: session belongs to series/.test(p)), 'a session without its series is a problem, not a skipped record');
+    const others = report.problems.length - 1;
+    assert.ok(others > 0);
+    const { out } = await run('check', url);
+    assert.match(out, /Read: +\d+ services in \d+ pages, 1 skipped/);
+    assert.match(out, new RegExp(`Problems \\(${report.problems.length}\\): 1 skipped record, ${others} other problems?\n`));
+    const hostile = JSON.parse((await run('check', `${server.url}/broken/hostile`, '--json')).out);
+    assert.equal(hostile.skipped, 6, 'records with no id or name, not objects, or repeated are skipped');
+    assert.equal(hostile.records + hostile.skipped, 11);
+  });
 
   it('reports a directory that never answers as a time-out', async () => {
     const { code, out } = await run('check', `${server.url}/broken/timeout`, '--timeout', '1');
@@ -134,6 +152,7 @@ describe('service-finder search', () => {
     const openactive = json.sources.find((s: { dialect: string }) => s.dialect === 'openactive');
     assert.equal(openactive.state, 'done');
     assert.ok(openactive.count > 0);
+    assert.equal(openactive.skipped, 1, 'the series left out, not every problem (as `check` counts)');
     const taiChi = json.results.find((r: { name: string; directories: string[] }) => /tai chi for health/i.test(r.name) && r.directories.length === 2);
     assert.ok(taiChi, 'the ORUK service and the OpenActive series for the same class are one result');
   });
@@ -157,6 +176,22 @@ describe('service-finder harvest', () => {
       assert.equal(snapshot.format, 'service-finder-snapshot');
       assert.equal(snapshot.services.length, demoCount);
       assert.ok(snapshot.services.every((s: { key: string }) => s.key.includes(':')));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names each directory as its services do, also for several OpenActive feeds read as one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sf-harvest-'));
+    try {
+      const file = join(dir, 'snapshot.json');
+      const feeds = `${server.url}/openactive/session-series ${server.url}/openactive/scheduled-sessions`;
+      const { code } = await run('harvest', feeds, `${server.url}/dialects/oruk-v3`, '--out', file);
+      assert.equal(code, 0);
+      const snapshot = JSON.parse(await readFile(file, 'utf8'));
+      const named = snapshot.directories.map((d: { id: string }) => d.id);
+      assert.deepEqual(named, ['openactive-session-series', 'dialects-oruk-v3']);
+      assert.deepEqual(named, [...new Set(snapshot.services.map((s: { directory: { id: string } }) => s.directory.id))]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

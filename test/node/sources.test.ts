@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readDirectory, readService, directoryRef, fetchJson, clearCache, type DirectoryPage } from '../../src/sources/index.js';
 import { SourceError, type Service } from '../../src/model/index.js';
+import { en } from '../../src/i18n/en.js';
+import { cy } from '../../src/i18n/cy.js';
 import { startFixtureServer } from '../fixtures/server.js';
 import type { DemoService } from '../fixtures/dialects.js';
 
@@ -114,12 +116,18 @@ describe('readDirectory: hostile and broken directories', () => {
     const e = await failure(`${server.url}/broken/html200`);
     assert.equal(e.kind, 'not-json');
     assert.match(e.message, /web page instead of data/);
+    assert.match(en.errors[e.kind], /web page instead of service data/);
   });
   it('JSON that is not a directory is not-directory', async () => {
     assert.equal((await failure(`${server.url}/broken/not-directory`)).kind, 'not-directory');
   });
-  it('a truncated body is not-json', async () => {
-    assert.equal((await failure(`${server.url}/broken/truncated`)).kind, 'not-json');
+  it('a body cut off mid-JSON is invalid-json, not called a web page', async () => {
+    const e = await failure(`${server.url}/broken/truncated`);
+    assert.equal(e.kind, 'invalid-json');
+    assert.match(e.message, /cut off or damaged/);
+    assert.doesNotMatch(e.message, /web page/);
+    assert.match(en.errors[e.kind], /cut off or damaged/);
+    for (const m of [en, cy]) assert.notEqual(m.errors['invalid-json'], m.errors['not-json']);
   });
   it('no answer is a timeout', async () => {
     const e = await failure(`${server.url}/broken/timeout`, { timeoutMs: 300 });
@@ -156,6 +164,12 @@ describe('readDirectory: hostile and broken directories', () => {
   });
   it('a body over the size limit is too-large', async () => {
     assert.equal((await failure(`${server.url}/broken/huge`, { maxBytes: 5e6 })).kind, 'too-large');
+  });
+  it('outpost: an organisation described in HTML is read as plain text, as in the other dialects', async () => {
+    const { pages, services, error } = await readAll(`${server.url}/broken/outpost-org`);
+    assert.equal(error, undefined);
+    assert.equal(pages[0].dialect, 'outpost');
+    assert.deepEqual(services[0].organisation, { id: '9101', name: 'Friends of the Park', description: 'Run by volunteers & neighbours.', url: 'https://example.org/friends' });
   });
   it('a UTF-8 BOM is read, and bad UTF-8 does not lose the record', async () => {
     assert.equal((await readAll(`${server.url}/broken/bom`)).services.length, 20);
