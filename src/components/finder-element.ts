@@ -93,6 +93,8 @@ export class FinderElement extends LitElement {
     this.#subscribed?.removeEventListener('change', this.#onChange);
     this.#ui?.removeEventListener('change', this.#onChange);
     this.#subscribed = undefined;
+    // The selection and shortlist were that store's: none until the next store's.
+    this.#ui = undefined;
   }
 
   /** Finds `<service-finder id=…>`, waiting for the page to parse it and for it to upgrade. */

@@ -283,6 +283,21 @@ function rruleOf(rule: Rule, bound: string, wkst: string | undefined): string {
   return `RRULE:${parts.join(';')}`;
 }
 
+/** A series file's first date: the rule's first from its start (or from today when it has none), if any. */
+function firstDay(rule: Rule, now: Date): number | undefined {
+  const from = rule.from ?? localParts(now, rule.tz).day;
+  for (let day = from; day <= from + 800 && (rule.to === undefined || day <= rule.to); day++) if (fires(rule, day)) return day;
+  return undefined;
+}
+
+/**
+ * Whether `icsForSeries` gives a file for the schedule, without writing it
+ * (what an "add to calendar" button needs to know on every render).
+ */
+export function seriesExportable(schedule: Schedule, now: Date = new Date()): boolean {
+  return datable(schedule) && firstDay(compileRule(schedule)!, now) !== undefined;
+}
+
 /**
  * An .ics file with the recurring session: DTSTART on its first date (or the
  * first date from today when the schedule gives none), the RRULE (FREQ,
@@ -297,15 +312,7 @@ export function icsForSeries(service: Service, schedule: Schedule, options: IcsO
   const rule = compileRule(schedule)!;
   const now = options.now ?? new Date();
   const tz = rule.tz;
-  const today = localParts(now, tz).day;
-  const from = rule.from ?? today;
-  let first: number | undefined;
-  for (let day = from; day <= from + 800 && (rule.to === undefined || day <= rule.to); day++) {
-    if (fires(rule, day)) {
-      first = day;
-      break;
-    }
-  }
+  const first = firstDay(rule, now);
   if (first === undefined) return undefined;
 
   const allDay = rule.opens === undefined;

@@ -86,6 +86,24 @@ describe('<service-finder>', () => {
     await loaded(el);
   });
 
+  it('lists the full matches, then those that may match, as the store counts them', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`);
+    let last: SfResultsEvent | undefined;
+    el.addEventListener('sf-results', (e) => (last = e as SfResultsEvent));
+    await loaded(el);
+    const store = el.store!;
+    expect(store.matched).to.be.greaterThan(0);
+    expect(store.partial).to.be.greaterThan(0);
+    expect(last?.detail).to.deep.equal({ count: store.matched, partial: store.partial });
+    const results = inner(el, 'sf-results');
+    expect(inner(results, '[part~="count"]').textContent).to.equal(`${store.matched} services found, ${store.partial} more do not say`);
+    expect(inner(results, 'ol.full [part~="card"]').dataset.key).to.equal(store.results[0].service.key);
+    inner(results, 'ol.partial').scrollIntoView();
+    await settle(el);
+    expect(inner(results, 'ol.partial [part~="card"]').dataset.key).to.equal(store.results[store.matched].service.key);
+    expect(store.results[store.matched].partial).to.equal(true);
+  });
+
   it('applies presets from attributes', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3} free age="30" access="drop-in" radius="5"></service-finder>`);
     await loaded(el);
@@ -123,6 +141,43 @@ describe('<service-finder>', () => {
     const first = el.store;
     el.endpoints = `${FIXTURES}/dialects/outpost`;
     await waitUntil(() => el.store !== first && outside.activeStore === el.store, 'the linked element follows the new store');
+  });
+
+  it('an element moved to another finder, or left without a store, shows none of the old finder’s selection', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <service-finder url-state="off" endpoints=${V3}><sf-service></sf-service></service-finder>
+    </div>`);
+    const a = wrapper.querySelector<ServiceFinder>('service-finder')!;
+    await loaded(a);
+    const detail = a.querySelector('sf-service')!;
+    uiFor(a.store!).select(a.store!.results[0].service.key);
+    await settle(a);
+    expect(detail.hasAttribute('open')).to.equal(true);
+    expect(inner(detail, '[part~="detail-title"]').textContent).to.equal(a.store!.results[0].service.name);
+
+    // Into a second finder whose store is not made yet: nothing is open there.
+    const b = document.createElement('service-finder') as ServiceFinder;
+    b.setAttribute('url-state', 'off');
+    b.endpoints = V3;
+    b.append(detail);
+    wrapper.append(b);
+    await detail.updateComplete;
+    expect(b.store).to.equal(undefined);
+    expect(detail.hasAttribute('open')).to.equal(false, 'not open with the first finder’s selection');
+    await loaded(b);
+    expect(detail.activeStore).to.equal(b.store);
+    expect(detail.hasAttribute('open')).to.equal(false);
+    expect(detail.shadowRoot!.querySelector('[part~="detail"]')).to.equal(null);
+
+    // Given a finder's store directly, then none: its selection goes with it.
+    const loose = document.createElement('sf-service');
+    loose.store = a.store;
+    wrapper.append(loose);
+    await loose.updateComplete;
+    expect(loose.hasAttribute('open')).to.equal(true);
+    loose.store = undefined;
+    await loose.updateComplete;
+    expect(loose.hasAttribute('open')).to.equal(false, 'not open once its store is gone');
   });
 
   it('takes properties set right after it is added before reading or geocoding anything', async () => {

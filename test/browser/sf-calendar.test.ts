@@ -4,8 +4,9 @@ import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import type { SfCalendar } from '../../src/components/sf-calendar/sf-calendar.js';
+import type { SfService } from '../../src/components/sf-service/sf-service.js';
 import { uiFor } from '../../src/components/finder-ui.js';
-import { datable } from '../../src/store/ics.js';
+import { datable, seriesExportable } from '../../src/store/ics.js';
 import { instantOf, localParts, occurrences, weekdayOf } from '../../src/engine/schedule.js';
 import { inner, loaded, resetUrl, settle } from './helpers.js';
 
@@ -361,5 +362,35 @@ describe('<sf-calendar>', () => {
     expect(events).to.be.greaterThan(1);
     expect(list.text).to.contain('X-WR-CALNAME:Shortlist');
     uiFor(el.store!).shortlist.clear();
+  });
+
+  it('the detail view writes a series’ .ics file when the button is pressed, not on every render', async () => {
+    const { el } = await finder(html`<service-finder url-state="off" endpoints=${V3} .now=${now}></service-finder>`);
+    const store = el.store!;
+    const s = store.results.map((r) => r.service).find((x) => x.schedules?.some((sc) => seriesExportable(sc, NOW)))!;
+    // Of what this page shows (a list and the detail), only the .ics writer reads a schedule's
+    // locationId (for the series' UID and LOCATION): count the reads.
+    let reads = 0;
+    const restore = s.schedules!.map((sc) => {
+      const own = Object.getOwnPropertyDescriptor(sc, 'locationId');
+      const value = sc.locationId;
+      Object.defineProperty(sc, 'locationId', { get: () => (reads++, value), configurable: true, enumerable: true });
+      return () => (own ? Object.defineProperty(sc, 'locationId', own) : delete sc.locationId);
+    });
+    try {
+      uiFor(store).select(s.key);
+      await settle(el);
+      const service = inner<SfService>(el, 'sf-service');
+      service.requestUpdate();
+      await settle(el);
+      const button = inner<HTMLButtonElement>(service, '[part~="ics-series-button"]');
+      expect(reads).to.equal(0, 'no .ics written to render the detail');
+      const file = await captureDownload(() => button.click());
+      expect(file.text).to.contain('RRULE:');
+      expect(reads).to.be.greaterThan(0, 'the file is written on the press');
+    } finally {
+      for (const undo of restore) undo();
+      uiFor(store).select(undefined);
+    }
   });
 });

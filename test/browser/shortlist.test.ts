@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
+import type { SfShortlist } from '../../src/components/sf-shortlist/sf-shortlist.js';
+import { uiFor } from '../../src/components/finder-ui.js';
 import { Shortlist, SHORTLIST_KEY, sharedKeys } from '../../src/store/shortlist.js';
 import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
 
@@ -34,6 +36,30 @@ describe('shortlist', () => {
     (await cards(results))[0].querySelector<HTMLButtonElement>('[part~="shortlist-button"]')!.click();
     await settle(el);
     expect(localStorage.getItem(SHORTLIST_KEY)).to.equal(null);
+  });
+
+  it('copies each service’s address in the same words as the detail view', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
+    await loaded(el);
+    const store = el.store!;
+    // A place with a name as well as a street: the name is part of the address.
+    const s = store.results.map((r) => r.service).find((x) => {
+      const loc = x.locations?.[0];
+      return loc?.name && loc.address?.street && loc.name !== loc.address.street;
+    })!;
+    expect(s, 'a service whose place has a name').to.exist;
+    const ui = uiFor(store);
+    ui.shortlist.add({ key: s.key, name: s.name });
+    ui.select(s.key);
+    await settle(el);
+    // The detail's "Where": the first place's address (its accessibility notes follow a line break).
+    const heading = [...inner(el, 'sf-service').shadowRoot!.querySelectorAll('h3')].find((h) => h.textContent === 'Where')!;
+    const item = heading.nextElementSibling!.querySelector('li')!;
+    const shown = [...item.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+    expect(shown).to.contain(s.locations![0].name!);
+    const copied = inner<SfShortlist>(el, 'sf-shortlist').text.split('\n');
+    expect(copied[0]).to.equal(s.name);
+    expect(copied[1]).to.equal(shown);
   });
 
   it('a shared list is shown but not stored until changed', () => {

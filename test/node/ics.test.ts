@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schedule, Service } from '../../src/model/index.js';
 import { occurrences } from '../../src/engine/schedule.js';
-import { escapeText, foldLine, icsFilename, icsForOccurrence, icsForSeries, icsForShortlist, datable } from '../../src/store/ics.js';
+import { escapeText, foldLine, icsFilename, icsForOccurrence, icsForSeries, icsForShortlist, datable, seriesExportable } from '../../src/store/ics.js';
 
 // ---------- a tiny iCalendar reader, enough to check what the writer wrote ----------
 
@@ -207,6 +207,22 @@ describe('iCalendar export', () => {
     assert.equal(datable({ ...unanchored, dtstart: '2026-09-08' }), true);
     // A series that has ended has nothing left to add.
     assert.equal(icsForSeries(s, { freq: 'WEEKLY', byday: [{ day: 'TU' }], dtstart: '2025-01-01', until: '2025-01-02' }), undefined);
+  });
+
+  it('seriesExportable says, without writing it, whether icsForSeries gives a file', () => {
+    const s = svc({});
+    const schedules: Schedule[] = [
+      { description: 'Tuesday mornings, except bank holidays' },
+      { freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], opensAt: '10:00' },
+      { freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], opensAt: '10:00', dtstart: '2026-09-08' },
+      { freq: 'WEEKLY', byday: [{ day: 'TU' }], dtstart: '2025-01-01', until: '2025-01-02' },
+      { freq: 'WEEKLY', byday: [{ day: 'TU' }], opensAt: '10:00' },
+      { freq: 'MONTHLY', byday: [{ day: 'FR', nth: -1 }], opensAt: '19:00', validTo: '2026-12-31' },
+      { freq: 'MONTHLY', bymonthday: [31], validFrom: '2026-11-01', validTo: '2026-11-30' },
+    ];
+    const answers = schedules.map((sc) => seriesExportable(sc, NOW));
+    assert.deepEqual(answers, [false, false, true, false, true, true, false]);
+    assert.deepEqual(answers, schedules.map((sc) => icsForSeries(s, sc, { now: NOW }) !== undefined));
   });
 
   it('escapes commas, semicolons, backslashes and newlines, and strips control characters', () => {

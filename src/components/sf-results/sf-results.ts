@@ -95,11 +95,10 @@ export class SfResults extends FinderElement {
   protected override updated(): void {
     const store = this.activeStore;
     if (!store) return;
-    const { full, partial } = this.#split(store.results);
-    const key = `${full.length}/${partial.length}`;
+    const key = `${store.matched}/${store.partial}`;
     if (key !== this.#lastCount && !(store.loading && !store.results.length)) {
       this.#lastCount = key;
-      this.dispatchEvent(new SfResultsEvent(full.length, partial.length));
+      this.dispatchEvent(new SfResultsEvent(store.matched, store.partial));
     }
   }
 
@@ -107,7 +106,9 @@ export class SfResults extends FinderElement {
     const store = this.activeStore;
     const { m } = this.l;
     if (!store) return html`<p class="count" part="count" role="status">${m.finder.loading}</p>`;
-    const { full, partial } = this.#split(store.results);
+    // Full matches come first: the store counts them.
+    const full = store.results.slice(0, store.matched);
+    const partial = store.results.slice(store.matched);
     const waiting = store.loading && !store.services.length;
     const count = waiting
       ? m.finder.loading
@@ -136,13 +137,6 @@ export class SfResults extends FinderElement {
           : nothing}
       </section>
     `;
-  }
-
-  #split(results: Result[]) {
-    const full: Result[] = [];
-    const partial: Result[] = [];
-    for (const r of results) (r.partial ? partial : full).push(r);
-    return { full, partial };
   }
 
   #partialFields(partial: Result[]): string {
@@ -336,13 +330,12 @@ export class SfResults extends FinderElement {
       }
       // Virtualised and not rendered: ask the virtualizer to bring it in.
       const store = this.activeStore;
-      for (const list of this.renderRoot.querySelectorAll('ol')) {
-        const v = virtualizer && (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizer.ref];
-        if (!v || !store) continue;
-        const items = this.#split(store.results)[list.classList.contains('partial') ? 'partial' : 'full'];
-        const index = items.findIndex((r) => r.service.key === key);
-        if (index >= 0) v.element(index)?.scrollIntoView({ block: 'center' });
-      }
+      const at = store?.results.findIndex((r) => r.service.key === key) ?? -1;
+      if (!store || at < 0 || !virtualizer) continue;
+      const partial = at >= store.matched;
+      const list = this.renderRoot.querySelector(partial ? 'ol.partial' : 'ol.full');
+      const v = list && (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizer.ref];
+      v?.element(partial ? at - store.matched : at)?.scrollIntoView({ block: 'center' });
     }
   }
 }

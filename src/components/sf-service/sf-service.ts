@@ -5,7 +5,7 @@ import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords, ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
 import { dayNumber, isoDay, localParts, occurrences } from '../../engine/schedule.js';
-import { datable, icsFilename, icsForOccurrence, icsForSeries } from '../../store/ics.js';
+import { datable, icsFilename, icsForOccurrence, icsForSeries, seriesExportable } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
@@ -110,7 +110,8 @@ export class SfService extends FinderElement {
     const l = this.l;
     const { m } = l;
     const now = this.activeStore?.currentTime() ?? new Date();
-    const series = (s.schedules ?? []).filter((sc) => datable(sc) && icsForSeries(s, sc, { now }) !== undefined);
+    // Which schedules have a file to give is cheap to know; the file is written only when asked for.
+    const series = (s.schedules ?? []).filter((sc) => seriesExportable(sc, now));
     const next = occurrences(s, now, new Date(+now + 62 * 86_400_000)).find((o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)));
     if (!series.length && !next) return nothing;
     const options = { now, link: (x: { key: string }) => serviceHref(x.key) };

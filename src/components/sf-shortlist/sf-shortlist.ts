@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
+import { addressWords } from '../words.js';
 import { icsFilename, icsForShortlist } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
@@ -80,8 +81,8 @@ export class SfShortlist extends FinderElement {
       .map((item) => {
         const s = store?.get(item.key);
         if (!s) return item.name;
-        const where = s.locations?.[0]?.address;
-        return [s.name, where ? [where.street, where.town, where.postcode].filter(Boolean).join(', ') : '', s.phones?.[0]?.number ?? '', s.url ?? '']
+        const where = s.locations?.[0];
+        return [s.name, where ? addressWords(where) : '', s.phones?.[0]?.number ?? '', s.url ?? '']
           .filter(Boolean)
           .join('\n');
       })
