@@ -535,27 +535,11 @@ function readable(s: Fields): number {
   return n;
 }
 
-function pick<T>(records: Fields[], get: (s: Fields) => T | undefined, better: (a: T, b: T) => boolean): T | undefined {
-  let best: T | undefined;
-  for (const r of records) {
-    const v = get(r);
-    if (v === undefined) continue;
-    if (best === undefined || better(v, best)) best = v;
-  }
-  return best;
-}
 
-// Field pickers and keys, hoisted so that blending allocates no closures per service.
-const longer = (a: string, b: string) => a.length > b.length;
-const never = () => false;
-const later = (a: string, b: string) => a > b;
+// Comparisons and keys, hoisted so that blending allocates no closures per service.
 const laterTime = (a: string, b: string) =>
   a.length === b.length && a.endsWith('Z') && b.endsWith('Z') ? a > b : Date.parse(a) > Date.parse(b);
-const richer = (a: object, b: object) => richness(a) > richness(b);
 const costDetail = (c: NonNullable<Service['cost']>) => (c.options?.length ?? 0) + (c.text ? 1 : 0);
-const richerCost = (a: NonNullable<Service['cost']>, b: NonNullable<Service['cost']>) => costDetail(a) > costDetail(b);
-const longerDescription = (a: Fields, b: Fields) => a.description!.length > b.description!.length;
-const moreReadable = (a: Fields, b: Fields) => readable(a) > readable(b);
 const phoneText = (number: string) => normalisePhone(number) ?? number.replace(/\s/g, '');
 const phoneKey = (p: { number: string }) => phoneText(p.number);
 const contactKey = (c: NonNullable<Service['contacts']>[number]) =>
@@ -563,16 +547,6 @@ const contactKey = (c: NonNullable<Service['contacts']>[number]) =>
 const closureKey = (c: NonNullable<Service['closures']>[number]) => `${c.startDate}|${c.endDate}|${c.closed}`;
 const sessionKey = (x: NonNullable<Service['sessions']>[number]) => `${Date.parse(x.start)}|${x.locationId ?? ''}`;
 const G = {
-  describer: (r: Fields) => (r.description ? r : undefined),
-  url: (r: Fields) => r.url,
-  email: (r: Fields) => r.email,
-  accessNote: (r: Fields) => r.accessNote,
-  organisation: (r: Fields) => r.organisation,
-  ages: (r: Fields) => (r.ages && (r.ages.min !== undefined || r.ages.max !== undefined) ? r.ages : undefined),
-  cost: (r: Fields) => r.cost,
-  scheduler: (r: Fields) => (r.schedules?.length ? r : undefined),
-  assuredDate: (r: Fields) => r.assuredDate,
-  lastModified: (r: Fields) => r.lastModified,
   phones: (r: Fields) => r.phones,
   contacts: (r: Fields) => r.contacts,
   access: (r: Fields) => r.access,
@@ -598,25 +572,41 @@ export function blendRecords(services: Service[], records = services.map((s) => 
   const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
   const out: BlendedService = { ...first, sources };
   // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds.
-  const describer = pick(records, G.describer, longerDescription);
+  // One pass for the fields where one record's value wins: the first stated, or the richer (ties to the earlier).
+  let describer: Fields | undefined;
+  let scheduler: Fields | undefined;
+  let url: string | undefined;
+  let email: string | undefined;
+  let accessNote: string | undefined;
+  let organisation: Service['organisation'];
+  let ages: Service['ages'];
+  let cost: Service['cost'];
+  let assuredDate: string | undefined;
+  let lastModified: string | undefined;
+  for (const r of records) {
+    if (r.description && (!describer || r.description.length > describer.description!.length)) describer = r;
+    if (r.schedules?.length && (!scheduler || readable(r) > readable(scheduler))) scheduler = r;
+    if (url === undefined) url = r.url;
+    if (email === undefined) email = r.email;
+    if (r.accessNote !== undefined && (accessNote === undefined || r.accessNote.length > accessNote.length)) accessNote = r.accessNote;
+    if (r.organisation && (!organisation || richness(r.organisation) > richness(organisation))) organisation = r.organisation;
+    const a = r.ages;
+    if (a && (a.min !== undefined || a.max !== undefined) && (!ages || richness(a) > richness(ages))) ages = a;
+    if (r.cost && (!cost || costDetail(r.cost) > costDetail(cost))) cost = r.cost;
+    if (r.assuredDate !== undefined && (assuredDate === undefined || r.assuredDate > assuredDate)) assuredDate = r.assuredDate;
+    if (r.lastModified !== undefined && (lastModified === undefined || laterTime(r.lastModified, lastModified))) lastModified = r.lastModified;
+  }
   if (describer && describer !== records[0]) {
     out.description = describer.description;
     if (describer.descriptionHtml) out.descriptionHtml = describer.descriptionHtml;
     else if (out.descriptionHtml) delete out.descriptionHtml; // the HTML of a shorter text would disagree
   }
-  const url = pick(records, G.url, never);
   if (url) out.url = url;
-  const email = pick(records, G.email, never);
   if (email) out.email = email;
-  const accessNote = pick(records, G.accessNote, longer);
   if (accessNote) out.accessNote = accessNote;
-  const organisation = pick(records, G.organisation, richer);
   if (organisation) out.organisation = organisation;
-  const ages = pick(records, G.ages, richer);
   if (ages) out.ages = ages;
-  const cost = pick(records, G.cost, richerCost);
   if (cost) out.cost = cost;
-  const scheduler = pick(records, G.scheduler, moreReadable);
   if (scheduler) out.schedules = scheduler.schedules;
   let status = first.status;
   for (const r of records) {
@@ -629,9 +619,7 @@ export function blendRecords(services: Service[], records = services.map((s) => 
     status = r.status;
   }
   if (status) out.status = status;
-  const assuredDate = pick(records, G.assuredDate, later);
   if (assuredDate) out.assuredDate = assuredDate;
-  const lastModified = pick(records, G.lastModified, laterTime);
   if (lastModified) out.lastModified = lastModified;
   const phones = unionBy(records, G.phones, seen?.phoneKey ?? phoneKey, sameNumber);
   if (phones) out.phones = phones;
