@@ -23,13 +23,20 @@ export interface CheckReport {
   pages: number;
   totalPages?: number;
   records: number;
-  /** Records left out (no id, no name, a duplicate, unreadable); each is also in `problems`. */
+  /** Records left out (no id, no name, a duplicate, unreadable); each is also in `problems`, alone or counted on a summary line. */
   skipped: number;
+  /** Lines of `problems` that are not about records left out. */
+  otherProblems: number;
   seconds: number;
   /** Share (0–1) of records that state each key field. */
   fields: Record<string, number>;
   /** Every problem found, in plain words; a skipped record's says "skipped". */
   problems: string[];
+}
+
+/** Records the problems say were left out: one for each skipped record, `count` for a summary line. */
+export function skippedRecords(problems: RecordProblem[]): number {
+  return problems.reduce((n, p) => n + (p.skipped ? (p.count ?? 1) : 0), 0);
 }
 
 function describeProblem(p: RecordProblem): string {
@@ -43,7 +50,7 @@ function describeProblem(p: RecordProblem): string {
 export async function checkReport(url: string, options: ReadOptions = {}): Promise<CheckReport> {
   const started = performance.now();
   const counts = Object.fromEntries(Object.keys(KEY_FIELDS).map((k) => [k, 0]));
-  const report: CheckReport = { url, readable: false, pages: 0, records: 0, skipped: 0, seconds: 0, fields: {}, problems: [] };
+  const report: CheckReport = { url, readable: false, pages: 0, records: 0, skipped: 0, otherProblems: 0, seconds: 0, fields: {}, problems: [] };
   try {
     for await (const page of readDirectory(url, options)) {
       report.dialect = page.dialect;
@@ -51,7 +58,8 @@ export async function checkReport(url: string, options: ReadOptions = {}): Promi
       report.pages = page.page;
       report.totalPages = page.totalPages;
       report.records += page.services.length;
-      report.skipped += page.problems.filter((p) => p.skipped).length;
+      report.skipped += skippedRecords(page.problems);
+      report.otherProblems += page.problems.filter((p) => !p.skipped).length;
       report.problems.push(...page.problems.map(describeProblem));
       for (const service of page.services) {
         for (const [field, states] of Object.entries(KEY_FIELDS)) if (states(service)) counts[field]++;
@@ -63,10 +71,14 @@ export async function checkReport(url: string, options: ReadOptions = {}): Promi
     // A directory that stopped part-way is still partly readable; one that gave nothing is not.
     report.readable = report.records > 0;
     report.problems.push(report.records > 0 ? `Reading stopped early: ${message}` : message);
+    report.otherProblems++;
   }
   report.seconds = Math.round(performance.now() - started) / 1000;
   for (const [field, n] of Object.entries(counts)) report.fields[field] = report.records ? n / report.records : 0;
-  if (report.readable && report.records === 0) report.problems.push('The directory answered but listed no services.');
+  if (report.readable && report.records === 0) {
+    report.problems.push('The directory answered but listed no services.');
+    report.otherProblems++;
+  }
   return report;
 }
 
@@ -85,7 +97,7 @@ export function formatCheck(r: CheckReport): string {
     lines.push('Records that state:');
     for (const [field, share] of Object.entries(r.fields)) lines.push(`  ${percent(share)}  ${field}`);
   }
-  const others = r.problems.length - r.skipped;
+  const others = r.otherProblems;
   lines.push(
     r.problems.length
       ? `Problems (${r.problems.length}): ${r.skipped} skipped record${r.skipped === 1 ? '' : 's'}, ${others} other problem${others === 1 ? '' : 's'}`

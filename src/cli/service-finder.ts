@@ -25,7 +25,7 @@ import {
 import { directoryRef, readDirectory, type Snapshot } from '../sources/index.js';
 import { postcodesIoGeocoder } from '../engine/index.js';
 import { FinderStore } from '../store/finder-store.js';
-import { checkReport, formatCheck } from './check.js';
+import { checkReport, formatCheck, skippedRecords } from './check.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
@@ -153,7 +153,7 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
     state: s.state,
     pages: s.pagesRead,
     count: s.records,
-    skipped: s.problems.filter((p) => p.skipped).length,
+    skipped: skippedRecords(s.problems),
     error: s.error?.message,
   }));
   if (v.json) {

@@ -51,6 +51,9 @@ export class FinderElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // @lit/context keeps the last finder's store after a move: forget it, so only a finder
+    // around the new place (which answers the context request sent on connecting) sets one.
+    this.contextStore = undefined;
     super.connectedCallback();
     if (this.finder) void this.#link(this.finder);
     this.#subscribe();

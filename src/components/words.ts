@@ -2,7 +2,7 @@
  * Turning the normalised model into words in the person's language. Shared by
  * the results cards and the detail view; no DOM.
  */
-import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Schedule } from '../model/index.js';
+import type { AgeRange, Cost, Explanation, FilterField, Query, Schedule } from '../model/index.js';
 import type { Localizer } from '../i18n/index.js';
 
 /** One line for one explanation, from the query the person made (not the engine's English). */
@@ -114,11 +114,6 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
     s.validTo || s.until ? l.t(sc.until, { date: l.day((s.validTo || s.until)!) }) : '',
   ].filter(Boolean);
   return [text.replace(/\s+/g, ' ').trim(), ...bounds].join(', ');
-}
-
-export function addressWords(location: Location): string {
-  const a = location.address;
-  return [location.name, a?.street, a?.town, a?.postcode].filter((p, i, all) => p && all.indexOf(p) === i).join(', ');
 }
 
 /** Only http(s) URLs may become links. */

@@ -46,8 +46,10 @@ export interface RecordProblem {
   /** Page number (1-based) the record was on. */
   page?: number;
   reason: string;
-  /** True when the record was left out; otherwise it was read and the problem is with part of it (or the line counts several). */
+  /** True when the record was left out (or, on a summary line, the records it counts); otherwise it was read and the problem is with part of it. */
   skipped?: boolean;
+  /** How many records a summary line stands for ("60 more series appear more than once"); otherwise one. */
+  count?: number;
 }
 
 /** What is known about one directory's read so far. */

@@ -89,7 +89,7 @@ function feedList(feeds: OpenActiveFeeds, siblings: boolean): Array<{ url: strin
 /** Problems with a cap per reason, so a feed of 50 000 stale sessions does not flood the status. */
 class Problems {
   readonly #list: RecordProblem[] = [];
-  readonly #groups = new Map<string, { n: number; listed: number; summary: string }>();
+  readonly #groups = new Map<string, { n: number; listed: number; summary: string; skipped?: boolean }>();
   #group(key: string, summary: string) {
     let g = this.#groups.get(key);
     if (!g) this.#groups.set(key, (g = { n: 0, listed: 0, summary }));
@@ -99,6 +99,7 @@ class Problems {
   add(key: string, summary: string, problem: RecordProblem) {
     const g = this.#group(key, summary);
     g.n++;
+    g.skipped = problem.skipped;
     if (g.listed < PROBLEMS_PER_REASON) {
       g.listed++;
       this.#list.push(problem);
@@ -111,7 +112,8 @@ class Problems {
   all(): RecordProblem[] {
     const extra: RecordProblem[] = [];
     for (const g of this.#groups.values()) {
-      if (g.n > g.listed) extra.push({ reason: g.summary.replace('{n}', g.listed ? `${g.n - g.listed} more` : String(g.n)) });
+      const n = g.n - g.listed;
+      if (n > 0) extra.push({ reason: g.summary.replace('{n}', g.listed ? `${n} more` : String(n)), count: n, ...(g.skipped ? { skipped: true } : {}) });
     }
     return [...this.#list, ...extra];
   }

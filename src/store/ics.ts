@@ -12,6 +12,7 @@
  * event: it is never guessed.
  */
 import type { Location, Schedule, Service, Session } from '../model/index.js';
+import { addressWords } from '../model/address.js';
 import {
   LONDON,
   compileRule,
@@ -159,17 +160,12 @@ function locationOf(service: Service, locationId: string | undefined): Location 
   return (locationId && all.find((l) => l.id === locationId)) || all[0];
 }
 
-function addressLine(l: Location): string {
-  const a = l.address;
-  return [l.name, a?.street, a?.town, a?.postcode].filter((p, i, all) => p && all.indexOf(p) === i).join(', ');
-}
-
 const httpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 function describe(service: Service, schedule: Schedule | undefined, options: IcsOptions): string[] {
   const lines: string[] = [`SUMMARY:${escapeText(service.name)}`];
   const loc = locationOf(service, schedule?.locationId);
-  const where = loc ? addressLine(loc) : '';
+  const where = loc ? addressWords(loc) : '';
   if (where) lines.push(`LOCATION:${escapeText(where)}`);
   if (loc?.lat !== undefined && loc.lng !== undefined) lines.push(`GEO:${loc.lat};${loc.lng}`);
   const link = options.link?.(service);

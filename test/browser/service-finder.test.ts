@@ -180,6 +180,34 @@ describe('<service-finder>', () => {
     expect(loose.hasAttribute('open')).to.equal(false, 'not open once its store is gone');
   });
 
+  it('an element moved out of its finder has no store; moved into another finder, it has that finder’s', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <service-finder url-state="off" endpoints=${V3}><sf-service></sf-service></service-finder>
+      <service-finder url-state="off" view="none" endpoints=${V3}></service-finder>
+      <section></section>
+    </div>`);
+    const [a, b] = wrapper.querySelectorAll<ServiceFinder>('service-finder');
+    await Promise.all([loaded(a), loaded(b)]);
+    const detail = a.querySelector('sf-service')!;
+    uiFor(a.store!).select(a.store!.results[0].service.key);
+    await settle(a);
+    expect(detail.hasAttribute('open')).to.equal(true);
+
+    wrapper.querySelector('section')!.append(detail);
+    await detail.updateComplete;
+    // (Compared as booleans: a failure message printing a whole store would not finish.)
+    expect(detail.activeStore === undefined).to.equal(true, 'no finder around it, no store');
+    expect(detail.hasAttribute('open')).to.equal(false);
+
+    b.append(detail);
+    await detail.updateComplete;
+    expect(detail.activeStore === b.store).to.equal(true, 'the second finder’s store');
+    expect(detail.hasAttribute('open')).to.equal(false, 'nothing is selected in the second finder');
+    uiFor(b.store!).select(b.store!.results[1].service.key);
+    await settle(b);
+    expect(inner(detail, '[part~="detail-title"]').textContent).to.equal(b.store!.results[1].service.name);
+  });
+
   it('takes properties set right after it is added before reading or geocoding anything', async () => {
     const el = document.createElement('service-finder') as ServiceFinder;
     el.setAttribute('url-state', 'off');

@@ -1,9 +1,11 @@
 // The CLI over real HTTP: every dialect the fixture server speaks, its failure cases, and the real captures.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { main } from '../../src/cli/service-finder.js';
 import { startFixtureServer } from '../fixtures/server.js';
@@ -76,6 +78,37 @@ describe('service-finder check', () => {
     const hostile = JSON.parse((await run('check', `${server.url}/broken/hostile`, '--json')).out);
     assert.equal(hostile.skipped, 6, 'records with no id or name, not objects, or repeated are skipped');
     assert.equal(hostile.records + hostile.skipped, 11);
+  });
+
+  it('counts every skipped record past the 100 listed for one reason, in check and in search', async () => {
+    // Two OpenActive series feeds that both publish the same 150 series: the second copy of each is left out.
+    const series = Array.from({ length: 150 }, (_, i) => ({
+      id: `walk-${i}`,
+      state: 'updated',
+      kind: 'SessionSeries',
+      modified: i + 1,
+      data: { '@type': 'SessionSeries', '@id': `https://example.org/series/walk-${i}`, name: `Health walk ${i}` },
+    }));
+    const feeds = createServer((req, res) => {
+      const self = `http://${req.headers.host}${req.url}`;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(req.url!.includes('?') ? { next: self, items: [] } : { next: `${self}?afterId=end`, items: series }));
+    });
+    await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+      const both = `${base}/a/session-series ${base}/b/session-series`;
+      const report = JSON.parse((await run('check', both, '--json')).out);
+      assert.equal(report.records, 150);
+      assert.equal(report.skipped, 150, 'the 100 listed and the 50 on the summary line');
+      assert.equal(report.problems.length, 101);
+      assert.equal(report.problems[100], 'skipped: 50 more series appear more than once');
+      assert.match((await run('check', both)).out, /Problems \(101\): 150 skipped records, 0 other problems\n/);
+      const search = JSON.parse((await run('search', both, '--json')).out);
+      assert.equal(search.sources[0].skipped, 150);
+    } finally {
+      await new Promise<void>((resolve) => feeds.close(() => resolve()));
+    }
   });
 
   it('reports a directory that never answers as a time-out', async () => {

@@ -6,7 +6,8 @@ import { PART_BITS, compileService, isoDay, dayNumber, instantOf, localParts, oc
 import { cancelledSessions, datable, icsFilename, icsForOccurrence } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
-import { addressWords, scheduleWords } from '../words.js';
+import { addressWords } from '../../model/address.js';
+import { scheduleWords } from '../words.js';
 import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-calendar.styles.js';

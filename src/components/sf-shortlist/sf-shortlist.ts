@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
-import { addressWords } from '../words.js';
+import { addressWords } from '../../model/address.js';
 import { icsFilename, icsForShortlist } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { downloadText } from '../download.js';
