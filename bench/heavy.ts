@@ -17,12 +17,11 @@
  * alone with `node --import tsx bench/heavy.ts`.
  */
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CHROMIUM_FLAGS } from '../test/chromium.js';
+import { findChromium, launchChromium } from '../test/chromium.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -86,22 +85,22 @@ type W = Window & { __heavy: PageState };
 /** Runs the scenario; resolves with the figures, or a reason it was skipped. */
 export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResult | string> {
   const { directories = 20, size = 500, searches = 200, cycles = 50, print = true } = options;
-  const exe = [options.executablePath, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+  const exe = findChromium(options.executablePath);
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
   if (options.build !== false) {
     const { build } = await import('vite');
     await build({ configFile: join(root, 'vite.lib.config.ts'), logLevel: 'silent' });
   }
-  const { chromium } = await import('playwright-core');
   const { startFixtureServer } = await import('../test/fixtures/server.js');
+  const { strictCsp } = await import('../test/e2e/strict-site.js');
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
+  // The same strict policy as the other end-to-end pages: a worker would need a same-origin file.
+  const csp = strictCsp(f);
   const endpoints = Array.from({ length: directories }, (_, i) => `${f}/generated/${i}?of=${directories}&size=${size}`).join(' ');
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>heavy</title><script type="module" src="/service-finder.js"></script></head><body><main><h1>Find services</h1><service-finder url-state="off" endpoints="${endpoints}"></service-finder></main></body></html>`;
   const site = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    // The same strict policy as the other end-to-end pages: a worker would need a same-origin file.
-    const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${f}; img-src 'self' ${f} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
     if (path === '/heavy.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       return res.end(html);
@@ -116,7 +115,7 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: exe, args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'] });
+  const browser = await launchChromium(['--enable-precise-memory-info'], exe);
   try {
     const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

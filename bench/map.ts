@@ -8,13 +8,13 @@
  * Prints a table. `benchMap()` is called by bench/run.ts; run alone with
  * `node --import tsx bench/map.ts`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MapBenchResult } from './map-entry.js';
 import { bundleForPage } from './bundle.js';
-import { CHROMIUM_FLAGS } from '../test/chromium.js';
+import { findChromium, launchChromium } from '../test/chromium.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,13 +30,12 @@ export interface MapBenchOptions {
 
 /** Runs the map bench; resolves with the figures, or a reason it was skipped. */
 export async function benchMap({ points = 10_000, zooms = [10, 13, 16], print = true }: MapBenchOptions = {}): Promise<MapBenchResult | string> {
-  const exe = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+  const exe = findChromium();
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
-  const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'sf-bench-map-'));
   try {
     const script = await bundleForPage(join(root, 'bench/map-entry.ts'), dir);
-    const browser = await chromium.launch({ executablePath: exe, args: CHROMIUM_FLAGS });
+    const browser = await launchChromium([], exe);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await page.setContent('<!doctype html><html lang="en"><title>map bench</title><body style="margin:0"></body></html>');

@@ -15,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { buildRecords, synthesise } from './data.js';
 import { bundleForPage } from './bundle.js';
 import { measure, type Measures } from './measure.js';
-import { CHROMIUM_FLAGS } from '../test/chromium.js';
+import { findChromium, launchChromium } from '../test/chromium.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_BLEND_MS = 150;
@@ -40,16 +40,12 @@ function gc(): void {
 }
 
 async function chromium(bases: unknown[]): Promise<{ measures: Measures; heapMB?: number; version: string } | string> {
-  const exe = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const exe = findChromium();
   if (!exe) return 'skipped: no /usr/bin/chromium';
-  const { chromium: pw } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'sf-bench-'));
   try {
     const script = await bundleForPage(join(root, 'bench/browser-entry.ts'), dir);
-    const browser = await pw.launch({
-      executablePath: exe,
-      args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-    });
+    const browser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc'], exe);
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><title>bench</title>');

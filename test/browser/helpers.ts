@@ -9,6 +9,13 @@ export function inner<T extends Element = HTMLElement>(host: Element, selector: 
   return el;
 }
 
+/** The element with focus, looking through shadow roots. */
+export function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
 /** Waits until every directory has finished (done, failed or stale) and the elements have rendered. */
 export async function loaded(el: ServiceFinder, timeout = 15000): Promise<void> {
   const store = await el.ready;

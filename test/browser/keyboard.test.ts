@@ -3,16 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, deepActive, inner, loaded, resetUrl, settle } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
-
-/** The element with focus, looking through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 describe('keyboard paths', () => {
   afterEach(resetUrl);

@@ -4,10 +4,11 @@ import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { clearCache } from '../../src/sources/index.js';
+import { fixtureLog } from '../fixtures/log.js';
 import { loaded, type } from './helpers.js';
 
 // The server's request log, less the requests for the log itself.
-const log = async () => ((await (await fetch(`${FIXTURES}/__log`)).json()) as string[]).filter((l) => l !== '/__log');
+const log = async () => (await fixtureLog(FIXTURES)).filter((l) => l !== '/__log');
 const pagesOf = (entries: string[], path: string) => entries.filter((l) => l.startsWith(`${path}/services`));
 const revalidated = (entries: string[], path: string) => entries.filter((l) => l.startsWith(`304 ${path}/services`));
 

@@ -7,17 +7,10 @@ import type { SfMap } from '../../src/components/sf-map/sf-map.js';
 import { groupPoints } from '../../src/components/sf-map/points.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import type { FinderStore } from '../../src/store/finder-store.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, deepActive, inner, loaded, resetUrl, settle } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 const TILES = `${FIXTURES}/tiles/{z}/{x}/{y}.png`;
-
-/** The element with focus, looking through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 const markers = (map: SfMap) => [...map.shadowRoot!.querySelectorAll<HTMLElement>('.sf-marker')];
 const clusters = (map: SfMap) => markers(map).filter((m) => m.classList.contains('sf-cluster'));

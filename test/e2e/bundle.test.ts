@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startStrictSite, type StrictSite } from './strict-site.js';
+import { fixtureLog } from '../fixtures/log.js';
+import { resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
 
 let site: StrictSite;
 let fixtures: StrictSite['fixtures'];
@@ -26,7 +27,7 @@ const count = (p: Page) => p.locator('sf-results .count').first();
 describe('the CDN bundle on a plain page with a strict CSP', () => {
   it('shows blended results, a notice for the directory that is down, and breaks no CSP rule', async () => {
     const { page: p, errors, violations, requests } = await visit('one-tag');
-    await assertEventually(async () => /\d+ services found/.test((await count(p).textContent()) ?? ''), 'results count announced');
+    await resultsCount(p, /\d+ services found/, 15_000);
     const notice = p.locator('sf-results .notice.failed').first();
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /could not be read.*server reported a problem/s);
@@ -47,7 +48,7 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
 
   it('searches by keyboard; typing sends no request once data is loaded; the postcode leaves the browser as its outward code only', async () => {
     const { page: p, requests } = await visit('one-tag');
-    await assertEventually(async () => /services found/.test((await count(p).textContent()) ?? ''), 'loaded');
+    await resultsCount(p, /services found/, 15_000);
     await p.waitForFunction(() => {
       const el = document.querySelector('service-finder') as (HTMLElement & { store?: { loading: boolean } }) | null;
       return !!el?.store && !el.store.loading;
@@ -60,11 +61,11 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     await p.keyboard.press('Enter');
     await assertEventually(async () => ((await count(p).textContent()) ?? '') !== before, 'results refined');
     assert.equal(directoryRequests(), read, 'no directory request while typing');
-    const logStart = ((await (await fetch(`${fixtures.url}/__log`)).json()) as string[]).length;
+    const logStart = (await fixtureLog(fixtures.url)).length;
     await p.getByLabel('Postcode or place').fill('CF10 1EP');
     await p.keyboard.press('Enter');
     await assertEventually(async () => requests.some((u) => u.includes('/postcodes.io/')), 'geocoded');
-    const log = ((await (await fetch(`${fixtures.url}/__log`)).json()) as string[]).slice(logStart - 1);
+    const log = (await fixtureLog(fixtures.url)).slice(logStart - 1);
     const geocoding = log.filter((l) => l.startsWith('/postcodes.io'));
     assert.deepEqual(geocoding, ['/postcodes.io/outcodes/CF10'], 'only the outward code is sent');
     assert.doesNotMatch(p.url(), /CF10|1EP/i, 'the postcode is not put in the page address');
@@ -73,7 +74,7 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
 
   it('runs nothing from a hostile directory and keeps the other directory whole', async () => {
     const { page: p, errors, violations } = await visit('hostile');
-    await assertEventually(async () => /\d+ services found/.test((await count(p).textContent()) ?? ''), 'results');
+    await resultsCount(p, /\d+ services found/, 15_000);
     await p.getByLabel('What are you looking for?').fill('safe');
     await p.keyboard.press('Enter');
     await p.locator('sf-results').getByText('Safe name', { exact: false }).first().click();
@@ -89,7 +90,7 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
 
   it('loading the bundle twice (two plugins on one page) does not throw', async () => {
     const { page: p, errors } = await visit('twice');
-    await assertEventually(async () => /services found/.test((await count(p).textContent()) ?? ''), 'results');
+    await resultsCount(p, /services found/, 15_000);
     assert.deepEqual(errors, []);
     await p.context().close();
   });

@@ -3,22 +3,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, openRecorded } from './strict-site.js';
-
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
+import { freePort } from '../helpers.js';
+import { openRecorded, resultsCount } from './strict-site.js';
 
 let child: ChildProcess;
 let demo: string;
 let browser: Browser;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 before(async () => {
   const [fixturePort, demoPort] = [await freePort(), await freePort()];
@@ -36,7 +28,7 @@ before(async () => {
     });
     child.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
   });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -54,15 +46,10 @@ async function open(path: string): Promise<{ page: Page; hosts(): string[]; erro
   };
 }
 
-const counted = async (page: Page, pattern: RegExp) => {
-  await page.locator('sf-results [part~="count"]').filter({ hasText: pattern }).first().waitFor({ timeout: 30_000 });
-  return (await page.locator('sf-results [part~="count"]').first().textContent()) ?? '';
-};
-
 describe('npm start: the demo', () => {
   it('the one-tag page blends four directories and says which one is down', async () => {
     const { page, hosts, errors } = await open('/');
-    await counted(page, /\d+ services found/);
+    await resultsCount(page, /\d+ services found/);
     await page.locator('sf-results [part~="notice-failed"]').filter({ hasText: 'Penarth Community Directory (old server) could not be read' }).waitFor();
     // The list is virtualised: cards are drawn where they can be seen.
     await page.locator('sf-results ol.list').first().scrollIntoViewIfNeeded();
@@ -75,7 +62,7 @@ describe('npm start: the demo', () => {
   it('the Welsh page speaks Welsh', async () => {
     const { page, errors } = await open('/cy.html');
     // Wait for the finished count (the loading line also says "gwasanaethau"); an English page times out here.
-    const text = await counted(page, /^Canfuwyd \d+ /);
+    const text = await resultsCount(page, /^Canfuwyd \d+ /);
     assert.doesNotMatch(text, /services|found/i);
     // The form speaks Welsh too, not only the count.
     assert.equal((await page.locator('sf-search button[type="submit"]').first().textContent())?.trim(), 'Chwilio');
@@ -85,7 +72,7 @@ describe('npm start: the demo', () => {
 
   it('the composed page links elements placed apart, and the GP page lists this week without a form', async () => {
     const composed = await open('/composed.html');
-    await counted(composed.page, /\d+ services found/);
+    await resultsCount(composed.page, /\d+ services found/);
     assert.ok(await composed.page.locator('sf-search form').first().isVisible());
     assert.equal(await composed.page.locator('sf-results').count(), 1, 'view="none": the finder draws no second list');
     assert.deepEqual(await composed.errors(), []);

@@ -1,5 +1,6 @@
-// `npm pack` gives a package a new project can install and use: the data layer and CLI in Node,
-// the elements through a bundler-free import map in Chromium.
+// `npm pack` gives a package a new project can install and use: it ships the built code, types, CDN
+// bundle and manifest (no sources or tests), and in Node its data layer reads directories and its
+// CLI runs; its package.json declares the custom elements manifest and side effects.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';

@@ -7,12 +7,10 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+import { launchChromium } from '../chromium.js';
 
-import { CHROMIUM_FLAGS } from '../chromium.js';
-
-export { CHROMIUM_FLAGS };
 export const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
 
 export interface Visit {
@@ -57,6 +55,26 @@ export async function openRecorded(browser: Browser, url: string): Promise<Visit
   };
 }
 
+/**
+ * The strict Content Security Policy of these pages (and of bench/heavy.ts): scripts and styles from the
+ * page's own origin only, data and images from the fixture server at `fixtures`, nothing else.
+ */
+export function strictCsp(fixtures: string): string {
+  return `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${fixtures}; img-src 'self' ${fixtures} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+}
+
+/** Waits until the page's (first) results count reads `pattern`, e.g. /\d+ services found/; returns what it says. */
+export async function resultsCount(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
+  const count = page.locator('sf-results [part~="count"]');
+  try {
+    await count.filter({ hasText: pattern }).first().waitFor({ timeout });
+  } catch (cause) {
+    const says = await count.first().textContent({ timeout: 1000 }).catch(() => '(no count)');
+    throw new Error(`the results count did not come to read ${pattern}; it says: ${says}`, { cause });
+  }
+  return (await count.first().textContent()) ?? '';
+}
+
 export interface StrictSite {
   fixtures: FixtureServer;
   origin: string;
@@ -72,7 +90,7 @@ export async function startStrictSite(): Promise<StrictSite> {
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
   const pages = new Map<string, string>();
-  const csp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${f}; img-src 'self' ${f} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+  const csp = strictCsp(f);
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (pages.has(path)) {
@@ -89,7 +107,7 @@ export async function startStrictSite(): Promise<StrictSite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser: Browser = await launchChromium();
 
   return {
     fixtures,

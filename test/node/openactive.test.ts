@@ -5,7 +5,6 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { SourceError, type RecordProblem, type Service } from '../../src/model/index.js';
-import type { DirectoryPage } from '../../src/sources/index.js';
 import {
   activities, eventSchedule, isOpenActiveUrl, isoInstant, joinOpenActive, offersCost, readOpenActive, siblingFeed, applyItems, type OpenActiveFeeds,
 } from '../../src/sources/openactive.js';
@@ -14,6 +13,7 @@ import { compileRule } from '../../src/engine/schedule.js';
 import { features, sameService } from '../../src/engine/dedup.js';
 import { openActiveFixture, openActiveRoutes, OA_BASE_ID } from '../fixtures/openactive.js';
 import type { DemoService } from '../fixtures/dialects.js';
+import { readPages } from '../helpers.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../demo/data/services.json', import.meta.url), 'utf8')) as DemoService[];
 const now = new Date('2026-10-14T12:00:00Z');
@@ -53,16 +53,8 @@ before(async () => {
 after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function readAll(feeds: OpenActiveFeeds, options: Parameters<typeof readOpenActive>[1] = {}) {
-  const pages: DirectoryPage[] = [];
-  let error: unknown;
-  try {
-    for await (const page of readOpenActive(feeds, { now, ...options })) pages.push(page);
-  } catch (e) {
-    error = e;
-  }
-  const services = pages.flatMap((p) => p.services);
-  const problems = pages.flatMap((p) => p.problems);
-  return { pages, services, problems, error, byId: new Map(services.map((s) => [s.id, s])) };
+  const read = await readPages(readOpenActive(feeds, { now, ...options }));
+  return { ...read, byId: new Map(read.services.map((s) => [s.id, s])) };
 }
 
 const pair = () => ({ sessionSeries: `${base}/openactive/session-series`, scheduledSessions: `${base}/openactive/scheduled-sessions` });

@@ -2,11 +2,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readDirectory, readService, directoryRef, fetchJson, clearCache, type DirectoryPage } from '../../src/sources/index.js';
+import { readDirectory, readService, directoryRef, fetchJson, clearCache } from '../../src/sources/index.js';
 import { SourceError, type Service } from '../../src/model/index.js';
 import { en } from '../../src/i18n/en.js';
 import { cy } from '../../src/i18n/cy.js';
 import { startFixtureServer } from '../fixtures/server.js';
+import { fixtureLog } from '../fixtures/log.js';
+import { readPages } from '../helpers.js';
 import type { DemoService } from '../fixtures/dialects.js';
 
 let server: { url: string; close(): Promise<void> };
@@ -18,16 +20,7 @@ before(async () => {
 });
 after(() => server.close());
 
-async function readAll(url: string, options = {}) {
-  const pages: DirectoryPage[] = [];
-  let error: unknown;
-  try {
-    for await (const page of readDirectory(url, options)) pages.push(page);
-  } catch (e) {
-    error = e;
-  }
-  return { pages, services: pages.flatMap((p) => p.services), problems: pages.flatMap((p) => p.problems), error };
-}
+const readAll = (url: string, options = {}) => readPages(readDirectory(url, options));
 
 async function failure(url: string, options = {}) {
   const { error } = await readAll(url, options);
@@ -225,7 +218,7 @@ describe('readDirectory: hostile and broken directories', () => {
 });
 
 describe('kind to directories', () => {
-  const log = async () => (await (await fetch(`${server.url}/__log`)).json()) as string[];
+  const log = () => fixtureLog(server.url);
   it('a page read twice within the cache lifetime is fetched once; clearing the cache fetches again', async () => {
     const url = `${server.url}/dialects/outpost`;
     const count = async () => (await log()).filter((l) => l.startsWith('/dialects/outpost/services')).length;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { FinderStore } from '../../src/store/finder-store.js';
 import { directoryRef } from '../../src/sources/index.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+import { fixtureLog } from '../fixtures/log.js';
 
 let server: FixtureServer;
 before(async () => (server = await startFixtureServer()));
@@ -26,7 +27,7 @@ describe('FinderStore', () => {
     await store.setQuery({ place: 'Penarth' });
     assert.deepEqual(store.query.near, places.Penarth);
     assert.equal(geocoded, 0);
-    const log = ((await (await fetch(`${server.url}/__log`)).json()) as string[]).filter((l) => l === '/places.json');
+    const log = (await fixtureLog(server.url)).filter((l) => l === '/places.json');
     assert.equal(log.length, 2, 'once by the test, once by the store');
     await store.setQuery({ place: 'Nowhere' });
     assert.equal(store.placeError, 'not-found');
@@ -74,13 +75,13 @@ describe('FinderStore', () => {
     await first.load();
     const services = first.services;
     first.dispose();
-    const before = ((await (await fetch(`${server.url}/__log`)).json()) as string[]).length;
+    const before = (await fixtureLog(server.url)).length;
     const second = new FinderStore({ endpoints: [url] });
     await second.load();
     assert.ok(second.services.length > 0);
     assert.equal(second.services[0], services[0], 'the same blended records, not read and blended again');
     assert.deepEqual(second.statuses.map((s) => [s.state, s.records]), first.statuses.map((s) => ['done', s.records]));
-    const log = ((await (await fetch(`${server.url}/__log`)).json()) as string[]).slice(before);
+    const log = (await fixtureLog(server.url)).slice(before);
     assert.deepEqual(log.filter((l) => l !== '/__log'), [], 'nothing requested');
     // Taken once: a third store, or one over other directories, reads for itself.
     second.dispose();
@@ -89,7 +90,7 @@ describe('FinderStore', () => {
     assert.notEqual(other.services[0], services[0]);
     assert.equal(other.statuses[1].state, 'failed');
     other.dispose(); // a store with a failed directory leaves nothing to take over
-    const asked = async () => ((await (await fetch(`${server.url}/__log`)).json()) as string[]).filter((l) => l.startsWith('/broken/500')).length;
+    const asked = async () => (await fixtureLog(server.url)).filter((l) => l.startsWith('/broken/500')).length;
     const failedBefore = await asked();
     const last = new FinderStore({ endpoints: [url, `${server.url}/broken/500`] });
     await last.load();

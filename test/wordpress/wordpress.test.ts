@@ -8,10 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
-import { CHROMIUM_FLAGS } from '../chromium.js';
-import { openRecorded } from '../e2e/strict-site.js';
+import { fixtureLog } from '../fixtures/log.js';
+import { launchChromium } from '../chromium.js';
+import { openRecorded, resultsCount } from '../e2e/strict-site.js';
 import { startWordPress, wordpressUnavailable, type WordPressSite } from './wordpress-site.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,7 +60,7 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         assert.ok(page.url, `page not created: ${JSON.stringify(page)}`);
         pages[new URL(page.url).pathname.replace(/\//g, '')] = page.url;
       }
-      browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+      browser = await launchChromium();
     },
     { timeout: 150_000 },
   );
@@ -130,26 +131,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
 
   const visit = (url: string) => openRecorded(browser, url);
 
-  /** Waits until the results count says "N services found" and returns N. */
-  async function resultCount(page: Page, atLeast = 1): Promise<number> {
-    const count = page.locator('service-finder [part="count"]');
-    let n = 0;
-    await assert.doesNotReject(
-      page.waitForFunction(
-        (min) => {
-          const host = document.querySelector('service-finder');
-          const results = host?.shadowRoot?.querySelector('sf-results');
-          const text = results?.shadowRoot?.querySelector('[part="count"]')?.textContent ?? '';
-          const m = /(\d[\d,]*) services? found/.exec(text);
-          return m !== null && Number(m[1].replace(/,/g, '')) >= min;
-        },
-        atLeast,
-        { timeout: 30_000 },
-      ),
-      async () => `no "services found" count; it says: ${await count.textContent().catch(() => '(none)')}`,
-    );
-    n = Number(/(\d[\d,]*) services? found/.exec((await count.textContent()) ?? '')![1].replace(/,/g, ''));
-    return n;
+  /** Waits until the results count says "N services found" with N at least 1, and returns N. */
+  async function resultCount(page: Page): Promise<number> {
+    const text = await resultsCount(page, /[1-9][\d,]* services? found/);
+    return Number(/(\d[\d,]*) services? found/.exec(text)![1].replace(/,/g, ''));
   }
 
   it('shows results from the fixture directory on a published page (classic theme, module loaded in the footer)', async () => {
@@ -211,7 +196,7 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         'the browser asked a directory directly',
       );
       assert.ok(requests.some((u) => u.startsWith(`${wp.origin}${RELAY}/0/oruk-v1/services`)));
-      const upstream = (await (await fetch(`${f}/__log`)).json()) as string[];
+      const upstream = await fixtureLog(f);
       assert.ok(upstream.some((line) => line.startsWith('/dialects/oruk-v1/services')), 'relay did not fetch oruk-v1');
       assert.ok(upstream.some((line) => line.startsWith('/broken/no-cors/services')), 'relay did not fetch the directory without CORS');
       assert.deepEqual(errors, []);
@@ -316,7 +301,7 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       assert.equal(allowed.status, 200);
       const post = await fetch(`${wp.origin}${RELAY}/0/oruk-v1/services`, { method: 'POST' });
       assert.ok([404, 405].includes(post.status), `POST answered ${post.status}`);
-      const log = (await (await fetch(`${f}/__log`)).json()) as string[];
+      const log = await fixtureLog(f);
       assert.ok(!log.some((line) => line.startsWith('/directories/bay-health')), 'a refused URL reached the directory');
     });
 

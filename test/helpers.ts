@@ -1,0 +1,27 @@
+/** Helpers shared by the Node-side tests (node, e2e, wordpress). Node only: browser tests use test/browser/helpers.ts. */
+import { createServer } from 'node:net';
+import type { DirectoryPage } from '../src/sources/index.js';
+
+/** A TCP port on 127.0.0.1 that was free a moment ago, for a child process to listen on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Reads a source's pages to the end, or to the error it stops at: the pages, their services and problems, and that error. */
+export async function readPages(source: AsyncIterable<DirectoryPage>) {
+  const pages: DirectoryPage[] = [];
+  let error: unknown;
+  try {
+    for await (const page of source) pages.push(page);
+  } catch (e) {
+    error = e;
+  }
+  return { pages, services: pages.flatMap((p) => p.services), problems: pages.flatMap((p) => p.problems), error };
+}
