@@ -148,12 +148,12 @@ function bySeq(a: Rec[], b: Rec[]): Rec[] {
 export function createBlender(): Blender {
   let seq = 0;
   let stamp = 0;
-  let recs = new Map<string, Rec>();
+  const recs = new Map<string, Rec>();
   let blocks = new Blocks();
   let merged = 0;
   let list: BlendedService[] | undefined;
   const scratch: Rec[] = [];
-  let seen = memo();
+  const seen = memo();
 
   const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.f.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
@@ -195,13 +195,18 @@ export function createBlender(): Blender {
     blocks.add(rec, true);
     if (sameEvidence(before, f)) return;
     if (!cluster) return match(rec);
-    // The cluster may have held together through this record's old copy: its members are matched again.
+    // The cluster may have held together through this record's old copy.
+    dissolve(cluster, cluster.members);
+  }
+
+  /** Undoes a cluster and matches `members` (its members, or those left) afresh. */
+  function dissolve(cluster: Cluster, members: Rec[]): void {
     merged -= cluster.members.length - 1;
     for (const m of cluster.members) {
       m.cluster = undefined;
       m.blended = undefined;
     }
-    for (const m of cluster.members) match(m);
+    for (const m of members) match(m);
   }
 
   function insert(service: Service): void {
@@ -221,14 +226,19 @@ export function createBlender(): Blender {
       list = undefined;
     },
     remove(directoryId) {
-      const keep = [...recs.values()].filter((r) => r.service.directory.id !== directoryId).map((r) => r.service);
-      if (keep.length === recs.size) return;
-      seq = 0;
-      merged = 0;
-      recs = new Map();
+      const before = recs.size;
+      const touched = new Set<Cluster>();
+      for (const [key, r] of recs) {
+        if (r.f.dir !== directoryId) continue;
+        recs.delete(key);
+        if (r.cluster) touched.add(r.cluster);
+      }
+      if (recs.size === before) return;
+      // The keys are filed afresh (also dropping those of records' older copies); only what the
+      // directory's records were merged with is matched again.
       blocks = new Blocks();
-      seen = memo();
-      for (const s of keep) insert(s);
+      for (const r of recs.values()) blocks.add(r);
+      for (const c of touched) dissolve(c, c.members.filter((m) => m.f.dir !== directoryId));
       list = undefined;
     },
     services() {

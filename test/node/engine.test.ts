@@ -280,6 +280,26 @@ describe('blend and dedup', () => {
     );
   });
 
+  it('removing a directory lets in what its record kept out, and leaves other merges alone', () => {
+    const url = 'https://example.org/lunch';
+    const b = createBlender();
+    b.add([svc('a', { name: 'Lunch club', url, locations: [{ address: CF }] }), svc('a', { name: 'Choir', phones: [{ number: '029 2000 0001' }] })]);
+    b.add([svc('b', { name: 'Lunch club', url }), svc('b', { name: 'Choir', phones: [{ number: '029 2000 0001' }] })]);
+    // Same page as b's, but at another venue than a's: kept apart while a's record is there.
+    b.add([svc('c', { name: 'Lunch club', url, locations: [{ address: { postcode: 'CF64 1AA' } }] })]);
+    b.add([svc('d', { name: 'Walking group', phones: [{ number: '029 2000 0002' }] }), svc('e', { name: 'Walking Group', phones: [{ number: '029 2000 0002' }] })]);
+    const dirs = () => b.services().map((s) => s.sources.map((x) => x.directory.id).join('+'));
+    assert.deepEqual(dirs(), ['a+b', 'a+b', 'c', 'd+e']);
+    assert.equal(b.merged, 3);
+    const walking = b.services()[3];
+    b.remove('a');
+    assert.deepEqual(dirs(), ['b+c', 'b', 'd+e']);
+    assert.equal(b.merged, 2);
+    assert.equal(b.services()[2], walking, 'an untouched merge keeps its blended object');
+    b.remove('nobody');
+    assert.equal(b.merged, 2);
+  });
+
   it('a record key seen again replaces the earlier copy', () => {
     const b = createBlender();
     b.add([svc('a', { id: 'x', name: 'Old name' })]);
