@@ -2,7 +2,7 @@
  * Turning the normalised model into words in the person's language. Shared by
  * the results cards and the detail view; no DOM.
  */
-import type { AgeRange, Cost, Explanation, FilterField, Query, Schedule } from '../model/index.js';
+import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Schedule, Service } from '../model/index.js';
 import type { Localizer } from '../i18n/index.js';
 
 /** One line for one explanation, from the query the person made (not the engine's English). */
@@ -44,6 +44,27 @@ export function explain(l: Localizer, e: Explanation, query: Query): string {
 /** "what ages and when they run" for the partial-matches heading. */
 export function unknownFields(l: Localizer, fields: Iterable<FilterField>): string {
   return l.list([...new Set(fields)].map((f) => l.m.unknownWhat[f]));
+}
+
+/**
+ * Where a service is, short enough for a card: its first place's name (or street) and town (or
+ * postcode), and how many other places; for a service with no place that is delivered online or by
+ * phone, how. Undefined when the record says neither.
+ */
+export function placeWords(l: Localizer, s: Pick<Service, 'locations' | 'attendance'>): string | undefined {
+  const place = s.locations?.map(shortPlace).find(Boolean);
+  if (place) {
+    const others = s.locations!.length - 1;
+    return others ? l.p(l.m.card.wherePlus, others, { place }) : l.t(l.m.card.where, { place });
+  }
+  const ways = s.attendance?.filter((a) => a !== 'in-person');
+  return ways?.length && !s.locations?.length ? ways.map((a) => l.m.attendance[a]).join(' · ') : undefined;
+}
+
+function shortPlace(location: Location): string {
+  const a = location.address;
+  const parts = [location.name ?? a?.street, a?.town ?? a?.postcode];
+  return parts.filter((p, i) => p && parts.indexOf(p) === i).join(', ');
 }
 
 export function costWords(l: Localizer, cost: Cost | undefined): string | undefined {

@@ -240,6 +240,9 @@ export const cy: Catalogue = {
     checkedUnknown: 'Ni wyddys pryd cafodd ei wirio ddiwethaf',
     stale: 'Gallai fod yn hen',
     organisation: 'Yn cael ei redeg gan {name}',
+    // "Lleoliad:" rather than "Yn {place}", which would need the place name mutated. For a native speaker's review.
+    where: 'Lleoliad: {place}',
+    wherePlus: { other: 'Lleoliad: {place} (a {n} arall)' },
   },
 
   directory: {

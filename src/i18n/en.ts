@@ -248,6 +248,8 @@ export const en = {
     checkedUnknown: 'Not known when last checked',
     stale: 'May be out of date',
     organisation: 'Run by {name}',
+    where: 'Where: {place}',
+    wherePlus: plural({ one: 'Where: {place} and 1 other place', other: 'Where: {place} and {n} other places' }),
   },
 
   directory: {

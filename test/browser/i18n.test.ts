@@ -4,6 +4,7 @@ import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { en, cy, Localizer, resolveLang } from '../../src/i18n/index.js';
 import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { placeWords } from '../../src/components/words.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -61,6 +62,17 @@ describe('languages', () => {
     expect(l.list(['a', 'b', 'c'])).to.match(/^a, b,? a c$/);
     expect(new Localizer('en').p(en.results.found, 1)).to.equal('1 service found');
     expect(new Localizer('en').miles(8.05)).to.equal('5 miles away');
+  });
+
+  it('says on a card where a service is, in a few words', () => {
+    const en = new Localizer('en');
+    const hall = { name: 'St Mary’s Hall', address: { street: '1 High Street', town: 'Penarth', postcode: 'CF64 1AA' } };
+    expect(placeWords(en, { locations: [hall] })).to.equal('Where: St Mary’s Hall, Penarth');
+    expect(placeWords(en, { locations: [hall, { address: { street: '2 Low Street' } }] })).to.equal('Where: St Mary’s Hall, Penarth and 1 other place');
+    expect(placeWords(en, { locations: [{ address: { street: '2 Low Street', postcode: 'CF64 1AB' } }] })).to.equal('Where: 2 Low Street, CF64 1AB');
+    expect(placeWords(en, { attendance: ['online', 'phone'] })).to.equal('Online · By phone');
+    expect(placeWords(en, { attendance: ['in-person'] })).to.equal(undefined);
+    expect(placeWords(new Localizer('cy'), { locations: [hall, hall, hall] })).to.equal('Lleoliad: St Mary’s Hall, Penarth (a 2 arall)');
   });
 
   it('formats whole numbers as Intl does, and other numbers through Intl', () => {

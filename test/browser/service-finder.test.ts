@@ -22,6 +22,9 @@ describe('<service-finder>', () => {
     expect(first.querySelector('[part~="card-title"] a')!.textContent!.trim()).to.equal(store.results[0].service.name);
     expect(first.textContent).to.match(/Checked|Not known when last checked/);
     expect(first.textContent).to.contain('From ');
+    const place = store.results[0].service.locations?.[0];
+    expect(place?.name, 'the first result states a place').to.be.a('string');
+    expect(first.textContent).to.contain(`Where: ${place!.name}`);
     expect(inner(el, 'sf-search')).to.exist;
   });
 

@@ -5,7 +5,7 @@ import { defaultSort } from '../../engine/search.js';
 import { mergeQuery } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
-import { checkedWords, costWords, explain, unknownFields, whenWords } from '../words.js';
+import { checkedWords, costWords, explain, placeWords, unknownFields, whenWords } from '../words.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
@@ -205,6 +205,7 @@ export class SfResults extends FinderElement {
     const next = store.nextOpening(s);
     const fresh = store.freshness(s);
     const cost = costWords(l, s.cost);
+    const place = placeWords(l, s);
     const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory.name])).values()];
     const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
     const href = serviceHref(s.key);
@@ -225,6 +226,7 @@ export class SfResults extends FinderElement {
       ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.card.organisation, { name: s.organisation.name })}</p>` : nothing}
       <ul class="facts">
         ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing}
+        ${place ? html`<li>${place}</li>` : nothing}
         ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}</li>` : nothing}
         ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
         ${cost ? html`<li>${cost}</li>` : nothing}
