@@ -2,7 +2,7 @@
  * Turning the normalised model into words in the person's language. Shared by
  * the results cards and the detail view; no DOM.
  */
-import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Schedule, Service } from '../model/index.js';
+import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Result, Schedule, Service } from '../model/index.js';
 import type { Localizer } from '../i18n/index.js';
 
 /** One line for one explanation, from the query the person made (not the engine's English). */
@@ -44,6 +44,13 @@ export function explain(l: Localizer, e: Explanation, query: Query): string {
 /** "what ages and when they run" for the partial-matches heading. */
 export function unknownFields(l: Localizer, fields: Iterable<FilterField>): string {
   return l.list([...new Set(fields)].map((f) => l.m.unknownWhat[f]));
+}
+
+/** `unknownFields` of what partial matches do not state. */
+export function partialFields(l: Localizer, partial: Result[]): string {
+  const fields = new Set<FilterField>();
+  for (const r of partial) for (const e of r.explanations) if (e.state === 'unknown') fields.add(e.field);
+  return unknownFields(l, fields);
 }
 
 /**

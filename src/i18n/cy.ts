@@ -56,6 +56,11 @@ export const cy: Catalogue = {
     undatedHeading: 'Amseroedd mewn geiriau yn unig',
     undatedHint: 'Nid yw’r rhain yn rhoi dyddiadau y gellir eu dangos ar galendr. Holwch y trefnydd cyn mynd.',
     unstated: { one: 'Nid yw {n} gwasanaeth arall yn dweud pryd mae’n cael ei gynnal.', other: 'Nid yw {n} gwasanaeth arall yn dweud pryd maen nhw’n cael eu cynnal.' },
+    // For a native speaker's review.
+    partial: {
+      one: 'Nid yw {n} gwasanaeth arall i’w weld, er y gallai gyfateb: nid yw’n dweud {fields}.',
+      other: 'Nid yw {n} gwasanaeth arall i’w gweld, er y gallent gyfateb: nid ydynt yn dweud {fields}.',
+    },
     addToCalendar: 'Ychwanegu at y calendr',
   },
 

@@ -68,6 +68,10 @@ export const en = {
     undatedHeading: 'Times given in words only',
     undatedHint: 'These do not give dates that can be shown on a calendar. Check with the organiser before you go.',
     unstated: plural({ one: '{n} more service does not say when it runs.', other: '{n} more services do not say when they run.' }),
+    partial: plural({
+      one: '{n} more service may match but is not shown: it does not say {fields}.',
+      other: '{n} more services may match but are not shown: they do not say {fields}.',
+    }),
     addToCalendar: 'Add to calendar',
   },
 

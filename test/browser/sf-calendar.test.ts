@@ -129,6 +129,23 @@ describe('<sf-calendar>', () => {
     expect(cal.items.every((i) => keys.has(i.service.key))).to.equal(true);
   });
 
+  it('shows only full matches: services that do not say where they are are counted, not put in a search within 5 km', async () => {
+    const { el, cal } = await finder(html`<div style="width: 1000px">
+      <service-finder url-state="off" view="calendar agenda" endpoints=${V3} near="51.40,-3.27" radius="5" .now=${now}></service-finder>
+    </div>`);
+    const store = el.store!;
+    const partial = store.results.slice(store.matched);
+    // Records with an address but no coordinates, some of them weekly (e.g. a community garden in Llanrumney, 15 km away).
+    const weekly = partial.filter((r) => r.service.schedules?.some((s) => s.freq === 'WEEKLY' && !s.validTo));
+    expect(weekly.length, 'partial matches that run every week').to.be.greaterThan(0);
+    const full = new Set(store.results.slice(0, store.matched).map((r) => r.service.key));
+    expect(cal.items.length).to.be.greaterThan(0);
+    expect(cal.items.every((i) => full.has(i.service.key))).to.equal(true);
+    expect(inner(cal, '[part~="partial-note"]').textContent!.trim()).to.equal(
+      `${partial.length} more services may match but are not shown: they do not say where they are.`,
+    );
+  });
+
   it('lists schedules given only in words as their words, never as dates', async () => {
     const { el, cal } = await finder(html`<div style="width: 1000px">
       <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>

@@ -7,7 +7,7 @@ import { cancelledSessions, datable, icsFilename, icsForOccurrence } from '../..
 import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { scheduleWords } from '../words.js';
+import { partialFields, scheduleWords } from '../words.js';
 import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-calendar.styles.js';
@@ -78,6 +78,7 @@ let instances = 0;
  * @csspart occurrence - Each session in a list (also `occurrence-cancelled`).
  * @csspart cancelled - The "Cancelled" label.
  * @csspart undated - The list of services whose times are given only in words.
+ * @csspart partial-note - The line counting services that may match but are not shown (they do not state what the search asks, such as where they are).
  *
  * @cssprop --sf-color-border - Grid lines (default #b1b4b6).
  * @cssprop --sf-color-panel - Background of days of other months and of the undated list (default #f3f2f1).
@@ -216,7 +217,8 @@ export class SfCalendar extends FinderElement {
     const end = instantOf(to, 0);
     const keep = this.#queryFilter(store.query);
     const items: CalendarItem[] = [];
-    for (const { service } of store.results) {
+    // Full matches only: those that do not state what the query asks (say, where they are) are only counted.
+    for (const { service } of store.results.slice(0, store.matched)) {
       const all: Array<Occurrence & { cancelled?: boolean }> = [
         ...occurrences(service, start, end).filter((o) => o.session || datable(o.schedule)),
         ...cancelledSessions(service, start, end),
@@ -254,7 +256,7 @@ export class SfCalendar extends FinderElement {
     const store = this.activeStore!;
     const list: Array<{ service: BlendedService; words: string[] }> = [];
     let unstated = 0;
-    for (const { service } of store.results) {
+    for (const { service } of store.results.slice(0, store.matched)) {
       const words = (service.schedules ?? [])
         .filter((s) => !datable(s))
         .map((s) => scheduleWords(this.l, s))
@@ -436,7 +438,8 @@ export class SfCalendar extends FinderElement {
   #undatedList(): TemplateResult | typeof nothing {
     const m = this.l.m.calendarView;
     const { list, unstated } = this.#undated();
-    if (!list.length && !unstated) return nothing;
+    const partial = this.activeStore!.results.slice(this.activeStore!.matched);
+    if (!list.length && !unstated && !partial.length) return nothing;
     return html`<section class="undated" part="undated" aria-labelledby="undated-title">
       ${list.length
         ? html`<h3 id="undated-title">${m.undatedHeading}</h3>
@@ -452,6 +455,7 @@ export class SfCalendar extends FinderElement {
             </ul>`
         : html`<h3 id="undated-title" class="visually-hidden">${m.undatedHeading}</h3>`}
       ${unstated ? html`<p class="muted">${this.l.p(m.unstated, unstated)}</p>` : nothing}
+      ${partial.length ? html`<p class="muted" part="partial-note">${this.l.p(m.partial, partial.length, { fields: partialFields(this.l, partial) })}</p>` : nothing}
     </section>`;
   }
 

@@ -5,7 +5,7 @@ import { defaultSort } from '../../engine/search.js';
 import { mergeQuery } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
-import { checkedWords, costWords, explain, placeWords, unknownFields, whenWords } from '../words.js';
+import { checkedWords, costWords, explain, partialFields, placeWords, whenWords } from '../words.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
@@ -132,17 +132,11 @@ export class SfResults extends FinderElement {
         ${this.#notices(store.statuses)}
         ${waiting ? nothing : store.results.length ? this.#list(full, 'full') : this.#empty()}
         ${partial.length
-          ? html`<h2 class="partial">${this.l.t(m.results.partialHeading, { fields: this.#partialFields(partial) })}</h2>
+          ? html`<h2 class="partial">${this.l.t(m.results.partialHeading, { fields: partialFields(this.l, partial) })}</h2>
               ${this.#list(partial, 'partial')}`
           : nothing}
       </section>
     `;
-  }
-
-  #partialFields(partial: Result[]): string {
-    const fields = new Set<FilterField>();
-    for (const r of partial) for (const e of r.explanations) if (e.state === 'unknown') fields.add(e.field);
-    return unknownFields(this.l, fields);
   }
 
   #notices(statuses: DirectoryStatus[]): TemplateResult | typeof nothing {
