@@ -107,6 +107,31 @@ describe('<service-finder>', () => {
     expect(store.results[store.matched].partial).to.equal(true);
   });
 
+  it('searches that switch the list between long and short leave nothing behind in it', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    const store = el.store!;
+    const results = inner(el, 'sf-results');
+    const nodes = () => {
+      let n = 0;
+      const it = document.createNodeIterator(results.shadowRoot!, NodeFilter.SHOW_ALL);
+      while (it.nextNode()) n++;
+      return n;
+    };
+    const both = async () => {
+      await store.setQuery({ text: undefined }); // every service: a virtualised list
+      await settle(el);
+      expect(store.matched).to.be.greaterThan(40);
+      await store.setQuery({ text: 'knit' }); // a few: a plain list
+      await settle(el);
+      expect(store.matched).to.be.within(1, 40);
+    };
+    for (let i = 0; i < 3; i++) await both(); // the virtualizer loaded and settled
+    const before = nodes();
+    for (let i = 0; i < 10; i++) await both();
+    expect(nodes()).to.equal(before);
+  });
+
   it('applies presets from attributes', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3} free age="30" access="drop-in" radius="5"></service-finder>`);
     await loaded(el);

@@ -178,17 +178,19 @@ export class SfResults extends FinderElement {
 
   #list(results: Result[], group: 'full' | 'partial'): TemplateResult {
     const render = (r: Result) => this.#card(r);
+    if (results.length <= VIRTUALISE_OVER) return html`<ol class="list ${group}" part="list">${results.map(render)}</ol>`;
     let items: unknown;
-    if (results.length <= VIRTUALISE_OVER) items = results.map(render);
-    else if (!virtualizer) {
+    if (!virtualizer) {
       void loadVirtualizer().then(() => this.requestUpdate());
       items = results.slice(0, FIRST_CARDS).map(render);
     } else {
       const { virtualize, flow } = virtualizer;
       items = virtualize({ items: results, keyFunction: (r: Result) => r.service.key, renderItem: render, layout: flow() });
     }
-    // One template whatever the length, so the list stays the same element when the virtualizer arrives.
-    return html`<ol class="list ${group}" part="list">${items}</ol>`;
+    // A template of its own for long lists: the list stays the same element when the virtualizer arrives,
+    // and a short list gets a fresh one (the virtualizer leaves its markers in the element it fills: a
+    // list going long and short in one element gained three comment nodes a search, never freed).
+    return html`<ol class="list ${group} long" part="list">${items}</ol>`;
   }
 
   #card(r: Result): TemplateResult {
