@@ -5,7 +5,7 @@
  * from comparing every pair (bench/run.ts times 10,000 records).
  */
 import type { BlendedService, Service } from '../model/index.js';
-import { blendRecords, compatible, features, sameEvidence, sameService, memo, type Features } from './dedup.js';
+import { blendFields, compatible, features, sameEvidence, sameService, memo, type Features } from './dedup.js';
 
 export interface Blender {
   /** Adds records (a page from one directory); a key seen before replaces its record. */
@@ -153,7 +153,7 @@ export function createBlender(): Blender {
   let merged = 0;
   let list: BlendedService[] | undefined;
   const scratch: Rec[] = [];
-  const seen = memo();
+  const cache = memo(); // names, urls, phones and postcodes read once for every record
 
   const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.f.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
@@ -210,7 +210,7 @@ export function createBlender(): Blender {
   }
 
   function insert(service: Service): void {
-    const f = features(service, seen);
+    const f = features(service, cache);
     const existing = recs.get(f.fields.key);
     if (existing) return update(existing, service, f);
     // Every field written here, so that none is added later (a second shape, and a property store per record).
@@ -247,10 +247,8 @@ export function createBlender(): Blender {
         list = [];
         for (const r of recs.values()) {
           const c = r.cluster;
-          if (!c) list.push((r.blended ??= blendRecords([r.service], [r.f.fields])));
-          else if (c.members[0] === r) {
-            list.push((c.blended ??= blendRecords(c.members.map((m) => m.service), c.members.map((m) => m.f.fields), seen)));
-          }
+          if (!c) list.push((r.blended ??= blendFields([r.f.fields])));
+          else if (c.members[0] === r) list.push((c.blended ??= blendFields(c.members.map((m) => m.f.fields), cache)));
         }
       }
       return list;

@@ -563,11 +563,15 @@ const G = {
  * One blended service from records of the same service (in arrival order):
  * identity from the first; for each field the richer value (longer text,
  * stated beats not stated, lists unioned without duplicates); the newest
- * assured and modified dates. `records` are the services' `Fields` and
- * `seen` the blender's memo when the caller has them already.
+ * assured and modified dates.
  */
-export function blendRecords(services: Service[], records = services.map((s) => new Fields(s)), seen?: Memo): BlendedService {
-  const first = services[0];
+export function blendRecords(services: Service[]): BlendedService {
+  return blendFields(services.map((s) => new Fields(s)));
+}
+
+/** `blendRecords` of records read already (a blender's, with its memo). */
+export function blendFields(records: Fields[], seen?: Memo): BlendedService {
+  const first = records[0].service;
   if (records.length === 1) return { ...first, sources: [{ key: first.key, directory: first.directory }] };
   const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
   const out: BlendedService = { ...first, sources };

@@ -179,10 +179,10 @@ export function fires(rule: Rule, day: number): boolean {
   return firesRaw(rule, day);
 }
 
-/** Reads a schedule; undefined when it cannot be turned into dates (e.g. only a description). */
 const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 const earlier = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
+/** Reads a schedule; undefined when it cannot be turned into dates (e.g. only a description). */
 export function compileRule(schedule: Schedule): Rule | undefined {
   const start = dayNumber(schedule.dtstart);
   const freq = schedule.freq ?? (schedule.byday?.length ? 'WEEKLY' : undefined);

@@ -61,8 +61,9 @@ export class Localizer {
     return this.#once(`has ${name}`, () => Intl[name].supportedLocalesOf([this.locale]).length > 0);
   }
 
-  #dates(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-    return this.#once(`dates ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(this.locale, options));
+  /** A date format made once per `key` (each caller passes the same options under the same key). */
+  #dates(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    return this.#once(`dates ${key}`, () => new Intl.DateTimeFormat(this.locale, options));
   }
 
   /** Year, month (1–12), day and weekday (0 = Sunday) of an instant in Europe/London. */
@@ -111,7 +112,7 @@ export class Localizer {
       const withYear = !sameYear || options.year !== undefined;
       return fill(withYear ? c.dateYear : c.date, { weekday: c.weekdays[p.weekday], day: p.day, month: c.months[p.month - 1], year: p.year });
     }
-    return this.#dates({
+    return this.#dates(`date ${sameYear} ${JSON.stringify(options)}`, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -127,7 +128,7 @@ export class Localizer {
       const p = this.#londonParts(d);
       return fill(this.m.calendar.monthYear, { month: this.m.calendar.months[p.month - 1], year: p.year });
     }
-    return this.#dates({ month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
+    return this.#dates('month', { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
   }
 
   /** Short weekday name for a calendar column ("Mon"); 0 = Sunday. */
@@ -137,7 +138,7 @@ export class Localizer {
 
   /** "10:00" in Europe/London. */
   time(d: Date): string {
-    return this.#dates({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(d);
+    return this.#dates('time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(d);
   }
 
   /** "3 months ago", "yesterday". */
@@ -158,7 +159,7 @@ export class Localizer {
       const c = this.m.calendar;
       return fill(c.day, { day: d.getUTCDate(), month: c.months[d.getUTCMonth()], year: d.getUTCFullYear() });
     }
-    return this.#dates({ day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    return this.#dates('day', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
   }
 
   /** Distance in miles for people in the UK, one decimal under 10. */

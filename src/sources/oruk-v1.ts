@@ -52,8 +52,8 @@ export function closure(h: Raw): Closure | undefined {
 /** Free unless a price is stated; an unclear fee text still says it is not free. */
 export function cost(options: Raw[], fees: unknown): Cost | undefined {
   const list = options
-    .map((o) => compact({ option: text(o.option), amount: num(o.amount), currency: text(o.currency), description: text(o.amount_description) }))
-    .filter((o) => Object.keys(o).length);
+    .map((o) => compact({ option: text(o.option), amount: num(o.amount), currency: text(o.currency), description: text(o.amount_description) }, true))
+    .filter((o) => o !== undefined);
   const words = text(fees);
   if (!list.length && !words) return undefined;
   const priced = list.some((o) => (o.amount ?? 0) > 0) || /£\s*[1-9]|\d+p\b/.test(words ?? '');
@@ -91,8 +91,8 @@ function taxonomy(list: Raw[]): { categories?: Term[]; eligibility?: Term[] } {
 export function contacts(list: Raw[]): Contact[] | undefined {
   return nonEmpty(
     list
-      .map((c) => compact<Contact>({ name: text(c.name), title: text(c.title), email: email(c.email), phones: nonEmpty([phone(c.phone), ...objects(c.phones).map((p) => phone(p.number, p.description))].filter((p) => !!p)) }))
-      .filter((c) => Object.keys(c).length),
+      .map((c) => compact<Contact>({ name: text(c.name), title: text(c.title), email: email(c.email), phones: nonEmpty([phone(c.phone), ...objects(c.phones).map((p) => phone(p.number, p.description))].filter((p) => !!p)) }, true))
+      .filter((c) => c !== undefined),
   );
 }
 

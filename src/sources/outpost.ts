@@ -37,8 +37,8 @@ export const outpost: Dialect = {
   toService(r, directory) {
     const s: Service = base(text(r.id)!, text(r.name)!, directory);
     const options = objects(r.cost_options)
-      .map((o) => compact({ option: text(o.option), amount: num(o.amount), description: text(o.cost_type) }))
-      .filter((o) => Object.keys(o).length);
+      .map((o) => compact({ option: text(o.option), amount: num(o.amount), description: text(o.cost_type) }, true))
+      .filter((o) => o !== undefined);
     const free = r.free === true ? true : r.free === false || options.some((o) => (o.amount ?? 0) > 0) ? false : undefined;
     const contactList = contacts(objects(r.contacts));
     const phones = contactList?.flatMap((c) => c.phones ?? []);

@@ -118,6 +118,8 @@ export class FinderStore extends EventTarget {
   #geocoding?: AbortController;
   /** Place lookups started: only the latest one's answer is used. */
   #lookups = 0;
+  /** The page's place names, once read (see `#places`). */
+  #placeList?: Promise<Record<string, LatLng>>;
   /** The recompute under way, if any; a flush asked for meanwhile runs when it ends. */
   #flushing?: Promise<void>;
   #flushWanted = false;
@@ -302,8 +304,6 @@ export class FinderStore extends EventTarget {
       return { error: 'failed' };
     }
   }
-
-  #placeList?: Promise<Record<string, LatLng>>;
 
   /** The page's place names; a list given by URL is read once. Without it, postcodes and "lat,lng" still work. */
   #places(): Promise<Record<string, LatLng>> {

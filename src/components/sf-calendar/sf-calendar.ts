@@ -438,7 +438,8 @@ export class SfCalendar extends FinderElement {
   #undatedList(): TemplateResult | typeof nothing {
     const m = this.l.m.calendarView;
     const { list, unstated } = this.#undated();
-    const partial = this.activeStore!.results.slice(this.activeStore!.matched);
+    const store = this.activeStore!;
+    const partial = store.results.slice(store.matched);
     if (!list.length && !unstated && !partial.length) return nothing;
     return html`<section class="undated" part="undated" aria-labelledby="undated-title">
       ${list.length
