@@ -86,6 +86,8 @@ function print(title: string, rows: string[][]): void {
 }
 
 const parts = process.argv.slice(2);
+const unknown = parts.filter((p) => !['engine', 'map', 'heavy'].includes(p));
+if (unknown.length) throw new Error(`npm run bench -- [engine] [map] [heavy]: no part named ${unknown.join(', ')}`);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
 async function benchEngine(): Promise<void> {

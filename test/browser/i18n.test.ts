@@ -65,22 +65,22 @@ describe('languages', () => {
   });
 
   it('says on a card where a service is, in a few words', () => {
-    const en = new Localizer('en');
+    const english = new Localizer('en');
     const hall = { name: 'St Mary’s Hall', address: { street: '1 High Street', town: 'Penarth', postcode: 'CF64 1AA' } };
-    expect(placeWords(en, { locations: [hall] })).to.equal('Where: St Mary’s Hall, Penarth');
-    expect(placeWords(en, { locations: [hall, { address: { street: '2 Low Street' } }] })).to.equal('Where: St Mary’s Hall, Penarth and 1 other place');
-    expect(placeWords(en, { locations: [{ address: { street: '2 Low Street', postcode: 'CF64 1AB' } }] })).to.equal('Where: 2 Low Street, CF64 1AB');
-    expect(placeWords(en, { attendance: ['online', 'phone'] })).to.equal('Online · By phone');
-    expect(placeWords(en, { attendance: ['in-person'] })).to.equal(undefined);
+    expect(placeWords(english, { locations: [hall] })).to.equal('Where: St Mary’s Hall, Penarth');
+    expect(placeWords(english, { locations: [hall, { address: { street: '2 Low Street' } }] })).to.equal('Where: St Mary’s Hall, Penarth and 1 other place');
+    expect(placeWords(english, { locations: [{ address: { street: '2 Low Street', postcode: 'CF64 1AB' } }] })).to.equal('Where: 2 Low Street, CF64 1AB');
+    expect(placeWords(english, { attendance: ['online', 'phone'] })).to.equal('Online · By phone');
+    expect(placeWords(english, { attendance: ['in-person'] })).to.equal(undefined);
     expect(placeWords(new Localizer('cy'), { locations: [hall, hall, hall] })).to.equal('Lleoliad: St Mary’s Hall, Penarth (a 2 arall)');
   });
 
   it('formats whole numbers as Intl does, and other numbers through Intl', () => {
-    const en = new Localizer('en');
+    const english = new Localizer('en');
     const intl = new Intl.NumberFormat('en-GB');
-    for (const n of [0, 7, 999, 1000, 1234, -1234567, 10_000_000, 2 ** 53 - 1]) expect(en.number(n)).to.equal(intl.format(n));
+    for (const n of [0, 7, 999, 1000, 1234, -1234567, 10_000_000, 2 ** 53 - 1]) expect(english.number(n)).to.equal(intl.format(n));
     expect(new Localizer('cy').number(12345)).to.equal('12,345');
-    expect(en.number(2.5)).to.equal('2.5');
-    expect(en.number(3, { style: 'currency', currency: 'GBP' })).to.equal('£3.00');
+    expect(english.number(2.5)).to.equal('2.5');
+    expect(english.number(3, { style: 'currency', currency: 'GBP' })).to.equal('£3.00');
   });
 });

@@ -8,7 +8,7 @@ import { fixtureLog } from '../fixtures/log.js';
 import { loaded, type } from './helpers.js';
 
 // The server's request log, less the requests for the log itself.
-const log = async () => (await fixtureLog(FIXTURES)).filter((l) => l !== '/__log');
+const log = () => fixtureLog(FIXTURES);
 const pagesOf = (entries: string[], path: string) => entries.filter((l) => l.startsWith(`${path}/services`));
 const revalidated = (entries: string[], path: string) => entries.filter((l) => l.startsWith(`304 ${path}/services`));
 

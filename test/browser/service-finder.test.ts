@@ -32,6 +32,7 @@ describe('<service-finder>', () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     await loaded(el);
     const first = el.store!;
+    expect(first.statuses[0].pagesRead, 'the directory has more than one page').to.be.greaterThan(1);
     el.maxPages = 1; // was not set: the store was made without a page cap
     await el.updateComplete;
     const second = await el.ready;
@@ -97,12 +98,15 @@ describe('<service-finder>', () => {
     const store = el.store!;
     expect(store.matched).to.be.greaterThan(0);
     expect(store.partial).to.be.greaterThan(0);
+    expect(store.matched, 'full matches are those before the first partial one').to.equal(store.results.findIndex((r) => r.partial));
+    expect(store.partial).to.equal(store.results.length - store.matched);
     expect(last?.detail).to.deep.equal({ count: store.matched, partial: store.partial });
     const results = inner(el, 'sf-results');
     expect(inner(results, '[part~="count"]').textContent).to.equal(`${store.matched} services found, ${store.partial} more do not say`);
     expect(inner(results, 'ol.full [part~="card"]').dataset.key).to.equal(store.results[0].service.key);
     inner(results, 'ol.partial').scrollIntoView();
-    await settle(el);
+    // A long list draws its cards once the virtualizer has laid them out.
+    await waitUntil(() => results.shadowRoot!.querySelector('ol.partial [part~="card"]'), 'a card in the partial list', { timeout: 5000 });
     expect(inner(results, 'ol.partial [part~="card"]').dataset.key).to.equal(store.results[store.matched].service.key);
     expect(store.results[store.matched].partial).to.equal(true);
   });

@@ -45,7 +45,7 @@ describe('shortlist', () => {
     // A place with a name as well as a street: the name is part of the address.
     const s = store.results.map((r) => r.service).find((x) => {
       const loc = x.locations?.[0];
-      return loc?.name && loc.address?.street && loc.name !== loc.address.street;
+      return loc?.name && loc.address?.street && loc.address.town && loc.address.postcode && loc.name !== loc.address.street;
     })!;
     expect(s, 'a service whose place has a name').to.exist;
     const ui = uiFor(store);
@@ -60,6 +60,8 @@ describe('shortlist', () => {
     const copied = inner<SfShortlist>(el, 'sf-shortlist').text.split('\n');
     expect(copied[0]).to.equal(s.name);
     expect(copied[1]).to.equal(shown);
+    const { name, address } = s.locations![0];
+    expect(copied[1]).to.equal(`${name}, ${address!.street}, ${address!.town}, ${address!.postcode}`);
   });
 
   it('a shared list is shown but not stored until changed', () => {

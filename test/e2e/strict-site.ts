@@ -63,7 +63,10 @@ export function strictCsp(fixtures: string): string {
   return `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${fixtures}; img-src 'self' ${fixtures} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 }
 
-/** Waits until the page's (first) results count reads `pattern`, e.g. /\d+ services found/; returns what it says. */
+/**
+ * Waits until a results count on the page reads `pattern`, e.g. /\d+ services found/, and returns that count's
+ * text. It can read so while directories are still loading (the count shows once the first has services).
+ */
 export async function resultsCount(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
   const count = page.locator('sf-results [part~="count"]');
   try {
@@ -72,7 +75,7 @@ export async function resultsCount(page: Page, pattern: RegExp, timeout = 30_000
     const says = await count.first().textContent({ timeout: 1000 }).catch(() => '(no count)');
     throw new Error(`the results count did not come to read ${pattern}; it says: ${says}`, { cause });
   }
-  return (await count.first().textContent()) ?? '';
+  return (await count.filter({ hasText: pattern }).first().textContent()) ?? '';
 }
 
 export interface StrictSite {

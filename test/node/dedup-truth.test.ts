@@ -45,10 +45,10 @@ describe('deduplication against the demo ground truth', () => {
 
   it('finds at least 90% of the true duplicates, and reports the merged count', () => {
     const expected = truth.reduce((n, t) => n + Math.max(0, t.records.length - 1), 0);
-    const records = truth.reduce((n, t) => n + t.records.length, 0);
-    assert.equal(merged, records - blended.length, 'merged = records in − services out');
+    const recordCount = truth.reduce((n, t) => n + t.records.length, 0);
+    assert.equal(merged, recordCount - blended.length, 'merged = records in − services out');
     assert.ok(merged >= expected * 0.9, `found ${merged} of ${expected} duplicates`);
-    console.log(`# dedup: ${merged} of ${expected} true duplicates merged; ${blended.length} services from ${records} records`);
+    console.log(`# dedup: ${merged} of ${expected} true duplicates merged; ${blended.length} services from ${recordCount} records`);
   });
 
   it('reads the same features with the memo a blender shares across records as without', () => {
