@@ -135,29 +135,19 @@ function service_finder_element_attributes( $atts ) {
 	if ( '' !== $atts['relay'] ) {
 		$use_relay = $use_relay && service_finder_truthy( $atts['relay'] );
 	}
-	$relayed = array();
-	if ( $use_relay ) {
-		// A relayed directory keeps its own address as "source": the finder then names it, and keys its
-		// records, as when it reads it directly.
-		$direct = array();
+	if ( $use_relay && $endpoints ) {
+		// Every directory left is on the allowed list, so each goes through the relay. It keeps its own
+		// address as "source": the finder then names it, and keys its records, as when it reads it directly.
+		$relayed = array();
 		foreach ( $endpoints as $url ) {
-			$relay = service_finder_relay_url_for( $url );
-			if ( $relay === $url ) {
-				$direct[] = $url;
-			} else {
-				$relayed[] = array(
-					'url'    => $relay,
-					'source' => $url,
-				);
-			}
+			$relayed[] = array(
+				'url'    => service_finder_relay_url_for( $url ),
+				'source' => $url,
+			);
 		}
-		$endpoints = $direct;
-	}
-	if ( $endpoints ) {
-		$out['endpoints'] = implode( ' ', $endpoints );
-	}
-	if ( $relayed ) {
 		$out['directories'] = wp_json_encode( $relayed, JSON_UNESCAPED_SLASHES );
+	} elseif ( $endpoints ) {
+		$out['endpoints'] = implode( ' ', $endpoints );
 	}
 
 	$feeds = service_finder_clean_url_list( $atts['openactive'], $allowed );
