@@ -5,7 +5,7 @@
  * from comparing every pair (bench/run.ts times 10,000 records).
  */
 import type { BlendedService, Service } from '../model/index.js';
-import { blendFields, compatible, features, sameEvidence, sameService, memo, type Features } from './dedup.js';
+import { blendFields, compatible, Features, mayBeAlike, sameEvidence, sameService, memo, type Memo } from './dedup.js';
 
 export interface Blender {
   /** Adds records (a page from one directory); a key seen before replaces its record. */
@@ -18,16 +18,25 @@ export interface Blender {
   readonly merged: number;
 }
 
-interface Rec {
-  service: Service;
+/** A record as the blender keeps it: its fields and features, and where it stands. */
+class Rec extends Features {
   /** Stamp of the last candidate search that found this record. */
-  seen: number;
+  seen = -1;
   seq: number;
-  f: Features;
+  /** The name's `mask` and `keyHash`, here so that a candidate is turned down without reading further. */
+  mask: number;
+  keyHash: number;
   /** Set once the record is merged with another; a record alone has none (most do, until their twins arrive). */
-  cluster?: Cluster;
+  cluster: Cluster | undefined = undefined;
   /** The blended form of a record alone, cached. */
-  blended?: BlendedService;
+  blended: BlendedService | undefined = undefined;
+
+  constructor(service: Service, cache: Memo, seq: number) {
+    super(service, cache);
+    this.seq = seq;
+    this.mask = this.words.mask;
+    this.keyHash = this.words.keyHash;
+  }
 }
 
 interface Cluster {
@@ -72,51 +81,66 @@ class Blocks {
   readonly cell = new Map<number, Block>();
 
   /** Files `rec` under its keys; `again` for a record filed before (a page read again), which is not filed twice. */
-  add(rec: Rec, again = false): void {
-    const f = rec.f;
-    if (f.strongId) push(this.id, f.strongId, rec, again);
-    if (f.urlKey) push(this.url, f.urlKey, rec, again);
-    for (const e of f.emails) push(this.email, e, rec, again);
-    for (const z of f.postcodes) push(this.postcode, z, rec, again);
-    for (const p of f.phones) push(this.phone, phoneKey(p), rec, again);
-    for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec, again);
+  add(f: Rec, again = false): void {
+    if (f.strongId) push(this.id, f.strongId, f, again);
+    if (f.urlKey) push(this.url, f.urlKey, f, again);
+    for (const e of f.emails) push(this.email, e, f, again);
+    for (const z of f.postcodes) push(this.postcode, z, f, again);
+    for (const p of f.numbers) push(this.phone, phoneKey(p), f, again);
+    for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), f, again);
   }
 
   /**
-   * Every record filed under a key of `f`, each once, into `out` (emptied first: one array serves
-   * every search). `stamp` is new for each search: a record found is marked with it.
+   * Every record filed under a key of `f`, each once, into `out` (emptied first). `stamp` is new
+   * for each search: a record found is marked with it. Beside the id and url, a key is evidence
+   * only with names alike (see `compatible`), so records whose names cannot be are passed over
+   * here (most of those around a point are).
    */
-  candidates(f: Features, stamp: number, out: Rec[]): Rec[] {
-    out.length = 0;
+  candidates(f: Rec, stamp: number, out: Found): void {
+    out.n = 0;
     if (f.strongId) see(this.id.get(f.strongId), stamp, out);
     if (f.urlKey) see(this.url.get(f.urlKey), stamp, out);
-    for (const e of f.emails) see(this.email.get(e), stamp, out);
-    for (const z of f.postcodes) see(this.postcode.get(z), stamp, out);
-    for (const p of f.phones) see(this.phone.get(phoneKey(p)), stamp, out);
+    for (const e of f.emails) see(this.email.get(e), stamp, out, f);
+    for (const z of f.postcodes) see(this.postcode.get(z), stamp, out, f);
+    for (const p of f.numbers) see(this.phone.get(phoneKey(p)), stamp, out, f);
     for (const pt of f.points) {
       const row = rowOf(pt);
       const col = colOf(pt);
-      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out);
+      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out, f);
     }
-    return out;
   }
 }
 
-/** Adds the records of `block` not yet found in this search to `out` (a function, not a closure per call). */
-function see(block: Block | undefined, stamp: number, out: Rec[]): void {
+/**
+ * The records one search found: `list[0]` to `list[n - 1]`. One serves every search; the array is
+ * kept, not emptied (setting its length to 0 would free its storage, to be grown again).
+ */
+class Found {
+  list: Rec[] = [];
+  n = 0;
+  add(rec: Rec): void {
+    this.list[this.n++] = rec;
+  }
+}
+
+/**
+ * Adds the records of `block` not yet found in this search to `out` (a function, not a closure per
+ * call); with `alike`, only those whose names may be alike its name.
+ */
+function see(block: Block | undefined, stamp: number, out: Found, alike?: Rec): void {
   if (!block) return;
   if (!Array.isArray(block)) {
-    if (block.seen !== stamp) {
+    if (block.seen !== stamp && (!alike || mayBeAlike(alike, block))) {
       block.seen = stamp;
-      out.push(block);
+      out.add(block);
     }
     return;
   }
   if (block.length > MAX_BLOCK) return;
   for (const other of block) {
-    if (other.seen === stamp) continue;
+    if (other.seen === stamp || (alike && !mayBeAlike(alike, other))) continue;
     other.seen = stamp;
-    out.push(other);
+    out.add(other);
   }
 }
 
@@ -152,22 +176,22 @@ export function createBlender(): Blender {
   let blocks = new Blocks();
   let merged = 0;
   let list: BlendedService[] | undefined;
-  const scratch: Rec[] = [];
+  const found = new Found();
   const cache = memo(); // names, urls, phones and postcodes read once for every record
 
-  const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.f.dir === dir);
+  const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
 
   function join(a: Rec, b: Rec): void {
     if (a.cluster && a.cluster === b.cluster) return;
     const mb = membersOf(b);
-    for (const y of mb) if (hasDir(a, y.f.dir)) return;
+    for (const y of mb) if (hasDir(a, y.dir)) return;
     const ma = membersOf(a);
     // Evidence links one pair; every other pair must at least not contradict it.
-    for (const x of ma) for (const y of mb) if (!compatible(x.f, y.f)) return;
+    for (const x of ma) for (const y of mb) if (!compatible(x, y)) return;
     const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [], blended: undefined };
     cluster.members = bySeq(ma, mb);
-    cluster.dirs = cluster.members.map((r) => r.f.dir);
+    cluster.dirs = cluster.members.map((r) => r.dir);
     for (const r of cluster.members) {
       r.cluster = cluster;
       r.blended = undefined;
@@ -178,22 +202,26 @@ export function createBlender(): Blender {
 
   /** Joins `rec` with every record its evidence points to. */
   function match(rec: Rec): void {
-    for (const other of blocks.candidates(rec.f, ++stamp, scratch)) {
-      if (other === rec || (rec.cluster && other.cluster === rec.cluster) || hasDir(other, rec.f.dir)) continue;
-      if (sameService(rec.f, other.f)) join(rec, other);
+    blocks.candidates(rec, ++stamp, found);
+    for (let i = 0; i < found.n; i++) {
+      const other = found.list[i];
+      if (other === rec || (rec.cluster && other.cluster === rec.cluster) || hasDir(other, rec.dir)) continue;
+      if (sameService(rec, other)) join(rec, other);
     }
   }
 
   /** A record read again: it keeps its place; what it was merged with is decided again if its evidence changed. */
-  function update(rec: Rec, service: Service, f: Features): void {
-    const before = rec.f;
-    rec.service = service;
-    rec.f = f;
+  function update(rec: Rec, service: Service): void {
+    const next = new Features(service, cache);
+    const same = sameEvidence(rec, next);
+    Object.assign(rec, next); // read in place: blocks and its cluster hold this object
+    rec.mask = next.words.mask;
+    rec.keyHash = next.words.keyHash;
     rec.blended = undefined;
     const cluster = rec.cluster;
     if (cluster) cluster.blended = undefined;
     blocks.add(rec, true);
-    if (sameEvidence(before, f)) return;
+    if (same) return;
     if (!cluster) return match(rec);
     // The cluster may have held together through this record's old copy.
     dissolve(cluster, cluster.members);
@@ -210,12 +238,10 @@ export function createBlender(): Blender {
   }
 
   function insert(service: Service): void {
-    const f = features(service, cache);
-    const existing = recs.get(f.fields.key);
-    if (existing) return update(existing, service, f);
-    // Every field written here, so that none is added later (a second shape, and a property store per record).
-    const rec: Rec = { service, seq: seq++, f, seen: -1, cluster: undefined, blended: undefined };
-    recs.set(f.fields.key, rec);
+    const existing = recs.get(service.key);
+    if (existing) return update(existing, service);
+    const rec = new Rec(service, cache, seq++);
+    recs.set(rec.key, rec);
     match(rec);
     blocks.add(rec);
   }
@@ -229,7 +255,7 @@ export function createBlender(): Blender {
       const before = recs.size;
       const touched = new Set<Cluster>();
       for (const [key, r] of recs) {
-        if (r.f.dir !== directoryId) continue;
+        if (r.dir !== directoryId) continue;
         recs.delete(key);
         if (r.cluster) touched.add(r.cluster);
       }
@@ -238,7 +264,7 @@ export function createBlender(): Blender {
       // directory's records were merged with is matched again.
       blocks = new Blocks();
       for (const r of recs.values()) blocks.add(r);
-      for (const c of touched) dissolve(c, c.members.filter((m) => m.f.dir !== directoryId));
+      for (const c of touched) dissolve(c, c.members.filter((m) => m.dir !== directoryId));
       list = undefined;
     },
     services() {
@@ -247,8 +273,8 @@ export function createBlender(): Blender {
         list = [];
         for (const r of recs.values()) {
           const c = r.cluster;
-          if (!c) list.push((r.blended ??= blendFields([r.f.fields])));
-          else if (c.members[0] === r) list.push((c.blended ??= blendFields(c.members.map((m) => m.f.fields), cache)));
+          if (!c) list.push((r.blended ??= blendFields([r])));
+          else if (c.members[0] === r) list.push((c.blended ??= blendFields(c.members, cache)));
         }
       }
       return list;

@@ -83,37 +83,16 @@ export class Fields {
   }
 }
 
-/** What dedup compares, computed once per record (the schedule part only when needed). */
-export interface Features {
-  fields: Fields;
-  dir: string;
-  id: string;
-  /** Set when the id is distinctive enough (a UUID) to match on its own. */
-  strongId?: string;
-  url?: string;
-  urlHasPath: boolean;
-  /**
-   * Blocking key from the url: a page of its own is a key by itself; a bare
-   * homepage, shared by an organisation's many services, only with the name.
-   */
-  urlKey?: string;
-  emails: string[];
-  phones: string[];
-  postcodes: string[];
-  points: Array<{ lat: number; lng: number }>;
-  name: Name;
-  /** Weekdays and weekly start times: see `when`. */
-  timing?: Timing;
-}
-
-/** What dedup reads from a name: computed once per distinct name (see `features`). */
+/** What dedup reads from a name: computed once per distinct name (see `Features`). */
 export interface Name {
   /** The name's words (see `nameWords`). */
   tokens: string[];
   /** The words run together ("foodbank" for "Food Bank"). */
   key: string;
-  /** 32-bit signature of the words, for a quick "cannot be alike" test. */
+  /** 32-bit signature of the words, for a quick "cannot be alike" test (see `mayBeAlike`). */
   mask: number;
+  /** 32-bit hash of `key`: equal whenever the keys are. */
+  keyHash: number;
   /** Its day and time words (see `dayTimeWordsIn`). */
   dayWords: string;
 }
@@ -121,7 +100,8 @@ export interface Name {
 function readName(name: string): Name {
   const n = normalise(name);
   const tokens = nameWords(n);
-  return { tokens, key: tokens.join(''), mask: wordMask(tokens), dayWords: dayTimeWordsIn(n) };
+  const key = tokens.join('');
+  return { tokens, key, mask: wordMask(tokens), keyHash: hash(key), dayWords: dayTimeWordsIn(n) };
 }
 
 interface Timing {
@@ -136,7 +116,7 @@ function when(f: Features): Timing {
   let starts: number[] | undefined;
   let days = 0;
   // Rules compiled here without the shared cache: each raw record is looked at once.
-  for (const schedule of f.fields.schedules ?? []) {
+  for (const schedule of f.schedules ?? []) {
     const r = compileRule(schedule);
     if (!r) continue;
     const bits = ruleDays(r);
@@ -145,7 +125,7 @@ function when(f: Features): Timing {
     for (let wd = 0; wd < 7; wd++) if (bits & (1 << wd)) starts = addOnce(starts, wd * 1440 + r.opens);
   }
   // Dated sessions: their weekdays count as the schedule too.
-  for (const x of f.fields.sessions ?? []) {
+  for (const x of f.sessions ?? []) {
     const start = new Date(x.start);
     if (!x.cancelled && !Number.isNaN(+start)) days |= 1 << weekdayOf(localParts(start).day);
   }
@@ -197,19 +177,22 @@ export function normalisePostcode(postcode: string | undefined): string | undefi
   return p && /^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(p) ? p : undefined;
 }
 
-/** One bit per word (doubled letters folded, so "counselling" and "counseling" share a bit). */
+/** A string's 32-bit hash; `fold` skips doubled letters ("counselling" and "counseling" hash alike). */
+function hash(t: string, fold = false): number {
+  let h = 0;
+  let prev = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== prev || !fold) h = (Math.imul(h, 31) + c) | 0;
+    prev = c;
+  }
+  return h;
+}
+
+/** One bit per word (doubled letters folded). */
 function wordMask(tokens: string[]): number {
   let mask = 0;
-  for (const t of tokens) {
-    let h = 0;
-    let prev = 0;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      if (c !== prev) h = (Math.imul(h, 31) + c) | 0;
-      prev = c;
-    }
-    mask |= 1 << (h & 31);
-  }
+  for (const t of tokens) mask |= 1 << (hash(t, true) & 31);
   return mask;
 }
 
@@ -251,51 +234,85 @@ function once<V>(cache: Map<string, V> | undefined, key: string, read: (key: str
   return v as V;
 }
 
-/** What dedup compares of a record. */
-export function features(service: Service, seen?: Memo): Features {
-  const s = new Fields(service);
-  const url = s.url ? once(seen?.urls, s.url, normaliseUrl) : undefined;
-  let emails: string[] | undefined;
-  let phones: string[] | undefined;
-  if (s.email) emails = addOnce(emails, s.email.trim().toLowerCase());
-  if (s.phones) for (const p of s.phones) phones = addOnce(phones, once(seen?.phones, p.number, normalisePhone));
-  if (s.contacts) {
-    for (const c of s.contacts) {
-      if (c.email) emails = addOnce(emails, c.email.trim().toLowerCase());
-      if (c.phones) for (const p of c.phones) phones = addOnce(phones, once(seen?.phones, p.number, normalisePhone));
+/**
+ * What dedup compares of a record, read once, beside its fields (one object: a blender keeps
+ * 10,000 of them and reads both). The schedule part is read only when needed (see `when`).
+ */
+export class Features extends Fields {
+  dir: string;
+  /** Set when the id is distinctive enough (a UUID) to match on its own. */
+  strongId: string | undefined;
+  /** The url normalised (see `normaliseUrl`). */
+  urlNorm: string | undefined;
+  urlHasPath: boolean;
+  /**
+   * Blocking key from the url: a page of its own is a key by itself; a bare
+   * homepage, shared by an organisation's many services, only with the name.
+   */
+  urlKey: string | undefined;
+  emails: string[];
+  /** Phone numbers normalised (see `normalisePhone`). */
+  numbers: string[];
+  postcodes: string[];
+  points: Array<{ lat: number; lng: number }>;
+  words: Name;
+  /** Weekdays and weekly start times: see `when`. */
+  timing: Timing | undefined = undefined;
+
+  constructor(service: Service, seen?: Memo) {
+    super(service);
+    const url = this.url ? once(seen?.urls, this.url, normaliseUrl) : undefined;
+    let emails: string[] | undefined;
+    let phones: string[] | undefined;
+    if (this.email) emails = addOnce(emails, this.email.trim().toLowerCase());
+    if (this.phones) for (const p of this.phones) phones = addOnce(phones, once(seen?.phones, p.number, normalisePhone));
+    if (this.contacts) {
+      for (const c of this.contacts) {
+        if (c.email) emails = addOnce(emails, c.email.trim().toLowerCase());
+        if (c.phones) for (const p of c.phones) phones = addOnce(phones, once(seen?.phones, p.number, normalisePhone));
+      }
     }
-  }
-  let postcodes: string[] | undefined;
-  let points: Features['points'] | undefined;
-  if (s.locations) {
-    for (const l of s.locations) {
-      if (l.address?.postcode) postcodes = addOnce(postcodes, once(seen?.postcodes, l.address.postcode, normalisePostcode));
-      // The location itself serves as the point (lat and lng are what is read).
-      if (typeof l.lat === 'number' && typeof l.lng === 'number') points = addOnce(points, l as { lat: number; lng: number });
+    let postcodes: string[] | undefined;
+    let points: Features['points'] | undefined;
+    if (this.locations) {
+      for (const l of this.locations) {
+        if (l.address?.postcode) postcodes = addOnce(postcodes, once(seen?.postcodes, l.address.postcode, normalisePostcode));
+        // The location itself serves as the point (lat and lng are what is read).
+        if (typeof l.lat === 'number' && typeof l.lng === 'number') points = addOnce(points, l as { lat: number; lng: number });
+      }
     }
+    const name = once(seen?.names, this.name, readName);
+    const id = (this.id = this.id.trim());
+    // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
+    const strong = id.length >= 32 && /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id);
+    this.dir = this.directory.id;
+    this.strongId = strong ? id.toLowerCase() : undefined;
+    this.urlNorm = url?.key;
+    this.urlHasPath = url?.hasPath ?? false;
+    this.urlKey = url ? (url.hasPath ? url.key : `${url.key}|${name.key}`) : undefined;
+    this.emails = emails ?? NONE;
+    this.numbers = phones ?? NONE;
+    this.postcodes = postcodes ?? NONE;
+    this.points = points ?? NONE;
+    this.words = name;
   }
-  const name = once(seen?.names, s.name, readName);
-  const id = s.id.trim();
-  // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
-  const strong = id.length >= 32 && /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id);
-  return {
-    fields: s,
-    dir: s.directory.id,
-    id,
-    strongId: strong ? id.toLowerCase() : undefined,
-    url: url?.key,
-    urlHasPath: url?.hasPath ?? false,
-    urlKey: url ? (url.hasPath ? url.key : `${url.key}|${name.key}`) : undefined,
-    emails: emails ?? NONE,
-    phones: phones ?? NONE,
-    postcodes: postcodes ?? NONE,
-    points: points ?? NONE,
-    name,
-    timing: undefined,
-  };
 }
 
-const shares = (a: string[], b: string[]) => a.some((x) => b.includes(x));
+/** What dedup compares of a record. */
+export const features = (service: Service, seen?: Memo) => new Features(service, seen);
+
+// Loops rather than closures, from here on: these run for every pair of records compared.
+
+function shares(a: string[], b: string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/** Whether a point of `a` is within `km` of a point of `b`. */
+function within(a: Features['points'], b: Features['points'], km: number): boolean {
+  for (const p of a) for (const q of b) if (haversineKm(p, q) <= km) return true;
+  return false;
+}
 
 const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -306,12 +323,12 @@ export function sameEvidence(a: Features, b: Features): boolean {
   return (
     a.id === b.id &&
     a.strongId === b.strongId &&
-    a.url === b.url &&
+    a.urlNorm === b.urlNorm &&
     a.urlKey === b.urlKey &&
-    a.name.dayWords === b.name.dayWords &&
-    sameItems(a.name.tokens, b.name.tokens) &&
+    a.words.dayWords === b.words.dayWords &&
+    sameItems(a.words.tokens, b.words.tokens) &&
     sameItems(a.emails, b.emails) &&
-    sameItems(a.phones, b.phones) &&
+    sameItems(a.numbers, b.numbers) &&
     sameItems(a.postcodes, b.postcodes) &&
     a.points.length === b.points.length &&
     a.points.every((p, i) => p.lat === b.points[i].lat && p.lng === b.points[i].lng) &&
@@ -328,12 +345,11 @@ export function sameEvidence(a: Features, b: Features): boolean {
 export function differentSessions(a: Features, b: Features): boolean {
   const x = when(a);
   const y = when(b);
-  if (a.name.dayWords !== b.name.dayWords) return true;
+  if (a.words.dayWords !== b.words.dayWords) return true;
   if (x.days && y.days && (x.days & y.days) === 0) return true;
-  if (x.starts.length && y.starts.length) {
-    return !x.starts.some((p) => y.starts.some((q) => Math.abs(p - q) <= 15));
-  }
-  return false;
+  if (!x.starts.length || !y.starts.length) return false;
+  for (const p of x.starts) for (const q of y.starts) if (Math.abs(p - q) <= 15) return false;
+  return true;
 }
 
 /**
@@ -342,14 +358,12 @@ export function differentSessions(a: Features, b: Features): boolean {
  * venues, often under one url and phone.
  */
 export function differentPlaces(a: Features, b: Features): boolean {
-  if (shares(a.postcodes, b.postcodes)) return false;
-  if (a.points.some((p) => b.points.some((q) => haversineKm(p, q) <= 0.2))) return false;
+  if (shares(a.postcodes, b.postcodes) || within(a.points, b.points, 0.2)) return false;
   return (a.postcodes.length > 0 && b.postcodes.length > 0) || (a.points.length > 0 && b.points.length > 0);
 }
 
 function nearby(a: Features, b: Features): boolean {
-  if (shares(a.postcodes, b.postcodes)) return true;
-  return a.points.some((p) => b.points.some((q) => haversineKm(p, q) <= 0.1));
+  return shares(a.postcodes, b.postcodes) || within(a.points, b.points, 0.1);
 }
 
 /**
@@ -357,8 +371,8 @@ function nearby(a: Features, b: Features): boolean {
  * or both link to a page of their own (a url with a path) and the pages differ.
  */
 function disagree(a: Features, b: Features): boolean {
-  if (a.phones.length > 0 && b.phones.length > 0 && !shares(a.phones, b.phones)) return true;
-  return a.urlHasPath && b.urlHasPath && a.url !== b.url;
+  if (a.numbers.length > 0 && b.numbers.length > 0 && !shares(a.numbers, b.numbers)) return true;
+  return a.urlHasPath && b.urlHasPath && a.urlNorm !== b.urlNorm;
 }
 
 /**
@@ -369,16 +383,20 @@ function disagree(a: Features, b: Features): boolean {
 export function compatible(a: Features, b: Features): boolean {
   if (a.dir === b.dir) return false;
   if (a.strongId && a.strongId === b.strongId) return true;
-  const samePage = a.urlHasPath && a.url === b.url;
-  if (!samePage && !mayBeAlike(a, b)) return false;
+  const samePage = a.urlHasPath && a.urlNorm === b.urlNorm;
+  if (!samePage && !mayBeAlike(a.words, b.words)) return false;
   const sim = similarity(a, b);
   if (sim < 0.8 && !(samePage && sim >= 0.25)) return false;
-  return !differentSessions(a, b) && !differentPlaces(a, b);
+  // Places first: they are read already, sessions are read on first need.
+  return !differentPlaces(a, b) && !differentSessions(a, b);
 }
 
 function similarity(a: Features, b: Features): number {
-  return a.name.key === b.name.key ? 1 : wordOverlap(a.name.tokens, b.name.tokens);
+  return a.words.key === b.words.key ? 1 : wordOverlap(a.words.tokens, b.words.tokens);
 }
+
+/** What `mayBeAlike` reads of a name. */
+export type Alike = Pick<Name, 'mask' | 'keyHash'>;
 
 /**
  * Quick test that names could reach 0.8 (one name's words all in the
@@ -386,10 +404,10 @@ function similarity(a: Features, b: Features): number {
  * one letter differently ("Macmillan"/"McMillan") has a bit of its own, so
  * one bit of difference is let through.
  */
-function mayBeAlike(a: Features, b: Features): boolean {
-  const x = a.name.mask & ~b.name.mask;
-  const y = b.name.mask & ~a.name.mask;
-  return (x & (x - 1)) === 0 || (y & (y - 1)) === 0 || a.name.key === b.name.key;
+export function mayBeAlike(a: Alike, b: Alike): boolean {
+  const x = a.mask & ~b.mask;
+  const y = b.mask & ~a.mask;
+  return (x & (x - 1)) === 0 || (y & (y - 1)) === 0 || a.keyHash === b.keyHash;
 }
 
 /**
@@ -401,10 +419,10 @@ function mayBeAlike(a: Features, b: Features): boolean {
  */
 export function sameService(a: Features, b: Features): boolean {
   if (!compatible(a, b)) return false;
-  if ((a.strongId && a.strongId === b.strongId) || (a.urlHasPath && a.url === b.url)) return true;
+  if ((a.strongId && a.strongId === b.strongId) || (a.urlHasPath && a.urlNorm === b.urlNorm)) return true;
   if (disagree(a, b)) return false;
-  if (a.id === b.id || (a.url && a.url === b.url)) return true;
-  return shares(a.phones, b.phones) || shares(a.emails, b.emails) || nearby(a, b);
+  if (a.id === b.id || (a.urlNorm && a.urlNorm === b.urlNorm)) return true;
+  return shares(a.numbers, b.numbers) || shares(a.emails, b.emails) || nearby(a, b);
 }
 
 // ---------- blending ----------

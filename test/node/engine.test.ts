@@ -112,6 +112,25 @@ describe('blend and dedup', () => {
     assert.equal(far.services().length, 2, '1.1 km apart is two clubs');
   });
 
+  it('finds twins by id or page however unlike their names, also among the records at their place', () => {
+    // Records at a shared place are passed over when their names cannot be alike; evidence from an id or
+    // a page must not be, whichever key finds the pair first.
+    const place = { address: CF, lat: 51.4816, lng: -3.1791 };
+    const id = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
+    const byId = blend(
+      svc('a', { id, name: 'Talking therapies', locations: [place] }),
+      svc('b', { id, name: 'Wellbeing hub Grangetown', locations: [place] }),
+      svc('c', { name: 'Chess club', locations: [place] }),
+    );
+    assert.deepEqual(byId.services().map((s) => s.sources.map((x) => x.directory.id)), [['a', 'b'], ['c']]);
+    const url = 'https://example.org/services/carers';
+    const byPage = blend(
+      svc('a', { name: 'Carers café Cathays', url, locations: [place] }),
+      svc('b', { name: 'Carers support group', url, locations: [place] }),
+    );
+    assert.equal(byPage.services().length, 1);
+  });
+
   it('merges names spelled one letter differently at one venue ("Macmillan"/"McMillan")', () => {
     const b = blend(
       svc('a', { name: 'Macmillan cancer support drop-in', locations: [{ address: CF }] }),
