@@ -282,7 +282,7 @@ export class Features extends Fields {
       }
     }
     const name = once(seen?.names, this.name, readName);
-    const id = (this.id = this.id.trim());
+    const id = this.id.trim();
     // Only a UUID is distinctive on its own: "123" or "service-0042" recur across directories.
     const strong = id.length >= 32 && /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(id);
     this.dir = this.directory.id;
@@ -303,6 +303,8 @@ export const features = (service: Service, seen?: Memo) => new Features(service,
 
 // Loops rather than closures, from here on: these run for every pair of records compared.
 
+const sameId = (a: Features, b: Features) => a.id === b.id || a.id.trim() === b.id.trim();
+
 function shares(a: string[], b: string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
   return false;
@@ -321,7 +323,7 @@ export function sameEvidence(a: Features, b: Features): boolean {
   const x = when(a);
   const y = when(b);
   return (
-    a.id === b.id &&
+    sameId(a, b) &&
     a.strongId === b.strongId &&
     a.urlNorm === b.urlNorm &&
     a.urlKey === b.urlKey &&
@@ -421,7 +423,7 @@ export function sameService(a: Features, b: Features): boolean {
   if (!compatible(a, b)) return false;
   if ((a.strongId && a.strongId === b.strongId) || (a.urlHasPath && a.urlNorm === b.urlNorm)) return true;
   if (disagree(a, b)) return false;
-  if (a.id === b.id || (a.urlNorm && a.urlNorm === b.urlNorm)) return true;
+  if (sameId(a, b) || (a.urlNorm && a.urlNorm === b.urlNorm)) return true;
   return shares(a.numbers, b.numbers) || shares(a.emails, b.emails) || nearby(a, b);
 }
 
