@@ -81,32 +81,32 @@ class Blocks {
   readonly cell = new Map<number, Block>();
 
   /** Files `rec` under its keys; `again` for a record filed before (a page read again), which is not filed twice. */
-  add(f: Rec, again = false): void {
-    if (f.strongId) push(this.id, f.strongId, f, again);
-    if (f.urlKey) push(this.url, f.urlKey, f, again);
-    for (const e of f.emails) push(this.email, e, f, again);
-    for (const z of f.postcodes) push(this.postcode, z, f, again);
-    for (const p of f.numbers) push(this.phone, phoneKey(p), f, again);
-    for (const pt of f.points) push(this.cell, cell(rowOf(pt), colOf(pt)), f, again);
+  add(rec: Rec, again = false): void {
+    if (rec.strongId) push(this.id, rec.strongId, rec, again);
+    if (rec.urlKey) push(this.url, rec.urlKey, rec, again);
+    for (const e of rec.emails) push(this.email, e, rec, again);
+    for (const z of rec.postcodes) push(this.postcode, z, rec, again);
+    for (const p of rec.numbers) push(this.phone, phoneKey(p), rec, again);
+    for (const pt of rec.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec, again);
   }
 
   /**
-   * Every record filed under a key of `f`, each once, into `out` (emptied first). `stamp` is new
+   * Every record filed under a key of `rec`, each once, into `out` (emptied first). `stamp` is new
    * for each search: a record found is marked with it. Beside the id and url, a key is evidence
    * only with names alike (see `compatible`), so records whose names cannot be are passed over
    * here (most of those around a point are).
    */
-  candidates(f: Rec, stamp: number, out: Found): void {
+  candidates(rec: Rec, stamp: number, out: Found): void {
     out.n = 0;
-    if (f.strongId) see(this.id.get(f.strongId), stamp, out);
-    if (f.urlKey) see(this.url.get(f.urlKey), stamp, out);
-    for (const e of f.emails) see(this.email.get(e), stamp, out, f);
-    for (const z of f.postcodes) see(this.postcode.get(z), stamp, out, f);
-    for (const p of f.numbers) see(this.phone.get(phoneKey(p)), stamp, out, f);
-    for (const pt of f.points) {
+    if (rec.strongId) see(this.id.get(rec.strongId), stamp, out);
+    if (rec.urlKey) see(this.url.get(rec.urlKey), stamp, out);
+    for (const e of rec.emails) see(this.email.get(e), stamp, out, rec);
+    for (const z of rec.postcodes) see(this.postcode.get(z), stamp, out, rec);
+    for (const p of rec.numbers) see(this.phone.get(phoneKey(p)), stamp, out, rec);
+    for (const pt of rec.points) {
       const row = rowOf(pt);
       const col = colOf(pt);
-      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out, f);
+      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out, rec);
     }
   }
 }
