@@ -16,14 +16,8 @@
  * be asserted without timing). `benchHeavy()` is called by bench/run.ts; run
  * alone with `node --import tsx bench/heavy.ts`.
  */
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { findChromium, launchChromium } from '../test/chromium.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { pathToFileURL } from 'node:url';
+import { findChromium } from '../test/chromium.js';
 
 export interface HeavyOptions {
   directories?: number;
@@ -87,35 +81,13 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
   const { directories = 20, size = 500, searches = 200, cycles = 50, print = true } = options;
   const exe = findChromium(options.executablePath);
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
-  if (options.build !== false) {
-    const { build } = await import('vite');
-    await build({ configFile: join(root, 'vite.lib.config.ts'), logLevel: 'silent' });
-  }
-  const { startFixtureServer } = await import('../test/fixtures/server.js');
-  const { strictCsp } = await import('../test/e2e/strict-site.js');
-  const fixtures = await startFixtureServer();
-  const f = fixtures.url;
-  // The same strict policy as the other end-to-end pages: a worker would need a same-origin file.
-  const csp = strictCsp(f);
+  const { startStrictSite } = await import('../test/e2e/strict-site.js');
+  // The same strict policy as the other end-to-end pages (a worker would need a same-origin file).
+  const site = await startStrictSite({ build: options.build, chromiumArgs: ['--enable-precise-memory-info'], executablePath: exe });
+  const f = site.fixtures.url;
   const endpoints = Array.from({ length: directories }, (_, i) => `${f}/generated/${i}?of=${directories}&size=${size}`).join(' ');
-  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>heavy</title><script type="module" src="/service-finder.js"></script></head><body><main><h1>Find services</h1><service-finder url-state="off" endpoints="${endpoints}"></service-finder></main></body></html>`;
-  const site = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/heavy.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
-      return res.end(html);
-    }
-    try {
-      const body = await readFile(join(root, 'dist/bundle', path.replace(/^\/+/, '').replace(/\.\.+/g, '')));
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  const browser = await launchChromium(['--enable-precise-memory-info'], exe);
+  site.page('heavy', () => `<service-finder url-state="off" endpoints="${endpoints}"></service-finder>`);
+  const browser = site.browser;
   try {
     const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -140,7 +112,7 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
       return { label, heapMB: used / 1048576, nodes: dom.nodes, listeners: dom.jsEventListeners };
     };
 
-    await page.goto(`${origin}/heavy.html`);
+    await page.goto(`${site.origin}/heavy.html`);
     // Type a keyword while the directories are still being read: the form must see it at once.
     const input = page.locator('sf-search input#q');
     await input.waitFor();
@@ -222,9 +194,7 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
     if (print) printTable(result, directories, size);
     return result;
   } finally {
-    await browser.close();
-    await new Promise((resolve) => site.close(resolve));
-    await fixtures.close();
+    await site.close();
   }
 }
 

@@ -1,6 +1,17 @@
 /** Helpers shared by the Node-side tests (node, e2e, wordpress). Node only: browser tests use test/browser/helpers.ts. */
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import type { DirectoryPage } from '../src/sources/index.js';
+
+/** Serves `handler` over HTTP on 127.0.0.1 (a free port) until `close()`; `url` is its origin. */
+export async function serve(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createHttpServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** A TCP port on 127.0.0.1 that was free a moment ago, for a child process to listen on. */
 export function freePort(): Promise<number> {

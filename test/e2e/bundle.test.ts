@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { fixtureLog } from '../fixtures/log.js';
-import { resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
+import { finderLoaded, resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
 
 let site: StrictSite;
 let fixtures: StrictSite['fixtures'];
@@ -49,10 +49,7 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
   it('searches by keyboard; typing sends no request once data is loaded; the postcode leaves the browser as its outward code only', async () => {
     const { page: p, requests } = await visit('one-tag');
     await resultsCount(p, /services found/, 15_000);
-    await p.waitForFunction(() => {
-      const el = document.querySelector('service-finder') as (HTMLElement & { store?: { loading: boolean } }) | null;
-      return !!el?.store && !el.store.loading;
-    });
+    await finderLoaded(p);
     const before = (await count(p).textContent()) ?? '';
     const directoryRequests = () => requests.filter((u) => u.includes('/services')).length;
     const read = directoryRequests();

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { BUNDLE, startStrictSite, type StrictSite } from './strict-site.js';
+import { BUNDLE, finderLoaded, startStrictSite, type StrictSite } from './strict-site.js';
 
 let site: StrictSite;
 let fixtures: StrictSite['fixtures'];
@@ -21,10 +21,7 @@ after(() => site?.close());
 /** Opens a page and waits until its finder has results. */
 async function visit(name: string) {
   const v = await site.visit(name);
-  await v.page.waitForFunction(() => {
-    const el = document.querySelector('service-finder') as (HTMLElement & { store?: { loading: boolean; results: unknown[] } }) | null;
-    return !!el?.store && !el.store.loading && el.store.results.length > 0;
-  });
+  await finderLoaded(v.page, true);
   return v;
 }
 

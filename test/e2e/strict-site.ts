@@ -78,18 +78,30 @@ export async function resultsCount(page: Page, pattern: RegExp, timeout = 30_000
   return (await count.filter({ hasText: pattern }).first().textContent()) ?? '';
 }
 
+/** Waits until the page's finder has read every directory (and, with `withResults`, has results). */
+export async function finderLoaded(page: Page, withResults = false): Promise<void> {
+  await page.waitForFunction((results) => {
+    const el = document.querySelector('service-finder') as (HTMLElement & { store?: { loading: boolean; results: unknown[] } }) | null;
+    return !!el?.store && !el.store.loading && (!results || el.store.results.length > 0);
+  }, withResults);
+}
+
 export interface StrictSite {
   fixtures: FixtureServer;
   origin: string;
+  browser: Browser;
   /** Adds a page at `/<name>.html` whose body is `body(fixturesUrl)`, loading the given scripts. */
   page(name: string, body: (fixtures: string) => string, scripts?: string[]): void;
   visit(name: string): Promise<Visit>;
   close(): Promise<void>;
 }
 
-/** Builds the bundle, starts the fixture server, the page server and Chromium. */
-export async function startStrictSite(): Promise<StrictSite> {
-  await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+/**
+ * Builds the bundle (unless `build` is false), starts the fixture server, the page server and
+ * Chromium (with `chromiumArgs` besides the project's flags).
+ */
+export async function startStrictSite(options: { build?: boolean; chromiumArgs?: string[]; executablePath?: string } = {}): Promise<StrictSite> {
+  if (options.build !== false) await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
   const pages = new Map<string, string>();
@@ -110,11 +122,12 @@ export async function startStrictSite(): Promise<StrictSite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser: Browser = await launchChromium();
+  const browser: Browser = await launchChromium(options.chromiumArgs, options.executablePath);
 
   return {
     fixtures,
     origin,
+    browser,
     page(name, body, scripts = ['/service-finder.js']) {
       const tags = scripts.map((s) => `<script type="module" src="${s}"></script>`).join('');
       pages.set(`/${name}.html`, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${tags}</head><body><main><h1>Find services</h1>${body(f)}</main></body></html>`);

@@ -1,14 +1,13 @@
 // The CLI over real HTTP: every dialect the fixture server speaks, its failure cases, and the real captures.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { main } from '../../src/cli/service-finder.js';
 import { startFixtureServer } from '../fixtures/server.js';
+import { serve } from '../helpers.js';
 
 let server: { url: string; close(): Promise<void> };
 let demoCount: number;
@@ -89,14 +88,13 @@ describe('service-finder check', () => {
       modified: i + 1,
       data: { '@type': 'SessionSeries', '@id': `https://example.org/series/walk-${i}`, name: `Health walk ${i}` },
     }));
-    const feeds = createServer((req, res) => {
+    const feeds = await serve((req, res) => {
       const self = `http://${req.headers.host}${req.url}`;
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(req.url!.includes('?') ? { next: self, items: [] } : { next: `${self}?afterId=end`, items: series }));
     });
-    await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
     try {
-      const base = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+      const base = feeds.url;
       const both = `${base}/a/session-series ${base}/b/session-series`;
       const report = JSON.parse((await run('check', both, '--json')).out);
       assert.equal(report.records, 150);
@@ -107,7 +105,7 @@ describe('service-finder check', () => {
       const search = JSON.parse((await run('search', both, '--json')).out);
       assert.equal(search.sources[0].skipped, 150);
     } finally {
-      await new Promise<void>((resolve) => feeds.close(() => resolve()));
+      await feeds.close();
     }
   });
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { haversineKm, parseLatLng, parsePostcode, postcodesIoGeocoder } from '../../src/engine/index.js';
+import { serve } from '../helpers.js';
 
 describe('geo', () => {
   it('haversine distance', () => {
@@ -28,11 +27,11 @@ describe('geo', () => {
 });
 
 describe('postcodes.io geocoder (against a local server)', () => {
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serve>>;
   let base: string;
   const paths: string[] = [];
   before(async () => {
-    server = createServer((req, res) => {
+    server = await serve((req, res) => {
       paths.push(req.url ?? '');
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
@@ -43,10 +42,9 @@ describe('postcodes.io geocoder (against a local server)', () => {
       else if (req.url === '/outcodes/ZZ9') send(500, { status: 500, error: 'boom' });
       else send(404, { status: 404, error: 'Invalid outcode' });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.url;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => server.close());
 
   it('sends only the outward code by default', async () => {
     paths.length = 0;

@@ -1,9 +1,7 @@
 // OpenActive over real HTTP: RPDE paging to the end, tombstones, the series/session join, and the mapping onto the model.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { SourceError, type RecordProblem, type Service } from '../../src/model/index.js';
 import {
   activities, eventSchedule, isOpenActiveUrl, isoInstant, joinOpenActive, offersCost, readOpenActive, siblingFeed, applyItems, type OpenActiveFeeds,
@@ -13,20 +11,20 @@ import { compileRule } from '../../src/engine/schedule.js';
 import { features, sameService } from '../../src/engine/dedup.js';
 import { openActiveFixture, openActiveRoutes, OA_BASE_ID } from '../fixtures/openactive.js';
 import type { DemoService } from '../fixtures/dialects.js';
-import { readPages } from '../helpers.js';
+import { readPages, serve } from '../helpers.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../demo/data/services.json', import.meta.url), 'utf8')) as DemoService[];
 const now = new Date('2026-10-14T12:00:00Z');
 const cutoff = now.getTime() - 86_400_000;
 const fixture = openActiveFixture(demo, { now });
 
-let server: Server;
+let server: Awaited<ReturnType<typeof serve>>;
 let base: string;
 const log: Array<{ url: string; items?: number; next?: string }> = [];
 
 before(async () => {
   const routes = openActiveRoutes(demo, { now });
-  server = createServer((req, res) => {
+  server = await serve((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const entry: (typeof log)[number] = { url: req.url ?? '' };
     log.push(entry);
@@ -47,10 +45,9 @@ before(async () => {
       res.end('{"error":"Not found"}');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+after(() => server.close());
 
 async function readAll(feeds: OpenActiveFeeds, options: Parameters<typeof readOpenActive>[1] = {}) {
   const read = await readPages(readOpenActive(feeds, { now, ...options }));
@@ -274,34 +271,32 @@ describe('readOpenActive: paging that would never end', () => {
   it('reports a page that is not RPDE as not-directory', async () => {
     const { error } = await readAll([`${base}/nowhere`]);
     assert.ok(error instanceof SourceError && error.kind === 'http');
-    const blank = createServer((_, res) => res.end('{"hello":"world"}'));
-    await new Promise<void>((resolve) => blank.listen(0, '127.0.0.1', resolve));
+    const blank = await serve((_, res) => res.end('{"hello":"world"}'));
     try {
-      const r = await readAll([`http://127.0.0.1:${(blank.address() as AddressInfo).port}/feed`]);
+      const r = await readAll([`${blank.url}/feed`]);
       assert.ok(r.error instanceof SourceError && r.error.kind === 'not-directory');
     } finally {
-      await new Promise<void>((resolve) => blank.close(() => resolve()));
+      await blank.close();
     }
   });
 
   it('readRpde yields pages with their bad items reported, not thrown', async () => {
-    const feed = createServer((req, res) => {
+    const feed = await serve((req, res) => {
       const self = `http://${req.headers.host}${req.url}`;
       res.setHeader('content-type', 'application/json');
       if (req.url === '/feed') {
         res.end(JSON.stringify({ next: '/feed?afterTimestamp=2&afterId=b', items: [null, { id: 'a' }, { id: 'b', state: 'updated', kind: 'SessionSeries', modified: 2 }, { id: 'c', state: 'deleted', kind: 'SessionSeries', modified: 2 }] }));
       } else res.end(JSON.stringify({ next: self, items: [] }));
     });
-    await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
     try {
       const pages = [];
-      for await (const p of readRpde(`http://127.0.0.1:${(feed.address() as AddressInfo).port}/feed`)) pages.push(p);
+      for await (const p of readRpde(`${feed.url}/feed`)) pages.push(p);
       assert.equal(pages.length, 2, 'a relative next is followed');
       assert.deepEqual(pages[0].items.map((i) => i.id), ['c']);
       assert.deepEqual(pages[0].problems.map((p) => p.reason), ['is not an RPDE item (not a JSON object)', 'has state "", which is neither "updated" nor "deleted"', 'is "updated" but has no data']);
       assert.equal(pages[1].last, true);
     } finally {
-      await new Promise<void>((resolve) => feed.close(() => resolve()));
+      await feed.close();
     }
   });
 });
