@@ -269,7 +269,7 @@ export const cy: Catalogue = {
     http: 'Nododd ei weinydd broblem.',
     'not-json': 'Anfonodd dudalen we yn lle data gwasanaethau.',
     // For native-speaker review: "anghyflawn neu’n wallus" (incomplete or faulty) stands for "cut off or damaged".
-    'invalid-json': 'Anfonodd ddata gwasanaethau a oedd yn anghyflawn neu’n wallus, felly nid oedd modd ei ddarllen.',
+    'invalid-json': 'Ni anfonodd ddata gwasanaethau, neu anfonodd ddata a oedd yn anghyflawn neu’n wallus, felly nid oedd modd ei ddarllen.',
     'not-directory': 'Anfonodd ddata nad yw’n edrych fel cyfeiriadur gwasanaethau.',
     timeout: 'Cymerodd ormod o amser i ateb.',
     'too-large': 'Anfonodd fwy o ddata nag y gall y dudalen hon ei ddarllen.',

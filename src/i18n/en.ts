@@ -270,7 +270,7 @@ export const en = {
     network: 'We could not reach it. It may be offline, or it may not let this website read it.',
     http: 'Its server reported a problem.',
     'not-json': 'It sent a web page instead of service data.',
-    'invalid-json': 'It sent service data that was cut off or damaged, so it could not be read.',
+    'invalid-json': 'It sent no service data, or data that was cut off or damaged, so it could not be read.',
     'not-directory': 'It sent data that does not look like a service directory.',
     timeout: 'It took too long to answer.',
     'too-large': 'It sent more data than this page can read.',

@@ -8,7 +8,7 @@ import { en } from '../../src/i18n/en.js';
 import { cy } from '../../src/i18n/cy.js';
 import { startFixtureServer } from '../fixtures/server.js';
 import { fixtureLog } from '../fixtures/log.js';
-import { readPages } from '../helpers.js';
+import { readPages, serve } from '../helpers.js';
 import type { DemoService } from '../fixtures/dialects.js';
 
 let server: { url: string; close(): Promise<void> };
@@ -121,6 +121,17 @@ describe('readDirectory: hostile and broken directories', () => {
     assert.doesNotMatch(e.message, /web page/);
     assert.match(en.errors[e.kind], /cut off or damaged/);
     for (const m of [en, cy]) assert.notEqual(m.errors['invalid-json'], m.errors['not-json']);
+  });
+  it('an empty body is invalid-json too, and its words say no data came', async () => {
+    const blank = await serve((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end());
+    try {
+      const e = await failure(`${blank.url}/services`);
+      assert.equal(e.kind, 'invalid-json');
+      assert.match(e.message, /empty response/);
+      assert.match(en.errors[e.kind], /no service data/);
+    } finally {
+      await blank.close();
+    }
   });
   it('no answer is a timeout', async () => {
     const e = await failure(`${server.url}/broken/timeout`, { timeoutMs: 300 });
