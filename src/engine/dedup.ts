@@ -263,13 +263,13 @@ export class Features extends Fields {
     super(service);
     const url = this.url ? once(seen?.urls, this.url, normaliseUrl) : undefined;
     let emails: string[] | undefined;
-    let phones: string[] | undefined;
+    let numbers: string[] | undefined;
     if (this.email) emails = addOnce(emails, this.email.trim().toLowerCase());
-    if (this.phones) for (const p of this.phones) phones = addOnce(phones, once(seen?.phones, p.number, normalisePhone));
+    if (this.phones) for (const p of this.phones) numbers = addOnce(numbers, once(seen?.phones, p.number, normalisePhone));
     if (this.contacts) {
       for (const c of this.contacts) {
         if (c.email) emails = addOnce(emails, c.email.trim().toLowerCase());
-        if (c.phones) for (const p of c.phones) phones = addOnce(phones, once(seen?.phones, p.number, normalisePhone));
+        if (c.phones) for (const p of c.phones) numbers = addOnce(numbers, once(seen?.phones, p.number, normalisePhone));
       }
     }
     let postcodes: string[] | undefined;
@@ -291,7 +291,7 @@ export class Features extends Fields {
     this.urlHasPath = url?.hasPath ?? false;
     this.urlKey = url ? (url.hasPath ? url.key : `${url.key}|${name.key}`) : undefined;
     this.emails = emails ?? NONE;
-    this.numbers = phones ?? NONE;
+    this.numbers = numbers ?? NONE;
     this.postcodes = postcodes ?? NONE;
     this.points = points ?? NONE;
     this.words = name;
