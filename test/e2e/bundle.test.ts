@@ -26,7 +26,7 @@ const count = (p: Page) => p.locator('sf-results .count').first();
 
 describe('the CDN bundle on a plain page with a strict CSP', () => {
   it('shows blended results, a notice for the directory that is down, and breaks no CSP rule', async () => {
-    const { page: p, errors, violations, requests } = await visit('one-tag');
+    const { page: p, errors, violations, requests, close } = await visit('one-tag');
     await resultsCount(p, /\d+ services found/, 15_000);
     const notice = p.locator('sf-results .notice.failed').first();
     await notice.waitFor();
@@ -43,11 +43,11 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     assert.deepEqual([...hosts].sort(), [origin, fixtures.url].sort(), 'only the page and the configured directories are contacted');
     assert.deepEqual(await p.context().cookies(), [], 'no cookies');
     assert.equal(await p.evaluate(() => localStorage.length + sessionStorage.length), 0, 'nothing stored on the device');
-    await p.context().close();
+    await close();
   });
 
   it('searches by keyboard; typing sends no request once data is loaded; the postcode leaves the browser as its outward code only', async () => {
-    const { page: p, requests } = await visit('one-tag');
+    const { page: p, requests, close } = await visit('one-tag');
     await resultsCount(p, /services found/, 15_000);
     await finderLoaded(p);
     const before = (await count(p).textContent()) ?? '';
@@ -66,11 +66,11 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     const geocoding = log.filter((l) => l.startsWith('/postcodes.io'));
     assert.deepEqual(geocoding, ['/postcodes.io/outcodes/CF10'], 'only the outward code is sent');
     assert.doesNotMatch(p.url(), /CF10|1EP/i, 'the postcode is not put in the page address');
-    await p.context().close();
+    await close();
   });
 
   it('runs nothing from a hostile directory and keeps the other directory whole', async () => {
-    const { page: p, errors, violations } = await visit('hostile');
+    const { page: p, errors, violations, close } = await visit('hostile');
     await resultsCount(p, /\d+ services found/, 15_000);
     await p.getByLabel('What are you looking for?').fill('safe');
     await p.keyboard.press('Enter');
@@ -82,14 +82,14 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     for (const href of hrefs) assert.match(href, /^(https?:|mailto:|tel:|#)/, href);
     assert.deepEqual(errors, []);
     assert.deepEqual(await violations(), []);
-    await p.context().close();
+    await close();
   });
 
   it('loading the bundle twice (two plugins on one page) does not throw', async () => {
-    const { page: p, errors } = await visit('twice');
+    const { page: p, errors, close } = await visit('twice');
     await resultsCount(p, /services found/, 15_000);
     assert.deepEqual(errors, []);
-    await p.context().close();
+    await close();
   });
 });
 
