@@ -49,6 +49,7 @@ export const cy: Catalogue = {
     cellLabel: '{date}, {sessions}',
     dayHeading: 'Ar {date}',
     nothing: 'Does dim byd wedi’i restru ar y diwrnod hwn.',
+    nothingOnDays: 'Does dim byd wedi’i restru ar y dyddiau hyn.',
     nothingInRange: 'Does dim sesiynau â dyddiadau yn y cyfnod hwn.',
     allDay: 'Drwy’r dydd',
     cancelled: 'Wedi’i ganslo',

@@ -61,6 +61,7 @@ export const en = {
     cellLabel: '{date}, {sessions}',
     dayHeading: 'On {date}',
     nothing: 'Nothing listed on this day.',
+    nothingOnDays: 'Nothing listed on these days.',
     nothingInRange: 'No sessions with dates in this period.',
     allDay: 'All day',
     cancelled: 'Cancelled',

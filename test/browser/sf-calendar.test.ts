@@ -262,6 +262,32 @@ describe('<sf-calendar>', () => {
     expect(cal.shadowRoot!.querySelector('[role="grid"]')).to.not.equal(null);
   });
 
+  it('the agenda gives days in a row with nothing listed one heading, and keeps today and days with sessions apart', async () => {
+    const { el, cal } = await finder(html`<service-finder url-state="off" endpoints=${V3} .now=${now}>
+      <sf-calendar view="agenda"></sf-calendar>
+    </service-finder>`);
+    await el.store!.setQuery({ days: ['SA'] });
+    await settle(el);
+    // Wednesday 21 October is today; only Saturday 24 has sessions.
+    expect(cal.items.length).to.be.greaterThan(0);
+    expect(cal.items.every((i) => isoOf(i.day) === '2026-10-24')).to.equal(true);
+    const days = [...cal.shadowRoot!.querySelectorAll<HTMLElement>('[part~="agenda-day"]')];
+    expect(days.map((d) => d.querySelector('h3')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Wednesday 21 October Today',
+      'Thursday 22 October to Friday 23 October',
+      'Saturday 24 October',
+      'Sunday 25 October to Tuesday 27 October',
+    ]);
+    expect(days.map((d) => d.querySelector('p.muted')?.textContent)).to.deep.equal([
+      'Nothing listed on this day.',
+      'Nothing listed on these days.',
+      undefined,
+      'Nothing listed on these days.',
+    ]);
+    expect(days[2].querySelectorAll('[part~="occurrence"]').length).to.equal(cal.items.length);
+    await expect(el).to.be.accessible();
+  });
+
   it('the agenda length and first day come from `days` and `start`', async () => {
     const { el, cal } = await finder(html`<service-finder url-state="off" endpoints=${V3} .now=${now}>
       <sf-calendar view="agenda" start="2026-10-26" days="3"></sf-calendar>

@@ -74,7 +74,7 @@ let instances = 0;
  * @csspart grid - The week or month grid (a table with role grid).
  * @csspart day - Each day cell of the grid (also `day-today`, `day-selected`, `day-outside` for days of another month).
  * @csspart day-panel - The list of the chosen day's sessions under the grid.
- * @csspart agenda-day - Each day of the agenda.
+ * @csspart agenda-day - Each day of the agenda (days in a row with nothing listed share one).
  * @csspart occurrence - Each session in a list (also `occurrence-cancelled`).
  * @csspart cancelled - The "Cancelled" label.
  * @csspart undated - The list of services whose times are given only in words.
@@ -396,16 +396,22 @@ export class SfCalendar extends FinderElement {
 
   #agenda(from: number, to: number, today: number, byDay: Map<number, CalendarItem[]>): TemplateResult {
     const m = this.l.m.calendarView;
-    const days: number[] = [];
-    for (let d = from; d < to; d++) days.push(d);
+    // Days with sessions, and today, each have a section; other days in a row share one (a quiet week
+    // on a GP practice's page reads as two lines, not seven).
+    const runs: Array<[number, number]> = [];
+    for (let d = from; d < to; d++) {
+      const last = runs[runs.length - 1];
+      const empty = !byDay.get(d)?.length && d !== today;
+      if (empty && last && last[1] === d - 1 && !byDay.get(last[0])?.length && last[0] !== today) last[1] = d;
+      else runs.push([d, d]);
+    }
     return html`<div class="agenda">
-      ${days.map((day) => {
+      ${runs.map(([day, until]) => {
         const list = byDay.get(day) ?? [];
+        const title = until > day ? this.l.t(m.range, { from: this.#dateWords(day), to: this.#dateWords(until) }) : this.#dateWords(day);
         return html`<section class="agenda-day ${day === today ? 'today' : ''}" part="agenda-day" aria-labelledby="d-${day}" data-day=${day} data-date=${isoDay(day)}>
-          <h3 id="d-${day}">
-            ${this.#dateWords(day)}${day === today ? html` <span class="today-tag" aria-current="date">${m.today}</span>` : nothing}
-          </h3>
-          ${list.length ? html`<ul class="items">${list.map((i) => this.#item(i))}</ul>` : html`<p class="muted">${m.nothing}</p>`}
+          <h3 id="d-${day}">${title}${day === today ? html` <span class="today-tag" aria-current="date">${m.today}</span>` : nothing}</h3>
+          ${list.length ? html`<ul class="items">${list.map((i) => this.#item(i))}</ul>` : html`<p class="muted">${until > day ? m.nothingOnDays : m.nothing}</p>`}
         </section>`;
       })}
     </div>`;
