@@ -46,6 +46,12 @@ export interface Query {
   free?: boolean;
   /** Drop records that do not state a filtered field, instead of listing them after the matches. */
   strict?: boolean;
+  /**
+   * Order of the results (full matches always before partial ones). `relevance`: how well the words
+   * match (a name before other terms, whole words before beginnings), then, with a place, the nearer,
+   * and records checked within the year and more complete. Default: `relevance` with words, else
+   * `distance` with a place, else `name`.
+   */
   sort?: Sort;
   /** Hide records not checked for over a year. */
   hideStale?: boolean;

@@ -612,6 +612,18 @@ describe('search: distance and sorting', () => {
     ];
     assert.deepEqual(names(run(r, { text: 'art' })), ['Art group', 'Art club']);
   });
+  it('relevance with a place puts the nearer of equal text hits first, not a better-kept one far away', () => {
+    const r = [
+      svc('a', { name: 'Memory café Barry', locations: [{ lat: 51.4, lng: -3.27 }] }),
+      svc('a', { name: 'Memory café Llandaff', assuredDate: '2026-03-01', description: 'Tea and talk', cost: { free: true }, locations: [{ lat: 51.5, lng: -3.22 }] }),
+      svc('a', { name: 'Tea afternoon', description: 'Memory games and tea', locations: [{ lat: 51.4, lng: -3.27 }] }),
+    ];
+    const barry = { lat: 51.401, lng: -3.271 };
+    assert.deepEqual(names(run(r, { text: 'memory cafe' })), ['Memory café Llandaff', 'Memory café Barry']);
+    assert.deepEqual(names(run(r, { text: 'memory cafe', near: barry })), ['Memory café Barry', 'Memory café Llandaff']);
+    // Nearness orders among alike matches; it does not lift a word in a description over a name far away.
+    assert.deepEqual(names(run(r, { text: 'memory', near: barry })), ['Memory café Barry', 'Memory café Llandaff', 'Tea afternoon']);
+  });
 });
 
 describe('index after more records arrive', () => {
