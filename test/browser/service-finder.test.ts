@@ -146,6 +146,20 @@ describe('<service-finder>', () => {
     expect(q.radiusKm).to.be.closeTo(8.05, 0.01);
   });
 
+  it('says a result is within the distance only when a distance was chosen', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3} near="51.40,-3.27"></service-finder>`);
+    await loaded(el);
+    await settle(el);
+    const results = el.shadowRoot!.querySelector('sf-results')!;
+    const whys = async () => (await cards(results)).map((c) => c.querySelector('.why')?.textContent ?? '').join('\n');
+    const facts = async () => (await cards(results)).map((c) => c.querySelector('.facts')!.textContent!).join('\n');
+    expect(await facts()).to.match(/miles? away/);
+    expect(await whys()).to.not.match(/Within the distance/);
+    await el.store!.setQuery({ radiusKm: 50 });
+    await settle(el);
+    expect(await whys()).to.match(/Within the distance you chose/);
+  });
+
   it('hides the search form with hide-search', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" hide-search endpoints=${V3}></service-finder>`);
     await loaded(el);

@@ -206,6 +206,8 @@ export class SfResults extends FinderElement {
     const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
     const href = serviceHref(s.key);
     const titleId = `t-${cssId(s.key)}`;
+    // A place without a distance only orders the list: the distance is among the facts, and nothing was chosen to be within.
+    const why = r.explanations.filter((e) => !(e.field === 'distance' && e.state === 'match' && e.params?.radiusKm === undefined));
     return html`<li
       class="card"
       part="card"
@@ -227,9 +229,9 @@ export class SfResults extends FinderElement {
         ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
         ${cost ? html`<li>${cost}</li>` : nothing}
       </ul>
-      ${r.explanations.length
+      ${why.length
         ? html`<ul class="why" aria-label=${m.why.label}>
-            ${r.explanations.map((e) => html`<li class=${e.state}>${explain(l, e, store.query)}</li>`)}
+            ${why.map((e) => html`<li class=${e.state}>${explain(l, e, store.query)}</li>`)}
           </ul>`
         : nothing}
       <p class="muted">
