@@ -54,6 +54,22 @@ describe('keyboard paths', () => {
     await waitUntil(() => el.store!.query.free === true, 'free applied', { timeout: 3000 });
   });
 
+  it('search: "Use my location" comes right after the postcode box, wide or narrow; wide, the two boxes line up', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 900px"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`);
+    const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
+    await loaded(el);
+    const search = inner(el, 'sf-search');
+    const box = (q: string) => inner(search, q).getBoundingClientRect();
+    const tabOrder = () => [...search.shadowRoot!.querySelectorAll<HTMLElement>('#place, [part~="location-button"], #radius')].map((x) => x.id || 'locate');
+    expect(tabOrder()).to.deep.equal(['place', 'locate', 'radius']);
+    expect(Math.abs(box('#radius').bottom - box('#place').bottom)).to.be.lessThan(1);
+    expect(box('[part~="location-button"]').top).to.be.greaterThan(box('#place').bottom);
+    wrapper.style.width = '340px';
+    await waitUntil(() => box('#radius').top > box('#place').bottom, 'the distance goes below when narrow');
+    expect(box('[part~="location-button"]').top).to.be.greaterThan(box('#place').bottom);
+    expect(box('[part~="location-button"]').bottom).to.be.lessThan(box('#radius').top);
+  });
+
   it('search: an unknown postcode is reported in the error summary', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`);
     await loaded(el);

@@ -157,8 +157,22 @@ export const styles = css`
     color: var(--_error);
     font-weight: 700;
   }
-  .status {
-    margin: 0 0 0.5rem;
+  /* Under the postcode box; the field beside it keeps the same space below, so the two boxes line up,
+     until the row is too narrow for both and the field goes below. */
+  .place {
+    container-type: inline-size;
+  }
+  .locate {
+    margin: 0.5rem 0 0;
+    min-height: 1.75rem;
+  }
+  .beside-locate {
+    padding-bottom: 2.25rem;
+  }
+  @container (max-width: 24rem) {
+    .beside-locate {
+      padding-bottom: 0;
+    }
   }
   .actions {
     display: flex;

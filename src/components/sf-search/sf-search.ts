@@ -122,6 +122,8 @@ export class SfSearch extends FinderElement {
     const errorFor = (field: FieldError['field']) => this.errors.find((e) => e.field === field);
     const placeError = errorFor('place') ?? errorFor('location');
     const ageError = errorFor('age');
+    // "Use my location" sits under the postcode box, on a phone too (the row wraps there).
+    const locate = 'geolocation' in navigator;
     const moreOpen =
       d.access.length + d.days.length + d.partsOfDay.length + d.eligibility.length + d.categories.length > 0 || d.free || d.strict;
 
@@ -146,7 +148,7 @@ export class SfSearch extends FinderElement {
           <input type="search" id="q" name="q" autocomplete="off" aria-describedby="q-hint" .value=${live(d.text)} />
         </div>
 
-        <div class="group ${placeError ? 'error' : ''}" part="field">
+        <div class="group place ${placeError ? 'error' : ''}" part="field">
           <div class="row">
             <div>
               <label for="place">${m.search.place}</label>
@@ -162,8 +164,16 @@ export class SfSearch extends FinderElement {
                 aria-invalid=${placeError ? 'true' : 'false'}
                 .value=${live(d.place)}
               />
+              ${locate
+                ? html`<p class="locate">
+                    <button type="button" class="link-button" part="button location-button" @click=${this.#useLocation} ?disabled=${this.locating}>
+                      ${m.search.useLocation}
+                    </button>
+                    <span role="status">${this.locating ? m.search.locating : ''}</span>
+                  </p>`
+                : nothing}
             </div>
-            <div>
+            <div class=${locate ? 'beside-locate' : ''}>
               <label for="radius">${m.search.radius}</label>
               <select id="radius" name="radius" .value=${live(d.radius)}>
                 <option value="" ?selected=${!d.radius}>${m.search.radiusAny}</option>
@@ -171,14 +181,6 @@ export class SfSearch extends FinderElement {
               </select>
             </div>
           </div>
-          ${'geolocation' in navigator
-            ? html`<p class="status">
-                <button type="button" class="link-button" part="button location-button" @click=${this.#useLocation} ?disabled=${this.locating}>
-                  ${m.search.useLocation}
-                </button>
-                <span role="status">${this.locating ? m.search.locating : ''}</span>
-              </p>`
-            : nothing}
         </div>
 
         <div class="group ${ageError ? 'error' : ''}" part="field">
