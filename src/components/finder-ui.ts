@@ -13,6 +13,8 @@ export class FinderUi extends EventTarget {
   #selected?: string;
   /** The key of the card whose button opened the detail: focus goes back to it. */
   openerKey?: string;
+  /** Set by a detail view while it shows the selected service: a list beside it then leaves the scrolling to it. */
+  detailShown = false;
   #shortlist?: Shortlist;
   #highlighted?: string;
 

@@ -280,6 +280,41 @@ describe('<service-finder>', () => {
     expect(el.store!.total).to.be.greaterThan(0);
   });
 
+  it('a detail view placed above the list keeps the view when a card opens it (the list does not scroll to the card)', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <service-finder id="above" url-state="off" view="none" endpoints=${V3}></service-finder>
+      <sf-service finder="above"></sf-service>
+      <sf-results finder="above"></sf-results>
+    </div>`);
+    const el = page.querySelector<ServiceFinder>('service-finder')!;
+    await loaded(el);
+    await settle(el);
+    const results = page.querySelector('sf-results')!;
+    const link = (await cards(results))[0].querySelector<HTMLAnchorElement>('h3 a')!;
+    link.click();
+    const detail = page.querySelector('sf-service')!;
+    const title = () => detail.shadowRoot!.querySelector<HTMLElement>('[part~="detail-title"]');
+    await waitUntil(() => title(), 'the detail opened');
+    for (let i = 0; i < 6; i++) await new Promise((r) => requestAnimationFrame(r));
+    const top = title()!.getBoundingClientRect().top;
+    expect(top).to.be.within(0, innerHeight - 1);
+    expect(detail.shadowRoot!.activeElement).to.equal(title());
+  });
+
+  it('view="none" takes no cell in the page\'s grid (the composed demo put its filters in the wrong column)', async () => {
+    const grid = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: 100px 200px; width: 300px">
+      <service-finder id="state" url-state="off" view="none" endpoints=${V3}></service-finder>
+      <aside>filters</aside>
+      <section>results</section>
+    </div>`);
+    await loaded(grid.querySelector<ServiceFinder>('service-finder')!);
+    const [aside, section] = [grid.querySelector('aside')!, grid.querySelector('section')!].map((x) => x.getBoundingClientRect());
+    const left = grid.getBoundingClientRect().left;
+    expect(aside.left - left).to.equal(0);
+    expect(section.left - left).to.equal(100);
+    expect(section.top).to.equal(aside.top);
+  });
+
   it('opens a service from the address (?service=) and shows its detail', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     await loaded(el);

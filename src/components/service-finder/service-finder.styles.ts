@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Holding state only: no box of its own, so it takes no cell in a page's grid or flex row. */
+  :host([view='none']) {
+    display: contents;
+  }
   .layout {
     display: grid;
     gap: calc(var(--_space) * 1.5);

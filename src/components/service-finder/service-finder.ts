@@ -51,7 +51,7 @@ function parseDirectories(value: string | null): Endpoint[] {
  * @attr category - Preset category names, separated by commas.
  * @attr free - Preset: free services only.
  * @attr strict - Drop services that do not state a filtered field, instead of listing them after the matches.
- * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width). `none` shows nothing: the finder only holds the state for elements placed elsewhere with `finder="<id>"`.
+ * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width). `none` shows nothing and takes no place in the page's layout: the finder only holds the state for elements placed elsewhere with `finder="<id>"`.
  * @attr map-tiles - Tile URL template for the map view (`{z}/{x}/{y}`); default OpenStreetMap's standard tiles.
  * @attr map-attribution - Attribution (HTML) for `map-tiles`; default OpenStreetMap's.
  * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice").

@@ -87,7 +87,7 @@ export class SfResults extends FinderElement {
     const ui = this.ui;
     const selected = ui?.selected;
     if (this.#wasSelected && !selected && ui?.openerKey) void this.#returnFocus(ui.openerKey);
-    // Chosen on a map: bring its card into view when the list is still shown.
+    // Chosen on a map: bring its card into view when the list is still shown (and no detail view shows it).
     else if (selected && selected !== this.#wasSelected) void this.#returnFocus(selected, false);
     this.#wasSelected = selected;
   }
@@ -321,7 +321,7 @@ export class SfResults extends FinderElement {
   async #returnFocus(key: string, focus = true): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (!focus && (this.ui?.selected !== key || this.offsetParent === null)) return;
+      if (!focus && (this.ui?.selected !== key || this.offsetParent === null || this.ui.detailShown)) return;
       const link = this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`);
       if (link && link.offsetParent !== null) {
         if (focus) link.focus();

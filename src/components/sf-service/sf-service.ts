@@ -58,6 +58,7 @@ export class SfService extends FinderElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKeydown);
+    if (this.ui) this.ui.detailShown = false;
   }
 
   protected override storeChanged(): void {
@@ -69,6 +70,7 @@ export class SfService extends FinderElement {
   }
 
   protected override updated(): void {
+    if (this.ui) this.ui.detailShown = this.hasAttribute('open');
     if (!this.#focusTitle) return;
     const title = this.renderRoot.querySelector<HTMLElement>('h2');
     if (!title) return;
