@@ -23,9 +23,6 @@ class Rec extends Features {
   /** Stamp of the last candidate search that found this record. */
   seen = -1;
   seq: number;
-  /** The name's `mask` and `keyHash`, here so that a candidate is turned down without reading further. */
-  mask: number;
-  keyHash: number;
   /** Set once the record is merged with another; a record alone has none (most do, until their twins arrive). */
   cluster: Cluster | undefined = undefined;
   /** The blended form of a record alone, cached. */
@@ -34,8 +31,6 @@ class Rec extends Features {
   constructor(service: Service, cache: Memo, seq: number) {
     super(service, cache);
     this.seq = seq;
-    this.mask = this.words.mask;
-    this.keyHash = this.words.keyHash;
   }
 }
 
@@ -130,7 +125,7 @@ class Found {
 function see(block: Block | undefined, stamp: number, out: Found, alike?: Rec): void {
   if (!block) return;
   if (!Array.isArray(block)) {
-    if (block.seen !== stamp && (!alike || mayBeAlike(alike, block))) {
+    if (block.seen !== stamp && (!alike || mayBeAlike(alike.words, block.words))) {
       block.seen = stamp;
       out.add(block);
     }
@@ -138,7 +133,7 @@ function see(block: Block | undefined, stamp: number, out: Found, alike?: Rec): 
   }
   if (block.length > MAX_BLOCK) return;
   for (const other of block) {
-    if (other.seen === stamp || (alike && !mayBeAlike(alike, other))) continue;
+    if (other.seen === stamp || (alike && !mayBeAlike(alike.words, other.words))) continue;
     other.seen = stamp;
     out.add(other);
   }
@@ -215,8 +210,6 @@ export function createBlender(): Blender {
     const next = new Features(service, cache);
     const same = sameEvidence(rec, next);
     Object.assign(rec, next); // read in place: blocks and its cluster hold this object
-    rec.mask = next.words.mask;
-    rec.keyHash = next.words.keyHash;
     rec.blended = undefined;
     const cluster = rec.cluster;
     if (cluster) cluster.blended = undefined;

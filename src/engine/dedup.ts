@@ -217,13 +217,13 @@ export interface Memo {
   urls: Map<string, ReturnType<typeof normaliseUrl>>;
   phones: Map<string, string | undefined>;
   postcodes: Map<string, string | undefined>;
-  /** `phoneKey` through `phones`, for blending. */
+  /** `phoneKey` with the numbers normalised through `phones` (read already for every record). */
   phoneKey: (p: { number: string }) => string;
 }
 
 export function memo(): Memo {
-  const keys = new Map<string, string>();
-  return { names: new Map(), urls: new Map(), phones: new Map(), postcodes: new Map(), phoneKey: (p) => once(keys, p.number, phoneText) };
+  const phones = new Map<string, string | undefined>();
+  return { names: new Map(), urls: new Map(), phones, postcodes: new Map(), phoneKey: (p) => keyOfPhone(p.number, once(phones, p.number, normalisePhone)) };
 }
 
 /** `read(key)`, from `cache` when it was read before. */
@@ -397,16 +397,13 @@ function similarity(a: Features, b: Features): number {
   return a.words.key === b.words.key ? 1 : wordOverlap(a.words.tokens, b.words.tokens);
 }
 
-/** What `mayBeAlike` reads of a name. */
-export type Alike = Pick<Name, 'mask' | 'keyHash'>;
-
 /**
  * Quick test that names could reach 0.8 (one name's words all in the
  * other's, or the same letters), before the exact comparison. A word spelled
  * one letter differently ("Macmillan"/"McMillan") has a bit of its own, so
  * one bit of difference is let through.
  */
-export function mayBeAlike(a: Alike, b: Alike): boolean {
+export function mayBeAlike(a: Name, b: Name): boolean {
   const x = a.mask & ~b.mask;
   const y = b.mask & ~a.mask;
   return (x & (x - 1)) === 0 || (y & (y - 1)) === 0 || a.keyHash === b.keyHash;
@@ -555,13 +552,13 @@ function readable(s: Fields): number {
   return n;
 }
 
-
 // Comparisons and keys, hoisted so that blending allocates no closures per service.
 const laterTime = (a: string, b: string) =>
   a.length === b.length && a.endsWith('Z') && b.endsWith('Z') ? a > b : Date.parse(a) > Date.parse(b);
 const costDetail = (c: NonNullable<Service['cost']>) => (c.options?.length ?? 0) + (c.text ? 1 : 0);
-const phoneText = (number: string) => normalisePhone(number) ?? number.replace(/\s/g, '');
-const phoneKey = (p: { number: string }) => phoneText(p.number);
+/** A number's digits when it can be read as a phone number (`digits`), else as written without spaces. */
+const keyOfPhone = (number: string, digits: string | undefined) => digits ?? number.replace(/\s/g, '');
+const phoneKey = (p: { number: string }) => keyOfPhone(p.number, normalisePhone(p.number));
 const contactKey = (c: NonNullable<Service['contacts']>[number]) =>
   normalise(`${c.name ?? ''}|${c.email ?? ''}|${(c.phones ?? []).map(phoneKey).join()}`);
 const closureKey = (c: NonNullable<Service['closures']>[number]) => `${c.startDate}|${c.endDate}|${c.closed}`;

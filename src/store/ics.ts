@@ -410,4 +410,3 @@ export function datable(schedule: Schedule): boolean {
   return known;
 }
 const datableCache = new WeakMap<Schedule, boolean>();
-

@@ -399,11 +399,12 @@ export class SfCalendar extends FinderElement {
     // Days with sessions, and today, each have a section; other days in a row share one (a quiet week
     // on a GP practice's page reads as two lines, not seven).
     const runs: Array<[number, number]> = [];
+    let quiet = false; // the last run is of such days
     for (let d = from; d < to; d++) {
-      const last = runs[runs.length - 1];
       const empty = !byDay.get(d)?.length && d !== today;
-      if (empty && last && last[1] === d - 1 && !byDay.get(last[0])?.length && last[0] !== today) last[1] = d;
+      if (empty && quiet) runs[runs.length - 1][1] = d;
       else runs.push([d, d]);
+      quiet = empty;
     }
     return html`<div class="agenda">
       ${runs.map(([day, until]) => {
@@ -574,7 +575,6 @@ export class SfCalendar extends FinderElement {
     }
   }
 }
-
 
 declare global {
   interface HTMLElementTagNameMap {
