@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { fixtureLog } from '../fixtures/log.js';
-import { finderLoaded, resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
+import { eventually, finderLoaded, resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
 
 let site: StrictSite;
 let fixtures: StrictSite['fixtures'];
@@ -34,7 +34,7 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     assert.ok(await p.locator('sf-results').getByRole('button', { name: /^Try .* again$/ }).first().isVisible(), 'retry offered');
     // The list is virtualised: cards exist only where they can be seen.
     await p.locator('sf-results ol.list').first().scrollIntoViewIfNeeded();
-    await assertEventually(async () => (await p.locator('sf-results .card').count()) > 3, 'cards rendered once in view');
+    await eventually(async () => (await p.locator('sf-results .card').count()) > 3, 'cards rendered once in view');
     const cards = await p.locator('sf-results .card').count();
     assert.ok(cards > 3, `cards rendered: ${cards}`);
     assert.deepEqual(await violations(), [], 'no Content Security Policy violations');
@@ -56,12 +56,12 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     await p.getByLabel('What are you looking for?').focus();
     await p.keyboard.type('walk');
     await p.keyboard.press('Enter');
-    await assertEventually(async () => ((await count(p).textContent()) ?? '') !== before, 'results refined');
+    await eventually(async () => ((await count(p).textContent()) ?? '') !== before, 'results refined');
     assert.equal(directoryRequests(), read, 'no directory request while typing');
     const logStart = (await fixtureLog(fixtures.url)).length;
     await p.getByLabel('Postcode or place').fill('CF10 1EP');
     await p.keyboard.press('Enter');
-    await assertEventually(async () => requests.some((u) => u.includes('/postcodes.io/')), 'geocoded');
+    await eventually(async () => requests.some((u) => u.includes('/postcodes.io/')), 'geocoded');
     const log = (await fixtureLog(fixtures.url)).slice(logStart);
     const geocoding = log.filter((l) => l.startsWith('/postcodes.io'));
     assert.deepEqual(geocoding, ['/postcodes.io/outcodes/CF10'], 'only the outward code is sent');
@@ -92,12 +92,3 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     await close();
   });
 });
-
-async function assertEventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for: ${what}`);
-}

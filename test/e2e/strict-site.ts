@@ -3,13 +3,13 @@
  * a fixture server for the directories, and Chromium (playwright-core) with every request, page error and
  * CSP violation recorded.
  */
-import { createServer, type Server } from 'node:http';
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { launchChromium } from '../chromium.js';
+import { serve } from '../helpers.js';
 
 export const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
 
@@ -59,7 +59,7 @@ export async function openRecorded(browser: Browser, url: string): Promise<Visit
  * The strict Content Security Policy of these pages (and of bench/heavy.ts): scripts and styles from the
  * page's own origin only, data and images from the fixture server at `fixtures`, nothing else.
  */
-export function strictCsp(fixtures: string): string {
+function strictCsp(fixtures: string): string {
   return `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${fixtures}; img-src 'self' ${fixtures} data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 }
 
@@ -86,6 +86,16 @@ export async function finderLoaded(page: Page, withResults = false): Promise<voi
   }, withResults);
 }
 
+/** Polls `check` (errors count as not yet) until it holds, failing with `what` after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for: ${what}`);
+}
+
 export interface StrictSite {
   fixtures: FixtureServer;
   origin: string;
@@ -106,7 +116,7 @@ export async function startStrictSite(options: { build?: boolean; chromiumArgs?:
   const f = fixtures.url;
   const pages = new Map<string, string>();
   const csp = strictCsp(f);
-  const server: Server = createServer(async (req, res) => {
+  const server = await serve(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (pages.has(path)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
@@ -120,8 +130,7 @@ export async function startStrictSite(options: { build?: boolean; chromiumArgs?:
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = server.url;
   const browser: Browser = await launchChromium(options.chromiumArgs, options.executablePath);
 
   return {
@@ -135,7 +144,7 @@ export async function startStrictSite(options: { build?: boolean; chromiumArgs?:
     visit: (name) => openRecorded(browser, `${origin}/${name}.html`),
     async close() {
       await browser.close();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await fixtures.close();
     },
   };

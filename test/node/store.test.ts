@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FinderStore } from '../../src/store/finder-store.js';
-import { directoryRef } from '../../src/sources/index.js';
+import { clearCache, directoryRef } from '../../src/sources/index.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { fixtureLog } from '../fixtures/log.js';
 
@@ -76,6 +76,8 @@ describe('FinderStore', () => {
     await first.load();
     const services = first.services;
     first.dispose();
+    // Without the page cache, nothing requested can only mean nothing was read again.
+    clearCache();
     const before = (await fixtureLog(server.url)).length;
     const second = new FinderStore({ endpoints: [url] });
     await second.load();
@@ -88,6 +90,7 @@ describe('FinderStore', () => {
     second.dispose();
     const other = new FinderStore({ endpoints: [url, `${server.url}/broken/500`] });
     await other.load();
+    assert.ok(other.services.length > 0);
     assert.notEqual(other.services[0], services[0]);
     assert.equal(other.statuses[1].state, 'failed');
     other.dispose(); // a store with a failed directory leaves nothing to take over

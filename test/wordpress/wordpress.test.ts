@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { fixtureLog } from '../fixtures/log.js';
 import { launchChromium } from '../chromium.js';
-import { openRecorded, resultsCount } from '../e2e/strict-site.js';
+import { eventually, finderLoaded, openRecorded, resultsCount } from '../e2e/strict-site.js';
 import { startWordPress, wordpressUnavailable, type WordPressSite } from './wordpress-site.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -175,13 +175,13 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       assert.equal(await page.locator('service-finder').getAttribute('endpoints'), null);
       await someResults(page);
       // Results name the directory by its own address, not the relay's.
-      await page.waitForFunction(() => !(document.querySelector('service-finder') as unknown as { store: { loading: boolean } }).store.loading);
+      await finderLoaded(page);
       const from = await page.evaluate(() => {
         const finder = document.querySelector('service-finder') as unknown as { store: { services: Array<{ sources: Array<{ directory: { name: string } }> }> } };
         return [...new Set(finder.store.services.flatMap((s) => s.sources.map((x) => x.directory.name)))];
       });
       assert.deepEqual(from.sort(), [`${new URL(f).hostname}/broken/no-cors`, `${new URL(f).hostname}/dialects/oruk-v1`]);
-      await page.waitForFunction(() => (window as unknown as { __sourceErrors: string[] }).__sourceErrors.length > 0, undefined, { timeout: 15_000 });
+      await eventually(async () => (await sourceErrorsOf()).length > 0, 'a source error from the relayed 500');
       const sourceErrors = await sourceErrorsOf();
       assert.equal(sourceErrors.length, 1, sourceErrors.join('\n'));
       assert.ok(sourceErrors[0].startsWith(`${wp.origin}${RELAY}/2 `), sourceErrors[0]);
