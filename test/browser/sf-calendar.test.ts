@@ -228,6 +228,15 @@ describe('<sf-calendar>', () => {
     expect(cal.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(5);
     expect(cal.range).to.deep.equal({ from: '2026-09-28', to: '2026-11-01' });
     expect(cellOf(cal, '2026-09-28').getAttribute('part')).to.contain('day-outside');
+    // A day's count says what it counts where the cell has room; a phone's narrow month shows the number.
+    const busy = isoOf(cal.items.find((i) => !i.cancelled && isoOf(i.day).startsWith('2026-10'))!.day);
+    const n = cal.items.filter((i) => !i.cancelled && isoOf(i.day) === busy).length;
+    const shown = () => cellOf(cal, busy).querySelector<HTMLElement>('.count')!.innerText.trim();
+    expect(shown()).to.equal(n === 1 ? '1 session' : `${n} sessions`);
+    (el.parentElement as HTMLElement).style.width = '360px';
+    await waitUntil(() => shown() === String(n), 'the number alone when narrow', { timeout: 3000 });
+    (el.parentElement as HTMLElement).style.width = '1000px';
+    await waitUntil(() => shown() !== String(n), 'words again when wide', { timeout: 3000 });
     cellOf(cal, '2026-10-21').focus();
     await press(el, 'PageDown');
     expect(focusedDate()).to.equal('2026-11-21');

@@ -129,6 +129,10 @@ export const styles = css`
     margin-top: 0.125rem;
     font-size: 0.875rem;
   }
+  /* "3 sessions" where a cell has room; a narrow month (a phone) shows the number alone, as a badge. */
+  .count .short {
+    display: none;
+  }
 
   /* ---------- lists of sessions ---------- */
   .items {
@@ -203,8 +207,18 @@ export const styles = css`
     .grid td {
       padding: 0.125rem;
     }
-    .peek {
+    .peek,
+    .count .words {
       display: none;
+    }
+    .count .short {
+      display: inline-block;
+      min-width: 1.25em;
+      padding: 0 0.25em;
+      border: 1px solid currentColor;
+      border-radius: 0.75em;
+      text-align: center;
+      font-size: 0.8125rem;
     }
   }
   @media print {

@@ -366,7 +366,10 @@ export class SfCalendar extends FinderElement {
               ${list.length > PEEK ? html`<li class="more">+${l.number(list.length - PEEK)}</li>` : nothing}
             </ul>`
           : count || cancelled
-            ? html`<span class="count" aria-hidden="true">${l.number(count)}${cancelled ? html` <s>${l.number(cancelled)}</s>` : nothing}</span>`
+            ? html`<span class="count" aria-hidden="true"
+                ><span class="words">${sessions}</span
+                ><span class="short">${l.number(count)}${cancelled ? html` <s>${l.number(cancelled)}</s>` : nothing}</span></span
+              >`
             : nothing}
       </td>`;
     };
