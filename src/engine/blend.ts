@@ -206,12 +206,14 @@ export function createBlender(): Blender {
   }
 
   /** A record read again: it keeps its place; what it was merged with is decided again if its evidence changed. */
-  function update(rec: Rec, service: Service): void {
-    const next = new Features(service, cache);
+  function update(rec: Rec, next: Rec): void {
     const same = sameEvidence(rec, next);
-    Object.assign(rec, next); // read in place: blocks and its cluster hold this object
-    rec.blended = undefined;
     const cluster = rec.cluster;
+    // Read in place (blocks and its cluster hold this object), keeping its place.
+    next.seq = rec.seq;
+    next.seen = rec.seen;
+    next.cluster = cluster;
+    Object.assign(rec, next);
     if (cluster) cluster.blended = undefined;
     blocks.add(rec, true);
     if (same) return;
@@ -231,9 +233,11 @@ export function createBlender(): Blender {
   }
 
   function insert(service: Service): void {
-    const existing = recs.get(service.key);
-    if (existing) return update(existing, service);
-    const rec = new Rec(service, cache, seq++);
+    // The key is read with the rest of the record (see `Fields`), whether it is new or read again.
+    const rec = new Rec(service, cache, seq);
+    const existing = recs.get(rec.key);
+    if (existing) return update(existing, rec);
+    seq++;
     recs.set(rec.key, rec);
     match(rec);
     blocks.add(rec);

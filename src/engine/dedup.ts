@@ -18,10 +18,11 @@ import { dayTimeWordsIn, nameTokens, nameWords, normalise, tokensSimilarity, wor
  */
 export class Fields {
   service: Service;
-  key: Service['key'];
-  id: Service['id'];
-  directory: Service['directory'];
-  name: Service['name'];
+  // Read in the loop below with the rest: a named read of a record is slow (see above).
+  key: Service['key'] = undefined!;
+  id: Service['id'] = undefined!;
+  directory: Service['directory'] = undefined!;
+  name: Service['name'] = undefined!;
   description: Service['description'] = undefined;
   descriptionHtml: Service['descriptionHtml'] = undefined;
   url: Service['url'] = undefined;
@@ -48,13 +49,13 @@ export class Fields {
 
   constructor(s: Service) {
     this.service = s;
-    this.key = s.key;
-    this.id = s.id;
-    this.directory = s.directory;
-    this.name = s.name;
     for (const k in s) {
       const v = (s as unknown as Record<string, never>)[k];
       switch (k) {
+        case 'key': this.key = v; break;
+        case 'id': this.id = v; break;
+        case 'directory': this.directory = v; break;
+        case 'name': this.name = v; break;
         case 'description': this.description = v; break;
         case 'descriptionHtml': this.descriptionHtml = v; break;
         case 'url': this.url = v; break;
@@ -498,6 +499,19 @@ function richness(x: object | undefined): number {
   return n;
 }
 
+const sameCopy = (o: Location, loc: Location) =>
+  o.lat === loc.lat &&
+  o.lng === loc.lng &&
+  o.name === loc.name &&
+  o.address?.postcode === loc.address?.postcode &&
+  o.address?.street === loc.address?.street;
+
+/** `list.findIndex((o) => same(o, x))` without a closure per item looked up. */
+function indexOf<T>(list: T[], x: T, same: (o: T, x: T) => boolean): number {
+  for (let i = 0; i < list.length; i++) if (same(list[i], x)) return i;
+  return -1;
+}
+
 function mergeLocations(records: Fields[]): Location[] | undefined {
   let only: Location[] | undefined;
   let many = false;
@@ -511,19 +525,12 @@ function mergeLocations(records: Fields[]): Location[] | undefined {
   for (const r of records) {
     for (const loc of r.locations ?? []) {
       // The same venue copied field for field (the usual case) needs no closer look.
-      const twin = out.findIndex(
-        (o) =>
-          o.lat === loc.lat &&
-          o.lng === loc.lng &&
-          o.name === loc.name &&
-          o.address?.postcode === loc.address?.postcode &&
-          o.address?.street === loc.address?.street,
-      );
+      const twin = indexOf(out, loc, sameCopy);
       if (twin >= 0) {
         if (richness(loc) > richness(out[twin])) out[twin] = loc;
         continue;
       }
-      const i = out.findIndex((o) => samePlace(o, loc));
+      const i = indexOf(out, loc, samePlace);
       if (i < 0) {
         out.push(loc);
         continue;
@@ -588,11 +595,14 @@ export function blendRecords(services: Service[]): BlendedService {
 
 /** `blendRecords` of records read already (a blender's, with its memo). */
 export function blendFields(records: Fields[], seen?: Memo): BlendedService {
-  const first = records[0].service;
-  if (records.length === 1) return { ...first, sources: [{ key: first.key, directory: first.directory }] };
+  const f = records[0];
+  const first = f.service;
+  if (records.length === 1) return { ...first, sources: [{ key: f.key, directory: f.directory }] };
   const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
   const out: BlendedService = { ...first, sources };
-  // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds.
+  // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds,
+  // and only where they differ from the first record's, compared on its `Fields`: `out` has the
+  // first record's shape, one of hundreds, and a named write to it is as slow as a read (see `Fields`).
   // One pass for the fields where one record's value wins: the first stated, or the richer (ties to the earlier).
   let describer: Fields | undefined;
   let scheduler: Fields | undefined;
@@ -620,16 +630,16 @@ export function blendFields(records: Fields[], seen?: Memo): BlendedService {
   if (describer && describer !== records[0]) {
     out.description = describer.description;
     if (describer.descriptionHtml) out.descriptionHtml = describer.descriptionHtml;
-    else if (out.descriptionHtml) delete out.descriptionHtml; // the HTML of a shorter text would disagree
+    else if (f.descriptionHtml) delete out.descriptionHtml; // the HTML of a shorter text would disagree
   }
-  if (url) out.url = url;
-  if (email) out.email = email;
-  if (accessNote) out.accessNote = accessNote;
-  if (organisation) out.organisation = organisation;
-  if (ages) out.ages = ages;
-  if (cost) out.cost = cost;
-  if (scheduler) out.schedules = scheduler.schedules;
-  let status = first.status;
+  if (url && url !== f.url) out.url = url;
+  if (email && email !== f.email) out.email = email;
+  if (accessNote && accessNote !== f.accessNote) out.accessNote = accessNote;
+  if (organisation && organisation !== f.organisation) out.organisation = organisation;
+  if (ages && ages !== f.ages) out.ages = ages;
+  if (cost && cost !== f.cost) out.cost = cost;
+  if (scheduler && scheduler.schedules !== f.schedules) out.schedules = scheduler.schedules;
+  let status = f.status;
   for (const r of records) {
     if (!r.status || r.status === status) continue;
     if (status) {
@@ -639,30 +649,30 @@ export function blendFields(records: Fields[], seen?: Memo): BlendedService {
     }
     status = r.status;
   }
-  if (status) out.status = status;
-  if (assuredDate) out.assuredDate = assuredDate;
-  if (lastModified) out.lastModified = lastModified;
+  if (status && status !== f.status) out.status = status;
+  if (assuredDate && assuredDate !== f.assuredDate) out.assuredDate = assuredDate;
+  if (lastModified && lastModified !== f.lastModified) out.lastModified = lastModified;
   const phones = unionBy(records, G.phones, seen?.phoneKey ?? phoneKey, sameNumber);
-  if (phones) out.phones = phones;
+  if (phones && phones !== f.phones) out.phones = phones;
   const contacts = unionBy(records, G.contacts, contactKey);
-  if (contacts) out.contacts = contacts;
+  if (contacts && contacts !== f.contacts) out.contacts = contacts;
   const access = unionBy(records, G.access, String, sameText);
-  if (access) out.access = access;
+  if (access && access !== f.access) out.access = access;
   const attendance = unionBy(records, G.attendance, String, sameText);
-  if (attendance) out.attendance = attendance;
+  if (attendance && attendance !== f.attendance) out.attendance = attendance;
   const languages = unionBy(records, G.languages, normalise, sameText);
-  if (languages) out.languages = languages;
+  if (languages && languages !== f.languages) out.languages = languages;
   const serviceAreas = unionBy(records, G.serviceAreas, normalise, sameText);
-  if (serviceAreas) out.serviceAreas = serviceAreas;
+  if (serviceAreas && serviceAreas !== f.serviceAreas) out.serviceAreas = serviceAreas;
   const eligibility = unionBy(records, G.eligibility, termKey, sameName);
-  if (eligibility) out.eligibility = eligibility;
+  if (eligibility && eligibility !== f.eligibility) out.eligibility = eligibility;
   const categories = unionBy(records, G.categories, termKey, sameName);
-  if (categories) out.categories = categories;
+  if (categories && categories !== f.categories) out.categories = categories;
   const locations = mergeLocations(records);
-  if (locations) out.locations = locations;
+  if (locations && locations !== f.locations) out.locations = locations;
   const closures = unionBy(records, G.closures, closureKey);
-  if (closures) out.closures = closures;
+  if (closures && closures !== f.closures) out.closures = closures;
   const sessions = unionBy(records, G.sessions, sessionKey);
-  if (sessions) out.sessions = sessions;
+  if (sessions && sessions !== f.sessions) out.sessions = sessions;
   return out;
 }

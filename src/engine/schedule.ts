@@ -50,12 +50,27 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 }
 
-/** 'HH:MM' or 'HH:MM:SS' → minutes after midnight. */
+/** The digit at `i` of `text`, or -1. */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * 'HH:MM' or 'HH:MM:SS' (or 'H:MM') → minutes after midnight. Read digit by digit, as
+ * `/^(\d{1,2}):(\d{2})/` would: a match would allocate, and this runs for every rule compiled.
+ */
 export function minutesOf(time: string | undefined): number | undefined {
-  const m = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
-  if (!m) return undefined;
-  const v = Number(m[1]) * 60 + Number(m[2]);
-  return v >= 0 && v <= 24 * 60 ? v : undefined;
+  if (!time) return undefined;
+  let h = digitAt(time, 0);
+  if (h < 0) return undefined;
+  let i = 1;
+  if (digitAt(time, 1) >= 0) h = h * 10 + digitAt(time, i++);
+  const m1 = digitAt(time, i + 1);
+  const m2 = digitAt(time, i + 2);
+  if (time.charCodeAt(i) !== 58 || m1 < 0 || m2 < 0) return undefined; // 58: ':'
+  const v = h * 60 + m1 * 10 + m2;
+  return v <= 24 * 60 ? v : undefined;
 }
 
 /** The local calendar day and minute of an instant in a time zone. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schedule, Service } from '../../src/model/index.js';
 import { nextOpening, occurrences, openAt, weeklyPattern } from '../../src/engine/index.js';
+import { minutesOf } from '../../src/engine/schedule.js';
 
 let n = 0;
 function svc(fields: Partial<Service>): Service {
@@ -12,6 +13,15 @@ const iso = (d: Date) => d.toISOString();
 const between = (s: Service, from: string, to: string) => occurrences(s, new Date(from), new Date(to));
 
 describe('schedules → occurrences (Europe/London)', () => {
+  it('reads opening times as written: H:MM, HH:MM, HH:MM:SS, up to 24:00; anything else is not a time', () => {
+    const cases: Array<[string | undefined, number | undefined]> = [
+      ['9:30', 570], ['09:30', 570], ['09:30:00', 570], ['00:00', 0], ['24:00', 1440], ['17:45+01:00', 1065],
+      ['24:01', undefined], ['123:45', undefined], ['9.30', undefined], ['9:3', undefined], ['12:', undefined],
+      ['T09:30', undefined], [' 09:30', undefined], ['', undefined], [undefined, undefined], ['٠٩:٣٠', undefined],
+    ];
+    for (const [text, minutes] of cases) assert.equal(minutesOf(text), minutes, String(text));
+  });
+
   it('weekly Sunday 10:00 stays 10:00 local across the March clock change', () => {
     const s = svc({ schedules: [{ freq: 'WEEKLY', byday: [{ day: 'SU' }], opensAt: '10:00', closesAt: '11:30' }] });
     const occ = between(s, '2026-03-16T00:00:00Z', '2026-04-06T00:00:00Z');
