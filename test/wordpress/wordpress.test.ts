@@ -18,6 +18,8 @@ import { startWordPress, wordpressUnavailable, type WordPressSite } from './word
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ZIP = `${ROOT}build/service-finder-wordpress.zip`;
 const RELAY = '/wp-json/service-finder/v1/relay';
+/** The name the settings page gives one directory (a colon and an ampersand, as names have). */
+const NAMED = 'Council directory: adults & families';
 
 const unavailable = wordpressUnavailable();
 if (unavailable) console.log(`# WordPress test skipped: ${unavailable}`);
@@ -91,23 +93,28 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       await admin?.close();
     });
 
-    it('saves the allowed directories, defaults and relay through the Settings API', async () => {
+    it('saves the allowed directories, their names, defaults and relay through the Settings API', async () => {
       await page.goto(`${wp.origin}/wp-admin/options-general.php?page=service-finder`);
       assert.equal(await page.locator('h1').first().textContent(), 'Service finder');
-      await page.fill('#service_finder_allowed', [`${f}/dialects`, `${f}/broken/no-cors`, `${f}/broken/500`, `${f}/broken/redirect/`, 'javascript:alert(1)', `${f}/dialects`, `${f}/broken/redirect-loop`, `${f}/broken/503`].join('\n'));
-      await page.fill('#service_finder_endpoints', `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api`);
+      // A name after an address is what results show for that directory; two addresses may share a line.
+      const allowed = [`${f}/dialects`, `${f}/broken/no-cors  ${NAMED}`, `${f}/broken/500, ${f}/broken/redirect/`, 'javascript:alert(1)', `${f}/dialects`, `${f}/broken/redirect-loop`, `${f}/broken/503`, 'not an address'];
+      await page.fill('#service_finder_allowed', allowed.join('\n'));
+      await page.fill('#service_finder_endpoints', `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api Somewhere <b>else</b>`);
       await page.fill('#service_finder_radius', '3');
       await page.check('#service_finder_relay_on');
       await page.fill('#service_finder_cache', '60');
       await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
       const notices = await page.locator('.notice, .updated, .error').allTextContents();
       assert.ok(notices.some((n) => n.includes('Ignored "javascript:alert(1)"')), notices.join(' | '));
-      assert.equal(await page.inputValue('#service_finder_allowed'), [`${f}/dialects`, `${f}/broken/no-cors`, `${f}/broken/500`, `${f}/broken/redirect/`, `${f}/broken/redirect-loop`, `${f}/broken/503`].join('\n'));
+      assert.ok(notices.some((n) => n.includes('Ignored "not an address"')), notices.join(' | '));
+      assert.equal(await page.inputValue('#service_finder_allowed'), [`${f}/dialects`, `${f}/broken/no-cors ${NAMED}`, `${f}/broken/500`, `${f}/broken/redirect/`, `${f}/broken/redirect-loop`, `${f}/broken/503`].join('\n'));
+      assert.equal(await page.inputValue('#service_finder_endpoints'), `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api Somewhere else`);
       assert.ok(await page.isChecked('#service_finder_relay_on'));
       const [saved] = wp.run<[Record<string, unknown>]>([{ do: 'option', name: 'service_finder_settings' }]);
       assert.deepEqual(saved, {
         allowed: [`${f}/dialects`, `${f}/broken/no-cors`, `${f}/broken/500`, `${f}/broken/redirect/`, `${f}/broken/redirect-loop`, `${f}/broken/503`],
         endpoints: [`${f}/dialects/oruk-v3`, 'https://not-allowed.example/api'],
+        names: { [`${f}/broken/no-cors`]: NAMED, 'https://not-allowed.example/api': 'Somewhere else' },
         radius: '3',
         relay: true,
         cache: 60,
@@ -169,18 +176,18 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       const directories = JSON.parse((await page.locator('service-finder').getAttribute('directories'))!);
       assert.deepEqual(directories, [
         { url: `${wp.origin}${RELAY}/0/oruk-v1`, source: `${f}/dialects/oruk-v1` },
-        { url: `${wp.origin}${RELAY}/1`, source: `${f}/broken/no-cors` },
+        { url: `${wp.origin}${RELAY}/1`, source: `${f}/broken/no-cors`, name: NAMED },
         { url: `${wp.origin}${RELAY}/2`, source: `${f}/broken/500` },
       ]);
       assert.equal(await page.locator('service-finder').getAttribute('endpoints'), null);
       await someResults(page);
-      // Results name the directory by its own address, not the relay's.
+      // Results name the directory by the name from the settings page, else by its own address, not the relay's.
       await finderLoaded(page);
       const from = await page.evaluate(() => {
         const finder = document.querySelector('service-finder') as unknown as { store: { services: Array<{ sources: Array<{ directory: { name: string } }> }> } };
         return [...new Set(finder.store.services.flatMap((s) => s.sources.map((x) => x.directory.name)))];
       });
-      assert.deepEqual(from.sort(), [`${new URL(f).hostname}/broken/no-cors`, `${new URL(f).hostname}/dialects/oruk-v1`]);
+      assert.deepEqual(from.sort(), [`${new URL(f).hostname}/dialects/oruk-v1`, NAMED]);
       await eventually(async () => (await sourceErrorsOf()).length > 0, 'a source error from the relayed 500');
       const sourceErrors = await sourceErrorsOf();
       assert.equal(sourceErrors.length, 1, sourceErrors.join('\n'));
@@ -353,6 +360,11 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         [
           `[service_finder relay="no" near="CF62 4AB" radius="5e3" age="<img src=x>" access="everyone" free="no" view="grid" lang="fr" geocoder="javascript:alert(1)" url_state="sometimes" timeout="9" max_pages="-1"]`,
           `<service-finder endpoints="${f}/dialects/oruk-v3" near="CF62 4AB" radius="3"></service-finder>`,
+        ],
+        // A directory named on the settings page goes as `directories`, with its name, read directly.
+        [
+          `[service_finder endpoints="${f}/broken/no-cors/" relay="no"]`,
+          `<service-finder directories="[{&quot;url&quot;:&quot;${f}/broken/no-cors/&quot;,&quot;name&quot;:&quot;Council directory: adults &amp; families&quot;}]" radius="3"></service-finder>`,
         ],
         [`[service_finder relay="no" category='a" onmouseover="x' near="1 &lt; 2"]`, `<service-finder endpoints="${f}/dialects/oruk-v3" near="1 &lt; 2" radius="3" category="a&quot; onmouseover=&quot;x"></service-finder>`],
         [

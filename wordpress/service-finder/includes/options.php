@@ -18,6 +18,7 @@ function service_finder_default_settings() {
 	return array(
 		'allowed'   => array(), // Directory base URLs the administrator allows (shortcode and relay).
 		'endpoints' => array(), // Used when a shortcode names no endpoints.
+		'names'     => array(), // Address => the name results show for that directory ("Cardiff Council directory").
 		'radius'    => '',      // Default distance in miles ('' = the element's own default).
 		'relay'     => false,   // Send directory requests through this site.
 		'cache'     => 300,     // Seconds the relay keeps a response (0 = not at all).
@@ -38,7 +39,7 @@ function service_finder_settings() {
 	/**
 	 * Filters the plugin settings before use.
 	 *
-	 * @param array $settings allowed, endpoints, radius, relay, cache.
+	 * @param array $settings allowed, endpoints, names, radius, relay, cache.
 	 */
 	return apply_filters( 'service_finder_settings', $settings );
 }
@@ -60,21 +61,56 @@ function service_finder_sanitize_settings( $input ) {
 		if ( is_array( $value ) ) {
 			$value = implode( "\n", $value );
 		}
-		return preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
+		return preg_split( '/\R/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
 	};
+	$ignored = function ( $raw ) {
+		add_settings_error( SERVICE_FINDER_OPTION, 'service-finder-bad-url', sprintf( /* translators: %s: the rejected text */ __( 'Ignored "%s": not an http or https address.', 'service-finder' ), $raw ) );
+	};
+
+	// WordPress runs this twice on the first save, the second time over its own output (names apart).
+	if ( isset( $input['names'] ) && is_array( $input['names'] ) ) {
+		foreach ( $input['names'] as $url => $name ) {
+			$url  = service_finder_clean_url( (string) $url );
+			$name = sanitize_text_field( (string) $name );
+			if ( '' !== $url && '' !== $name ) {
+				$out['names'][ $url ] = $name;
+			}
+		}
+	}
 
 	foreach ( array( 'allowed', 'endpoints' ) as $key ) {
 		$urls = array();
-		foreach ( $lines( isset( $input[ $key ] ) ? wp_unslash( $input[ $key ] ) : '' ) as $raw ) {
-			$url = service_finder_clean_url( $raw );
-			if ( '' === $url ) {
-				add_settings_error( SERVICE_FINDER_OPTION, 'service-finder-bad-url', sprintf( /* translators: %s: the rejected text */ __( 'Ignored "%s": not an http or https address.', 'service-finder' ), $raw ) );
+		foreach ( $lines( isset( $input[ $key ] ) ? wp_unslash( $input[ $key ] ) : '' ) as $line ) {
+			// A line: one or more addresses (spaces or commas between), then, if any, the name to show for the
+			// last. The first word is always read as an address; later ones when they have "://" ("Cardiff: adults"
+			// is a name).
+			$rest    = trim( $line );
+			$last    = '';
+			$address = '/^([a-z][a-z0-9+.-]*:[^\s,]*)[\s,]*(.*)$/is';
+			while ( preg_match( $address, $rest, $m ) ) {
+				$address = '/^([a-z][a-z0-9+.-]*:\/\/[^\s,]*)[\s,]*(.*)$/is';
+				$rest    = $m[2];
+				$last = service_finder_clean_url( $m[1] );
+				if ( '' === $last ) {
+					$ignored( $m[1] );
+					continue;
+				}
+				$urls[] = $last;
+			}
+			$name = sanitize_text_field( $rest );
+			if ( '' === $name ) {
 				continue;
 			}
-			$urls[] = $url;
+			if ( '' === $last ) {
+				$ignored( trim( $line ) );
+				continue;
+			}
+			$out['names'][ $last ] = function_exists( 'mb_substr' ) ? mb_substr( $name, 0, 100 ) : substr( $name, 0, 100 );
 		}
 		$out[ $key ] = array_values( array_unique( $urls ) );
 	}
+	// Names only for the addresses listed.
+	$out['names'] = array_intersect_key( $out['names'], array_flip( array_merge( $out['allowed'], $out['endpoints'] ) ) );
 
 	$radius        = isset( $input['radius'] ) ? trim( (string) wp_unslash( $input['radius'] ) ) : '';
 	$out['radius'] = '' === $radius ? '' : service_finder_clean_number( $radius, 0, 1000 );

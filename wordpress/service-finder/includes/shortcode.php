@@ -74,6 +74,22 @@ function service_finder_clean_url_list( $value, $allowed ) {
 }
 
 /**
+ * The name the settings page gives a directory address ('' when none); a trailing slash makes no difference.
+ *
+ * @param string $url   Directory address (cleaned).
+ * @param array  $names Address => name.
+ * @return string
+ */
+function service_finder_directory_name( $url, $names ) {
+	foreach ( (array) $names as $named => $name ) {
+		if ( untrailingslashit( (string) $named ) === untrailingslashit( $url ) ) {
+			return (string) $name;
+		}
+	}
+	return '';
+}
+
+/**
  * The element's attributes for a shortcode's attributes (not yet escaped).
  * Attributes with no usable value are left out; boolean attributes map to true.
  *
@@ -135,17 +151,28 @@ function service_finder_element_attributes( $atts ) {
 	if ( '' !== $atts['relay'] ) {
 		$use_relay = $use_relay && service_finder_truthy( $atts['relay'] );
 	}
-	if ( $use_relay && $endpoints ) {
-		// Every directory left is on the allowed list, so each goes through the relay. It keeps its own
-		// address as "source": the finder then names it, and keys its records, as when it reads it directly.
-		$relayed = array();
-		foreach ( $endpoints as $url ) {
-			$relayed[] = array(
+	// Directories named on the settings page go as `directories`, with their names; the rest as `endpoints`.
+	$directories = array();
+	$named       = false;
+	foreach ( $endpoints as $url ) {
+		$directory = array( 'url' => $url );
+		if ( $use_relay ) {
+			// Every directory left is on the allowed list, so each goes through the relay. It keeps its own
+			// address as "source": the finder then names it, and keys its records, as when it reads it directly.
+			$directory = array(
 				'url'    => service_finder_relay_url_for( $url ),
 				'source' => $url,
 			);
 		}
-		$out['directories'] = wp_json_encode( $relayed, JSON_UNESCAPED_SLASHES );
+		$name = service_finder_directory_name( $url, $settings['names'] );
+		if ( '' !== $name ) {
+			$directory['name'] = $name;
+			$named             = true;
+		}
+		$directories[] = $directory;
+	}
+	if ( $directories && ( $use_relay || $named ) ) {
+		$out['directories'] = wp_json_encode( $directories, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE );
 	} elseif ( $endpoints ) {
 		$out['endpoints'] = implode( ' ', $endpoints );
 	}
