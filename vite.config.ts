@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const page = (name: string) => fileURLToPath(new URL(`demo/${name}.html`, import.meta.url));
 
 /**
  * The demo site (`npm start`): pages in demo/, importing the elements from src/.
@@ -11,6 +14,7 @@ export default defineConfig({
   build: {
     outDir: '../build/demo',
     emptyOutDir: true,
-    rolldownOptions: { input: { index: 'demo/index.html', composed: 'demo/composed.html', cy: 'demo/cy.html', gp: 'demo/gp.html', map: 'demo/map.html' } },
+    // Absolute: the dev server's dependency scan reads these too, from `root`.
+    rolldownOptions: { input: Object.fromEntries(['index', 'composed', 'cy', 'gp', 'map'].map((name) => [name, page(name)])) },
   },
 });
