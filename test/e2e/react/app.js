@@ -1,0 +1,27 @@
+// A React 19 app that uses the finder as the README says (plain JavaScript: the project has no React types).
+// Bundled by test/e2e/react.test.ts. The page's query names the directories: ?endpoint=…&named=…
+import { createElement as h, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../../src/define.js';
+
+function App({ endpoint, named }) {
+  const [opened, setOpened] = useState('nothing');
+  const [lang, setLang] = useState('en');
+  return h(
+    'main',
+    null,
+    h('p', { id: 'opened' }, opened),
+    h('button', { id: 'welsh', type: 'button', onClick: () => setLang('cy') }, 'Cymraeg'),
+    h('service-finder', {
+      // An attribute, an array (set as the element's property), a listener for its own event.
+      endpoints: endpoint,
+      directories: [{ url: named, name: 'Named in React' }],
+      lang,
+      'url-state': 'off',
+      'onsf-select': (e) => setOpened(e.detail.key ?? 'closed'),
+    }),
+  );
+}
+
+const query = new URLSearchParams(location.search);
+createRoot(document.getElementById('root')).render(h(App, { endpoint: query.get('endpoint'), named: query.get('named') }));
