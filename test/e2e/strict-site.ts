@@ -25,10 +25,14 @@ export interface Visit {
   close(): Promise<void>;
 }
 
-/** A new Chromium page (Europe/London, en-GB) at `url`, recording requests, page errors, CSP violations and source errors. */
-export async function openRecorded(browser: Browser, url: string): Promise<Visit> {
+/**
+ * A new Chromium page (Europe/London, en-GB) at `url`, recording requests, page errors, CSP violations and source
+ * errors; `setup` may add listeners of its own before the page loads.
+ */
+export async function openRecorded(browser: Browser, url: string, setup?: (page: Page) => void): Promise<Visit> {
   const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB' });
   const page = await context.newPage();
+  setup?.(page);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

@@ -1,10 +1,10 @@
 // A React 19 app that uses the finder as the README says (plain JavaScript: the project has no React types).
-// Bundled by test/e2e/react.test.ts. The page's query names the directories: ?endpoint=…&named=…
+// Bundled by test/e2e/frameworks.test.ts; the page's query names the directories: ?endpoint=…&named=…&label=…
 import { createElement as h, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../../src/define.js';
 
-function App({ endpoint, named }) {
+function App({ endpoint, named, label }) {
   const [opened, setOpened] = useState('nothing');
   const [lang, setLang] = useState('en');
   return h(
@@ -13,9 +13,9 @@ function App({ endpoint, named }) {
     h('p', { id: 'opened' }, opened),
     h('button', { id: 'welsh', type: 'button', onClick: () => setLang('cy') }, 'Cymraeg'),
     h('service-finder', {
-      // An attribute, an array (set as the element's property), a listener for its own event.
+      // A string, an array, and a listener for the element's own event.
       endpoints: endpoint,
-      directories: [{ url: named, name: 'Named in React' }],
+      directories: [{ url: named, name: label }],
       lang,
       'url-state': 'off',
       'onsf-select': (e) => setOpened(e.detail.key ?? 'closed'),
@@ -24,4 +24,4 @@ function App({ endpoint, named }) {
 }
 
 const query = new URLSearchParams(location.search);
-createRoot(document.getElementById('root')).render(h(App, { endpoint: query.get('endpoint'), named: query.get('named') }));
+createRoot(document.getElementById('root')).render(h(App, { endpoint: query.get('endpoint'), named: query.get('named'), label: query.get('label') }));
