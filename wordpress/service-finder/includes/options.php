@@ -90,7 +90,7 @@ function service_finder_sanitize_settings( $input ) {
 			while ( preg_match( $address, $rest, $m ) ) {
 				$address = '/^([a-z][a-z0-9+.-]*:\/\/[^\s,]*)[\s,]*(.*)$/is';
 				$rest    = $m[2];
-				$last = service_finder_clean_url( $m[1] );
+				$last    = service_finder_clean_url( $m[1] );
 				if ( '' === $last ) {
 					$ignored( $m[1] );
 					continue;

@@ -94,7 +94,7 @@ function service_finder_field_allowed() {
 	printf(
 		'<textarea id="service_finder_allowed" name="%1$s[allowed]" rows="5" cols="60" class="large-text code">%2$s</textarea><p class="description">%3$s</p>',
 		esc_attr( SERVICE_FINDER_OPTION ),
-		esc_textarea( service_finder_listed_urls( $settings['allowed'], $settings['names'] ) ),
+		esc_textarea( service_finder_listed_urls( $settings['allowed'], $settings['names'] ?? array() ) ),
 		esc_html__( 'One address per line, e.g. https://directory.example.gov.uk/api/v1. Any address that starts with one of these (same host, path below it) is allowed. To show a name on results in place of the address, write it after the address: https://directory.example.gov.uk/api/v1 Cardiff Council directory.', 'service-finder' )
 	);
 }
@@ -107,7 +107,7 @@ function service_finder_field_endpoints() {
 	printf(
 		'<textarea id="service_finder_endpoints" name="%1$s[endpoints]" rows="3" cols="60" class="large-text code">%2$s</textarea><p class="description">%3$s</p>',
 		esc_attr( SERVICE_FINDER_OPTION ),
-		esc_textarea( service_finder_listed_urls( $settings['endpoints'], $settings['names'] ) ),
+		esc_textarea( service_finder_listed_urls( $settings['endpoints'], $settings['names'] ?? array() ) ),
 		esc_html__( 'Used by [service_finder] when it names no endpoints. One per line, each with a name after it if you like (as above).', 'service-finder' )
 	);
 }

@@ -164,7 +164,7 @@ function service_finder_element_attributes( $atts ) {
 				'source' => $url,
 			);
 		}
-		$name = service_finder_directory_name( $url, $settings['names'] );
+		$name = service_finder_directory_name( $url, $settings['names'] ?? array() );
 		if ( '' !== $name ) {
 			$directory['name'] = $name;
 			$named             = true;
