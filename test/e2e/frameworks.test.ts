@@ -17,7 +17,7 @@ let browser: Browser;
 
 /**
  * The app and the elements in one file, as the app's bundler would make it: a development build, in which React
- * and Vue warn about what they do not understand (a prop, an unknown tag), so that the test sees any warning.
+ * and Vue print their warnings, so that the test sees any.
  */
 async function bundle(framework: (typeof FRAMEWORKS)[number]): Promise<string> {
   const out = await build({
