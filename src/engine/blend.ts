@@ -62,7 +62,7 @@ const phoneKey = (digits: string) => Number(digits.slice(-9));
 
 /**
  * Blocking keys, one map per kind so that no key string has to be built:
- * the normalised strings from `features` are used as they are (V8 hashes a
+ * the normalised strings from `Features` are used as they are (V8 hashes a
  * string once), phones and grid cells as small integers.
  */
 type Block = Rec | Rec[];

@@ -299,9 +299,6 @@ export class Features extends Fields {
   }
 }
 
-/** What dedup compares of a record. */
-export const features = (service: Service, seen?: Memo) => new Features(service, seen);
-
 // Loops rather than closures, from here on: these run for every pair of records compared.
 
 const sameId = (a: Features, b: Features) => a.id === b.id || a.id.trim() === b.id.trim();
@@ -319,10 +316,11 @@ function within(a: Features['points'], b: Features['points'], km: number): boole
 
 const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Whether two readings of one record give dedup the same evidence (a page read again is usually unchanged). */
+/**
+ * Whether two readings of one record give dedup the same evidence (a page read again is usually unchanged).
+ * The schedules, read last, are read only when everything else is the same.
+ */
 export function sameEvidence(a: Features, b: Features): boolean {
-  const x = when(a);
-  const y = when(b);
   return (
     sameId(a, b) &&
     a.strongId === b.strongId &&
@@ -335,10 +333,11 @@ export function sameEvidence(a: Features, b: Features): boolean {
     sameItems(a.postcodes, b.postcodes) &&
     a.points.length === b.points.length &&
     a.points.every((p, i) => p.lat === b.points[i].lat && p.lng === b.points[i].lng) &&
-    x.days === y.days &&
-    sameItems(x.starts, y.starts)
+    sameTiming(when(a), when(b))
   );
 }
+
+const sameTiming = (x: Timing, y: Timing) => x.days === y.days && sameItems(x.starts, y.starts);
 
 /**
  * Two sessions at one venue: different day/time words in the name, or
@@ -346,9 +345,9 @@ export function sameEvidence(a: Features, b: Features): boolean {
  * 15 minutes of each other (10:00 and 09:00 are two sessions).
  */
 export function differentSessions(a: Features, b: Features): boolean {
+  if (a.words.dayWords !== b.words.dayWords) return true;
   const x = when(a);
   const y = when(b);
-  if (a.words.dayWords !== b.words.dayWords) return true;
   if (x.days && y.days && (x.days & y.days) === 0) return true;
   if (!x.starts.length || !y.starts.length) return false;
   for (const p of x.starts) for (const q of y.starts) if (Math.abs(p - q) <= 15) return false;

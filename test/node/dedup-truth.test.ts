@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDirectory } from '../../src/sources/index.js';
 import { createBlender } from '../../src/engine/index.js';
-import { features, memo } from '../../src/engine/dedup.js';
+import { Features, memo } from '../../src/engine/dedup.js';
 import type { BlendedService, Service } from '../../src/model/index.js';
 import { startFixtureServer } from '../fixtures/server.js';
 
@@ -53,9 +53,9 @@ describe('deduplication against the demo ground truth', () => {
 
   it('reads the same features with the memo a blender shares across records as without', () => {
     const seen = memo();
-    const shared = records.map((s) => features(s, seen));
+    const shared = records.map((s) => new Features(s, seen));
     assert.ok(seen.names.size < records.length, 'some names repeat across directories');
-    records.forEach((s, i) => assert.deepEqual(shared[i], features(s), s.key));
+    records.forEach((s, i) => assert.deepEqual(shared[i], new Features(s), s.key));
   });
 
   it('names every directory a merged service came from', () => {

@@ -8,7 +8,7 @@ import {
 } from '../../src/sources/openactive.js';
 import { compareModified, isRpdePage, readRpde, type RpdeItem } from '../../src/sources/rpde.js';
 import { compileRule } from '../../src/engine/schedule.js';
-import { features, sameService } from '../../src/engine/dedup.js';
+import { Features, sameService } from '../../src/engine/dedup.js';
 import { openActiveFixture, openActiveRoutes, OA_BASE_ID } from '../fixtures/openactive.js';
 import type { DemoService } from '../fixtures/dialects.js';
 import { readPages, serve } from '../helpers.js';
@@ -206,8 +206,8 @@ describe('readOpenActive: the demo feed pair', () => {
     const twin = demo.find((d) => d.id === fixture.twinOf)!;
     const oruk: Service = { ...twin, key: `oruk:${twin.id}`, directory: { id: 'oruk', name: 'ORUK', url: 'http://oruk.example' } };
     assert.equal(byId.get('ss-tai-chi')!.name, twin.name);
-    assert.ok(sameService(features(byId.get('ss-tai-chi')!), features(oruk)));
-    assert.ok(!sameService(features(byId.get('ss-walking-football')!), features(oruk)));
+    assert.ok(sameService(new Features(byId.get('ss-tai-chi')!), new Features(oruk)));
+    assert.ok(!sameService(new Features(byId.get('ss-walking-football')!), new Features(oruk)));
   });
 
   it('finds the sibling feed from one URL, reads the same as the pair, and also as a list', async () => {
