@@ -8,7 +8,10 @@ const config = {
   async viteFinal(viteConfig: { optimizeDeps?: { include?: string[] } }, { configType }: { configType?: string }) {
     // Storybook's renderer imports lit/directive-helpers.js; pre-bundle it with the rest of lit so dev
     // mode does not load a second lit-html ("Multiple versions of Lit loaded").
-    viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] };
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'],
+    };
     if (configType === 'DEVELOPMENT' && !process.env.STORYBOOK_FIXTURES) {
       const { ensureFixtureServer } = await import('./fixtures.js');
       const { url, started } = await ensureFixtureServer();

@@ -31,7 +31,10 @@ interface Declaration {
 function plainType(item: Member): Member {
   const text = typeof item.type === 'string' ? item.type : item.type?.text;
   if (!text) return item;
-  const parts = text.split('|').map((t) => t.trim()).filter((t) => t !== 'undefined' && t !== 'null');
+  const parts = text
+    .split('|')
+    .map((t) => t.trim())
+    .filter((t) => t !== 'undefined' && t !== 'null');
   return parts.length === 1 && ['string', 'number', 'boolean'].includes(parts[0]) ? { ...item, type: { text: parts[0] } } : item;
 }
 
@@ -45,7 +48,15 @@ function forControls(source: typeof manifest) {
     for (const d of mod.declarations ?? []) {
       if (!d.customElement) continue;
       d.members = (d.members ?? [])
-        .filter((m) => m.kind === 'field' && !m.static && !m.readonly && !m.attribute && !m.name.startsWith('#') && (!m.privacy || m.privacy === 'public'))
+        .filter(
+          (m) =>
+            m.kind === 'field' &&
+            !m.static &&
+            !m.readonly &&
+            !m.attribute &&
+            !m.name.startsWith('#') &&
+            (!m.privacy || m.privacy === 'public'),
+        )
         .filter((m) => !(typeof m.type === 'object' && m.type?.text?.includes('=>') && m.name !== 'now'))
         .map(plainType);
       d.attributes = (d.attributes ?? []).map(plainType);
@@ -77,7 +88,8 @@ const preview = {
       const out: Record<string, ArgType> = {};
       for (const [name, argType] of Object.entries(context.argTypes)) {
         const category = argType.table?.category;
-        if (category === 'properties' && !['string', 'number', 'boolean'].includes(argType.type?.name ?? '')) out[name] = { ...argType, control: false };
+        if (category === 'properties' && !['string', 'number', 'boolean'].includes(argType.type?.name ?? ''))
+          out[name] = { ...argType, control: false };
         else if (category === 'events' || category === 'css shadow parts') out[name] = { ...argType, control: false };
         else if (category === 'css custom properties') out[name] = { ...argType, control: /color/.test(name) ? 'color' : 'text' };
         else out[name] = argType;

@@ -13,9 +13,66 @@ export { rng };
 
 type Base = Omit<Service, 'key' | 'directory'>;
 
-const ACTIVITIES = ['Counselling', 'Chair yoga', 'Walking group', 'Memory café', 'Men’s shed', 'Lunch club', 'Debt advice', 'Carers support', 'Art group', 'Foodbank', 'Befriending', 'Parent and toddler', 'Youth club', 'Gardening', 'Choir', 'Digital help', 'Bereavement support', 'Stop smoking', 'Weight management', 'Knit and natter'];
-const PLACES = ['Grangetown', 'Splott', 'Canton', 'Roath', 'Cathays', 'Llandaff', 'Whitchurch', 'Ely', 'Butetown', 'Penarth', 'Barry', 'Rumney'];
-const WORDS = ['friendly', 'free', 'support', 'people', 'local', 'community', 'wellbeing', 'mental', 'health', 'advice', 'older', 'young', 'families', 'carers', 'meet', 'weekly', 'group', 'session', 'help', 'anxiety', 'loneliness', 'activity'];
+const ACTIVITIES = [
+  'Counselling',
+  'Chair yoga',
+  'Walking group',
+  'Memory café',
+  'Men’s shed',
+  'Lunch club',
+  'Debt advice',
+  'Carers support',
+  'Art group',
+  'Foodbank',
+  'Befriending',
+  'Parent and toddler',
+  'Youth club',
+  'Gardening',
+  'Choir',
+  'Digital help',
+  'Bereavement support',
+  'Stop smoking',
+  'Weight management',
+  'Knit and natter',
+];
+const PLACES = [
+  'Grangetown',
+  'Splott',
+  'Canton',
+  'Roath',
+  'Cathays',
+  'Llandaff',
+  'Whitchurch',
+  'Ely',
+  'Butetown',
+  'Penarth',
+  'Barry',
+  'Rumney',
+];
+const WORDS = [
+  'friendly',
+  'free',
+  'support',
+  'people',
+  'local',
+  'community',
+  'wellbeing',
+  'mental',
+  'health',
+  'advice',
+  'older',
+  'young',
+  'families',
+  'carers',
+  'meet',
+  'weekly',
+  'group',
+  'session',
+  'help',
+  'anxiety',
+  'loneliness',
+  'activity',
+];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const ACCESS = ['drop-in', 'appointment', 'self-referral', 'professional-referral'] as const;
 
@@ -39,8 +96,19 @@ export function synthesise(count = 400, seed = 7): Base[] {
       attendance: ['in-person'],
       ages: r() < 0.7 ? { min: minAge, max: minAge < 18 ? minAge + 10 : undefined } : undefined,
       categories: [{ name: pick(['Social groups', 'Advice', 'Health', 'Activities', 'Food']) }],
-      locations: r() < 0.9 ? [{ name: `${pick(PLACES)} hall`, address: { postcode: `CF${10 + (i % 14)} ${1 + (i % 9)}AB` }, lat: 51.48 + (r() - 0.5) * 0.12, lng: -3.18 + (r() - 0.5) * 0.2 }] : undefined,
-      schedules: r() < 0.8 ? [{ freq: 'WEEKLY', byday: [{ day: pick(DAYS) }], opensAt: `${hour}:00`, closesAt: `${hour + 2}:00` }] : undefined,
+      locations:
+        r() < 0.9
+          ? [
+              {
+                name: `${pick(PLACES)} hall`,
+                address: { postcode: `CF${10 + (i % 14)} ${1 + (i % 9)}AB` },
+                lat: 51.48 + (r() - 0.5) * 0.12,
+                lng: -3.18 + (r() - 0.5) * 0.2,
+              },
+            ]
+          : undefined,
+      schedules:
+        r() < 0.8 ? [{ freq: 'WEEKLY', byday: [{ day: pick(DAYS) }], opensAt: `${hour}:00`, closesAt: `${hour + 2}:00` }] : undefined,
       cost: r() < 0.7 ? { free: r() < 0.6 } : undefined,
       assuredDate: `2025-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-15`,
     };
@@ -66,7 +134,10 @@ function variant(base: Base, v: number, r: () => number): Base {
     url: base.url && new URL(base.url).pathname.length > 1 ? `${base.url.replace(/\/$/, '')}-${v}` : base.url,
     email: base.email ? base.email.replace('@', `+${v}@`) : undefined,
     // Same phone in, same phone out: an organisation's services keep sharing one number.
-    phones: base.phones?.map((p) => ({ ...p, number: p.number.replace(/\d{4}$/, (d) => String((Number(d) * 7 + v * 1237) % 10000).padStart(4, '0')) })),
+    phones: base.phones?.map((p) => ({
+      ...p,
+      number: p.number.replace(/\d{4}$/, (d) => String((Number(d) * 7 + v * 1237) % 10000).padStart(4, '0')),
+    })),
     locations: base.locations?.map((l) => ({
       ...l,
       address: l.address ? { ...l.address, postcode: postcode(l.address.postcode) } : undefined,
@@ -101,7 +172,11 @@ export const DIRECTORIES: DirectoryRef[] = [1, 2, 3, 4, 5].map((n) => ({
  * by 1–5 directories. Returns the records per directory (in arrival order)
  * and how many merges a perfect dedup would make.
  */
-export function buildRecords(bases: Base[], total = 10_000, seed = 42): { byDirectory: Service[][]; distinct: number; expectedMerges: number } {
+export function buildRecords(
+  bases: Base[],
+  total = 10_000,
+  seed = 42,
+): { byDirectory: Service[][]; distinct: number; expectedMerges: number } {
   const r = rng(seed);
   const byDirectory: Service[][] = DIRECTORIES.map(() => []);
   let made = 0;

@@ -116,7 +116,11 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
     // Type a keyword while the directories are still being read: the form must see it at once.
     const input = page.locator('sf-search input#q');
     await input.waitFor();
-    await page.waitForFunction(() => ((document.querySelector('service-finder') as unknown as { store?: { services: unknown[] } })?.store?.services.length ?? 0) > 0, undefined, { polling: 10 });
+    await page.waitForFunction(
+      () => ((document.querySelector('service-finder') as unknown as { store?: { services: unknown[] } })?.store?.services.length ?? 0) > 0,
+      undefined,
+      { polling: 10 },
+    );
     await input.pressSequentially('wal', { delay: 20 });
     // Read in one go after the keys: if the form saw them and the store is still loading, they were handled while loading.
     const typed = await page.evaluate(() => {
@@ -129,7 +133,11 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
     await input.fill('');
     await page.waitForFunction(() => (window as unknown as W).__heavy.loadedAt !== undefined, undefined, { timeout: 120_000, polling: 50 });
     const loaded = await page.evaluate(() => {
-      const store = (document.querySelector('service-finder') as unknown as { store: { services: unknown[]; merged: number; statuses: Array<{ state: string; records: number }> } }).store;
+      const store = (
+        document.querySelector('service-finder') as unknown as {
+          store: { services: unknown[]; merged: number; statuses: Array<{ state: string; records: number }> };
+        }
+      ).store;
       const s = (window as unknown as W).__heavy;
       return {
         state: s,
@@ -139,14 +147,17 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
         failed: store.statuses.filter((x) => x.state === 'failed').length,
       };
     });
-    const loadTasks = explain(loaded.state.tasks.filter((t) => t.start <= loaded.state.loadedAt!), loaded.state.frames);
+    const loadTasks = explain(
+      loaded.state.tasks.filter((t) => t.start <= loaded.state.loadedAt!),
+      loaded.state.frames,
+    );
     const typingEvents = loaded.state.events.filter((e) => /key|input/.test(e.name));
 
     // 200 searches, as the form sets them: a keyword and sometimes an age.
     const mark = async () => page.evaluate(() => (window as unknown as W).__heavy.tasks.length);
     const searchHeap: HeapPoint[] = [await heap('after loading (before searches)')];
     let from = await mark();
-    for (let done = 0; done < searches; ) {
+    for (let done = 0; done < searches;) {
       const batch = Math.min(done < 20 ? 20 - done : 20, searches - done);
       await page.evaluate(runSearches, { start: done, count: batch });
       done += batch;
@@ -155,14 +166,17 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
     const later = async (start: number) => {
       const s = await page.evaluate(() => (window as unknown as W).__heavy);
       const bench = (t: Task) => forced.some(([a, b]) => t.start < b && t.start + t.duration > a);
-      return explain(s.tasks.slice(start).filter((t) => !bench(t)), s.frames);
+      return explain(
+        s.tasks.slice(start).filter((t) => !bench(t)),
+        s.frames,
+      );
     };
     const searchTasks = await later(from);
 
     // 50 mount/unmount cycles: the element removed and a new one added, reading the (cached) directories again.
     from = await mark();
     const cycleHeap: HeapPoint[] = [await heap('before cycles')];
-    for (let done = 0; done < cycles; ) {
+    for (let done = 0; done < cycles;) {
       const batch = Math.min(5, cycles - done);
       await page.evaluate(runCycles, batch);
       done += batch;
@@ -216,9 +230,15 @@ function observe() {
   }).observe({ type: 'longtask', buffered: true });
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as Array<PerformanceEntry & { scripts: Array<{ invoker: string; sourceFunctionName: string; duration: number }> }>) {
+      for (const e of list.getEntries() as unknown as Array<
+        PerformanceEntry & { scripts: Array<{ invoker: string; sourceFunctionName: string; duration: number }> }
+      >) {
         if (e.duration < 50) continue;
-        state.frames.push({ start: e.startTime, end: e.startTime + e.duration, scripts: e.scripts.map((x) => ({ invoker: x.invoker, fn: x.sourceFunctionName, duration: x.duration })) });
+        state.frames.push({
+          start: e.startTime,
+          end: e.startTime + e.duration,
+          scripts: e.scripts.map((x) => ({ invoker: x.invoker, fn: x.sourceFunctionName, duration: x.duration })),
+        });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -232,7 +252,9 @@ function observe() {
     // No Event Timing: input delay is not reported.
   }
   void customElements.whenDefined('service-finder').then(async () => {
-    const el = document.querySelector('service-finder') as unknown as { ready: Promise<EventTarget & { total: number; loading: boolean; statuses: Array<{ state: string }> }> };
+    const el = document.querySelector('service-finder') as unknown as {
+      ready: Promise<EventTarget & { total: number; loading: boolean; statuses: Array<{ state: string }> }>;
+    };
     const store = await el.ready;
     const check = () => {
       if (state.firstResultAt === undefined && store.total > 0) state.firstResultAt = performance.now();
@@ -246,11 +268,37 @@ function observe() {
   });
 }
 
-type StoreLike = EventTarget & { setQuery(q: Record<string, unknown>): Promise<void>; total: number; loading: boolean; statuses: Array<{ state: string }> };
+type StoreLike = EventTarget & {
+  setQuery(q: Record<string, unknown>): Promise<void>;
+  total: number;
+  loading: boolean;
+  statuses: Array<{ state: string }>;
+};
 
 /** In the page: `count` searches from number `start`, each rendered before the next. */
 async function runSearches({ start, count }: { start: number; count: number }) {
-  const WORDS = ['support', 'walk', 'counselling', 'play', 'advice', 'yoga', 'carers', 'food', 'youth', 'art', 'memory', 'debt', 'choir', 'garden', 'parent', 'bereavement', 'digital', 'lunch', 'men', 'knit'];
+  const WORDS = [
+    'support',
+    'walk',
+    'counselling',
+    'play',
+    'advice',
+    'yoga',
+    'carers',
+    'food',
+    'youth',
+    'art',
+    'memory',
+    'debt',
+    'choir',
+    'garden',
+    'parent',
+    'bereavement',
+    'digital',
+    'lunch',
+    'men',
+    'knit',
+  ];
   const finder = document.querySelector('service-finder') as unknown as HTMLElement & { store: StoreLike };
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   for (let i = start; i < start + count; i++) {
@@ -306,11 +354,19 @@ function tasks(list: Task[]): string {
 
 function printTable(r: HeavyResult, directories: number, size: number): void {
   const rows: string[][] = [
-    [`records read (${directories} directories × ${size}, pages of 100)`, r.records.toLocaleString('en-GB'), `${r.services.toLocaleString('en-GB')} services, ${r.merged.toLocaleString('en-GB')} merged; ${r.failedDirectories} failed`],
+    [
+      `records read (${directories} directories × ${size}, pages of 100)`,
+      r.records.toLocaleString('en-GB'),
+      `${r.services.toLocaleString('en-GB')} services, ${r.merged.toLocaleString('en-GB')} merged; ${r.failedDirectories} failed`,
+    ],
     ['first result shown (from navigation)', ms(r.firstResultMs), ''],
     ['all directories read and blended', ms(r.loadedMs), ''],
     ['long tasks while loading', tasks(r.loadTasks), 'target: none over 50 ms'],
-    ['keyword typed while loading', r.typedWhileLoading.handled ? `seen (“${r.typedWhileLoading.value}”)` : `NOT seen (“${r.typedWhileLoading.value}”)`, `slowest key/input event ${ms(r.typedWhileLoading.maxEventMs)}${r.typedWhileLoading.stillLoading ? '' : ' (loading had finished)'}`],
+    [
+      'keyword typed while loading',
+      r.typedWhileLoading.handled ? `seen (“${r.typedWhileLoading.value}”)` : `NOT seen (“${r.typedWhileLoading.value}”)`,
+      `slowest key/input event ${ms(r.typedWhileLoading.maxEventMs)}${r.typedWhileLoading.stillLoading ? '' : ' (loading had finished)'}`,
+    ],
     ['long tasks during searches', tasks(r.searchTasks), ''],
     ...r.searchHeap.map((h) => [`heap ${h.label}`, mb(h.heapMB), `${h.nodes} DOM nodes, ${h.listeners} listeners`]),
     ['long tasks during mount/unmount cycles', tasks(r.cycleTasks), ''],

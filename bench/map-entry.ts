@@ -55,7 +55,14 @@ function results(count: number): Result[] {
     }
     const key = `bench:${i}`;
     return {
-      service: { key, id: String(i), name: `Service ${i}`, directory: { id: 'bench', name: 'Bench', url: 'http://bench.invalid' }, locations: [venue], sources: [] },
+      service: {
+        key,
+        id: String(i),
+        name: `Service ${i}`,
+        directory: { id: 'bench', name: 'Bench', url: 'http://bench.invalid' },
+        locations: [venue],
+        sources: [],
+      },
       score: 1,
       explanations: [],
       partial: false,
@@ -65,7 +72,13 @@ function results(count: number): Result[] {
 
 /** The little of FinderStore the map reads. */
 function fakeStore(list: Result[]): FinderStore {
-  const store = new EventTarget() as EventTarget & { results: Result[]; query: Query; loading: boolean; services: unknown[]; setQuery(q: Partial<Query>): Promise<void> };
+  const store = new EventTarget() as EventTarget & {
+    results: Result[];
+    query: Query;
+    loading: boolean;
+    services: unknown[];
+    setQuery(q: Partial<Query>): Promise<void>;
+  };
   store.results = list;
   store.query = {};
   store.loading = false;

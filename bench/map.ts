@@ -29,7 +29,9 @@ export interface MapBenchOptions {
 }
 
 /** Runs the map bench; resolves with the figures, or a reason it was skipped. */
-export async function benchMap({ points = 10_000, zooms = [10, 13, 16], print = true }: MapBenchOptions = {}): Promise<MapBenchResult | string> {
+export async function benchMap({ points = 10_000, zooms = [10, 13, 16], print = true }: MapBenchOptions = {}): Promise<
+  MapBenchResult | string
+> {
   const exe = findChromium();
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
   const dir = mkdtempSync(join(tmpdir(), 'sf-bench-map-'));

@@ -35,7 +35,9 @@ export function measure(byDirectory: Service[][], now = new Date('2026-04-15T10:
     const t0 = performance.now();
     const blender = createBlender();
     // Pages of 100, directories interleaved as they would arrive.
-    const pages = byDirectory.map((records) => Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)));
+    const pages = byDirectory.map((records) =>
+      Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)),
+    );
     for (let p = 0; pages.some((d) => p < d.length); p++) for (const d of pages) if (d[p]) blender.add(d[p]);
     const services = blender.services();
     return { ms: performance.now() - t0, blender, services };

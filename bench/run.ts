@@ -75,8 +75,16 @@ function table(m: Measures, heapMB?: number): string[][] {
     [`  → ${m.services} services, ${m.merged} records merged`, '', ''],
     ['build search index (cold)', fmt(m.indexMs), ''],
     ['one more page of 100: blend + re-index', fmt(m.reindexMs), ''],
-    [`filter + rank, typical query (median of 50; ${m.filterResults} results)`, fmt(m.filterMedianMs), ok(m.filterMedianMs, TARGET_FILTER_MS)],
-    [`re-filter after keystroke 'coun'→'couns' (median of 50; ${m.keystrokeResults} results)`, fmt(m.keystrokeMedianMs), ok(m.keystrokeMedianMs, TARGET_FILTER_MS)],
+    [
+      `filter + rank, typical query (median of 50; ${m.filterResults} results)`,
+      fmt(m.filterMedianMs),
+      ok(m.filterMedianMs, TARGET_FILTER_MS),
+    ],
+    [
+      `re-filter after keystroke 'coun'→'couns' (median of 50; ${m.keystrokeResults} results)`,
+      fmt(m.keystrokeMedianMs),
+      ok(m.keystrokeMedianMs, TARGET_FILTER_MS),
+    ],
     ['heap used', heapMB === undefined ? 'n/a' : `${heapMB.toFixed(1)} MB`, ''],
   ];
 }
@@ -98,7 +106,9 @@ async function benchEngine(): Promise<void> {
   console.log(
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0].toFixed(2)} (timings are wall-clock; other work on the machine inflates them).`,
   );
-  console.log(`Data: ${byDirectory.flat().length} records in ${byDirectory.length} directories, cloned from ${from}; ${distinct} distinct services (${expectedMerges} merges if dedup were perfect).`);
+  console.log(
+    `Data: ${byDirectory.flat().length} records in ${byDirectory.length} directories, cloned from ${from}; ${distinct} distinct services (${expectedMerges} merges if dedup were perfect).`,
+  );
 
   gc();
   const before = process.memoryUsage().heapUsed;

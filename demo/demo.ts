@@ -29,6 +29,8 @@ const directories = (await (await fetch(`${__FIXTURES__}/directories.json`)).jso
 for (const finder of document.querySelectorAll<ServiceFinder>('service-finder')) {
   finder.directories = [
     ...directories.map(({ url, name, id, feedbackUrl }) => ({ url, name, id, feedbackUrl })),
-    ...(finder.hasAttribute('data-with-broken') ? [{ url: `${__FIXTURES__}/broken/500`, name: 'Penarth Community Directory (old server)', id: 'penarth-old' }] : []),
+    ...(finder.hasAttribute('data-with-broken')
+      ? [{ url: `${__FIXTURES__}/broken/500`, name: 'Penarth Community Directory (old server)', id: 'penarth-old' }]
+      : []),
   ];
 }

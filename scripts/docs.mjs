@@ -34,17 +34,26 @@ function cell(text) {
 const code = (text) => (text === undefined || text === null || text === '' ? '' : `\`${String(text).replace(/\|/g, '\\|')}\``);
 
 /** `string | undefined` → `string`: every attribute and property may be left unset. */
-const typeText = (type) => (type?.text ?? (typeof type === 'string' ? type : '')).split('|').map((t) => t.trim()).filter((t) => t && t !== 'undefined').join(' | ');
+const typeText = (type) =>
+  (type?.text ?? (typeof type === 'string' ? type : ''))
+    .split('|')
+    .map((t) => t.trim())
+    .filter((t) => t && t !== 'undefined')
+    .join(' | ');
 
 function table(headers, rows) {
   if (!rows.length) return '';
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 /** `(default #00703c)` at the end of a description, moved to its own column. */
 function splitDefault(description = '') {
   const m = /\s*\(default ([^()]*(?:\([^()]*\)[^()]*)*)\)\.?$/.exec(description);
-  return m ? { description: description.slice(0, m.index).trim() + (description.trim().endsWith('.') ? '.' : ''), value: m[1].trim() } : { description, value: undefined };
+  return m
+    ? { description: description.slice(0, m.index).trim() + (description.trim().endsWith('.') ? '.' : ''), value: m[1].trim() }
+    : { description, value: undefined };
 }
 
 /** `{SfSearchEvent} A person searched…` → type and description. */
@@ -68,16 +77,31 @@ function elementDocs(d) {
     const name = a.fieldName && a.fieldName !== a.name ? `${code(a.name)} (property ${code(a.fieldName)})` : code(a.name);
     const described = splitDefault(a.description ?? member?.description);
     const value = a.default ?? member?.default ?? described.value;
-    return [name, code(typeText(a.type ?? member?.type)), code(value), cell(value === described.value ? described.description : (a.description ?? member?.description))];
+    return [
+      name,
+      code(typeText(a.type ?? member?.type)),
+      code(value),
+      cell(value === described.value ? described.description : (a.description ?? member?.description)),
+    ];
   });
   const reflected = new Set((d.attributes ?? []).map((a) => a.fieldName).filter(Boolean));
   const properties = members
-    .filter((m) => m.kind === 'field' && !m.static && !m.name.startsWith('#') && (!m.privacy || m.privacy === 'public') && !m.attribute && !reflected.has(m.name))
+    .filter(
+      (m) =>
+        m.kind === 'field' &&
+        !m.static &&
+        !m.name.startsWith('#') &&
+        (!m.privacy || m.privacy === 'public') &&
+        !m.attribute &&
+        !reflected.has(m.name),
+    )
     .map((m) => [code(m.name) + (m.readonly ? ' (read-only)' : ''), code(typeText(m.type)), code(m.default), cell(m.description)]);
-  const events = (d.events ?? []).filter((e) => e.name).map((e) => {
-    const { type, description } = splitEventType(e);
-    return [code(e.name), code(type), cell(description)];
-  });
+  const events = (d.events ?? [])
+    .filter((e) => e.name)
+    .map((e) => {
+      const { type, description } = splitEventType(e);
+      return [code(e.name), code(type), cell(description)];
+    });
   const slots = (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]);
   const parts = (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]);
   const cssProperties = (d.cssProperties ?? []).map((p) => {
@@ -104,7 +128,9 @@ function generate(manifest) {
   const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
   for (const d of declarations) {
     if (d.customElement && !d.tagName && d.name && !/^[A-Z]\w*Element$/.test(d.name)) {
-      console.error(`docs: ${d.name} is a custom element without a tag name in custom-elements.json (no @tag in the JSDoc directly above the class?); left out.`);
+      console.error(
+        `docs: ${d.name} is a custom element without a tag name in custom-elements.json (no @tag in the JSDoc directly above the class?); left out.`,
+      );
     }
   }
   const elements = declarations.filter((d) => d.customElement && d.tagName);

@@ -82,7 +82,7 @@ for (const [abs, name] of entries) {
   central.writeUInt16LE(0, 32); // comment
   central.writeUInt16LE(0, 34); // disk
   central.writeUInt16LE(0, 36); // internal attributes
-  central.writeUInt32LE(((0o100644 << 16) >>> 0), 38); // -rw-r--r--
+  central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // -rw-r--r--
   central.writeUInt32LE(offset, 42);
   centrals.push(central, nameBuf);
 

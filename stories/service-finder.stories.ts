@@ -1,5 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { COUNCIL_THEME, DEMO, DIRECTORIES, DOWN, FINDER_DEFAULTS, HTML, NOTHING_MATCHES, SLOW, create, finderStory, style, wrap, type StoryContext } from './support.js';
+import {
+  COUNCIL_THEME,
+  DEMO,
+  DIRECTORIES,
+  DOWN,
+  FINDER_DEFAULTS,
+  HTML,
+  NOTHING_MATCHES,
+  SLOW,
+  create,
+  finderStory,
+  style,
+  wrap,
+  type StoryContext,
+} from './support.js';
 
 /**
  * `<service-finder>`, the one tag: with no children it renders the search
@@ -86,7 +100,13 @@ export const Composed: Story = {
   render: (args, context) => {
     const finder = finderStory({ ...args, id: 'composed-finder' }, context as StoryContext);
     finder.append(create('sf-search'), create('sf-results'));
-    const aside = create('aside', {}, {}, create('sf-service', { finder: 'composed-finder' }), create('sf-shortlist', { finder: 'composed-finder', 'show-empty': true }));
+    const aside = create(
+      'aside',
+      {},
+      {},
+      create('sf-service', { finder: 'composed-finder' }),
+      create('sf-shortlist', { finder: 'composed-finder', 'show-empty': true }),
+    );
     return wrap({ style: 'display:grid;grid-template-columns:2fr 1fr;gap:2rem' }, finder, aside);
   },
 };

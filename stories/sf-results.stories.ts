@@ -1,5 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { COUNCIL_THEME, DEMO, DIRECTORIES, DOWN, HTML, NOTHING_MATCHES, SLOW, create, inFinder, style, wrap, type StoryContext } from './support.js';
+import {
+  COUNCIL_THEME,
+  DEMO,
+  DIRECTORIES,
+  DOWN,
+  HTML,
+  NOTHING_MATCHES,
+  SLOW,
+  create,
+  inFinder,
+  style,
+  wrap,
+  type StoryContext,
+} from './support.js';
 
 /** `<sf-results>`, the results list, inside a `<service-finder>`. */
 const meta: Meta = {

@@ -29,8 +29,17 @@ export const Welsh: Story = {
 export const LinkedByFinderId: Story = {
   args: { finder: 'shortlist-finder', 'show-empty': true },
   render: (args, context) => {
-    const finder = create('service-finder', { ...FINDER_DEFAULTS, id: 'shortlist-finder', directories: DIRECTORIES }, {}, create('sf-results'));
-    return wrap({ style: 'display:grid;grid-template-columns:2fr 1fr;gap:2rem' }, finder, create('sf-shortlist', args, (context as StoryContext).argTypes));
+    const finder = create(
+      'service-finder',
+      { ...FINDER_DEFAULTS, id: 'shortlist-finder', directories: DIRECTORIES },
+      {},
+      create('sf-results'),
+    );
+    return wrap(
+      { style: 'display:grid;grid-template-columns:2fr 1fr;gap:2rem' },
+      finder,
+      create('sf-shortlist', args, (context as StoryContext).argTypes),
+    );
   },
 };
 

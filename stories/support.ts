@@ -102,7 +102,11 @@ export function applyArgs(el: HTMLElement, args: Args, argTypes: Record<string, 
       }
     } else if (category === 'events' || category === 'css shadow parts') {
       // documentation only
-    } else if (category === 'properties' || (!category && !name.includes('-') && name in el) || (value !== null && typeof value === 'object' && name in el)) {
+    } else if (
+      category === 'properties' ||
+      (!category && !name.includes('-') && name in el) ||
+      (value !== null && typeof value === 'object' && name in el)
+    ) {
       // Objects (e.g. `directories`) go in as properties even where an attribute (JSON) exists too.
       if (value !== undefined) (el as unknown as Args)[name] = value;
     } else if (value === undefined || value === null || value === false) {
@@ -131,7 +135,13 @@ let ids = 0;
 export function inFinder(tag: string, args: Args, context: StoryContext, siblings: Node[] = []): HTMLElement {
   const scenario = context.parameters.scenario ?? {};
   const element = create(tag, args, context.argTypes);
-  const finder = create('service-finder', { ...FINDER_DEFAULTS, id: `story-finder-${++ids}`, ...scenario.finder }, {}, element, ...siblings) as ServiceFinder;
+  const finder = create(
+    'service-finder',
+    { ...FINDER_DEFAULTS, id: `story-finder-${++ids}`, ...scenario.finder },
+    {},
+    element,
+    ...siblings,
+  ) as ServiceFinder;
   void play(finder, scenario);
   return finder;
 }

@@ -13,18 +13,32 @@ const fail = (message) => {
 try {
   execFileSync(
     process.execPath,
-    ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', dir],
+    [
+      'node_modules/@custom-elements-manifest/analyzer/cem.js',
+      'analyze',
+      '--config',
+      'custom-elements-manifest.config.mjs',
+      '--outdir',
+      dir,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const fresh = readFileSync(`${dir}/custom-elements.json`, 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) fail('custom-elements.json is out of date: run `npm run analyze` and commit it.');
   else passed++;
-  const elements = JSON.parse(fresh).modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+  const elements = JSON.parse(fresh)
+    .modules.flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.customElement && d.tagName);
   if (elements.length < 4) fail(`only ${elements.length} elements found`);
   for (const el of elements) {
     if (!el.summary && !el.description) fail(`<${el.tagName}> has no summary`);
-    for (const [kind, list] of [['attribute', el.attributes], ['event', el.events], ['part', el.cssParts], ['custom property', el.cssProperties]]) {
+    for (const [kind, list] of [
+      ['attribute', el.attributes],
+      ['event', el.events],
+      ['part', el.cssParts],
+      ['custom property', el.cssProperties],
+    ]) {
       for (const item of list ?? []) if (!item.description?.trim()) fail(`<${el.tagName}> ${kind} "${item.name}" has no description`);
     }
     passed++;

@@ -9,14 +9,23 @@ import type { Browser } from 'playwright-core';
  * Flags every test and bench starts the system Chromium with: these machines run as root on a closed
  * network, where Chromium without them refuses to start or stalls on refused connections.
  */
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The Chromium the tests start: CHROMIUM_PATH, else Debian's. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The first Chromium that is there of `preferred`, CHROMIUM_PATH and Debian's two names (benches skip without one). */
 export function findChromium(preferred?: string): string | undefined {
-  return [preferred, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+  return [preferred, process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => !!p && existsSync(p),
+  );
 }
 
 /** Starts Chromium (playwright-core) with the project's flags and any `extraArgs`. */

@@ -160,81 +160,131 @@ interface Area {
 }
 
 const AREAS: Area[] = [
-  { name: 'Cardiff city centre', town: 'Cardiff', outcode: 'CF10', lat: 51.4800, lng: -3.1780, region: 'cardiff' },
-  { name: 'Butetown', town: 'Cardiff', outcode: 'CF10', lat: 51.4660, lng: -3.1700, region: 'cardiff' },
-  { name: 'Cardiff Bay', town: 'Cardiff', outcode: 'CF10', lat: 51.4625, lng: -3.1640, region: 'cardiff' },
-  { name: 'Grangetown', town: 'Cardiff', outcode: 'CF11', lat: 51.4690, lng: -3.1860, region: 'cardiff' },
-  { name: 'Canton', town: 'Cardiff', outcode: 'CF11', lat: 51.4830, lng: -3.2050, region: 'cardiff' },
-  { name: 'Riverside', town: 'Cardiff', outcode: 'CF11', lat: 51.4810, lng: -3.1930, region: 'cardiff' },
+  { name: 'Cardiff city centre', town: 'Cardiff', outcode: 'CF10', lat: 51.48, lng: -3.178, region: 'cardiff' },
+  { name: 'Butetown', town: 'Cardiff', outcode: 'CF10', lat: 51.466, lng: -3.17, region: 'cardiff' },
+  { name: 'Cardiff Bay', town: 'Cardiff', outcode: 'CF10', lat: 51.4625, lng: -3.164, region: 'cardiff' },
+  { name: 'Grangetown', town: 'Cardiff', outcode: 'CF11', lat: 51.469, lng: -3.186, region: 'cardiff' },
+  { name: 'Canton', town: 'Cardiff', outcode: 'CF11', lat: 51.483, lng: -3.205, region: 'cardiff' },
+  { name: 'Riverside', town: 'Cardiff', outcode: 'CF11', lat: 51.481, lng: -3.193, region: 'cardiff' },
   { name: 'Pontcanna', town: 'Cardiff', outcode: 'CF11', lat: 51.4885, lng: -3.1985, region: 'cardiff' },
-  { name: 'Cathays', town: 'Cardiff', outcode: 'CF24', lat: 51.4920, lng: -3.1790, region: 'cardiff' },
-  { name: 'Roath', town: 'Cardiff', outcode: 'CF24', lat: 51.4905, lng: -3.1640, region: 'cardiff' },
-  { name: 'Splott', town: 'Cardiff', outcode: 'CF24', lat: 51.4790, lng: -3.1500, region: 'cardiff' },
-  { name: 'Adamsdown', town: 'Cardiff', outcode: 'CF24', lat: 51.4815, lng: -3.1630, region: 'cardiff' },
-  { name: 'Tremorfa', town: 'Cardiff', outcode: 'CF24', lat: 51.4835, lng: -3.1370, region: 'cardiff' },
-  { name: 'Ely', town: 'Cardiff', outcode: 'CF5', lat: 51.4810, lng: -3.2520, region: 'cardiff' },
-  { name: 'Caerau', town: 'Cardiff', outcode: 'CF5', lat: 51.4740, lng: -3.2460, region: 'cardiff' },
-  { name: 'Fairwater', town: 'Cardiff', outcode: 'CF5', lat: 51.4930, lng: -3.2370, region: 'cardiff' },
-  { name: 'Llandaff', town: 'Cardiff', outcode: 'CF5', lat: 51.4960, lng: -3.2180, region: 'cardiff' },
-  { name: 'Whitchurch', town: 'Cardiff', outcode: 'CF14', lat: 51.5160, lng: -3.2230, region: 'cardiff' },
-  { name: 'Rhiwbina', town: 'Cardiff', outcode: 'CF14', lat: 51.5230, lng: -3.2130, region: 'cardiff' },
-  { name: 'Llanishen', town: 'Cardiff', outcode: 'CF14', lat: 51.5320, lng: -3.1830, region: 'cardiff' },
-  { name: 'Heath', town: 'Cardiff', outcode: 'CF14', lat: 51.5090, lng: -3.1860, region: 'cardiff' },
-  { name: 'Gabalfa', town: 'Cardiff', outcode: 'CF14', lat: 51.5000, lng: -3.1990, region: 'cardiff' },
-  { name: 'Penylan', town: 'Cardiff', outcode: 'CF23', lat: 51.4990, lng: -3.1580, region: 'cardiff' },
-  { name: 'Cyncoed', town: 'Cardiff', outcode: 'CF23', lat: 51.5140, lng: -3.1660, region: 'cardiff' },
-  { name: 'Pentwyn', town: 'Cardiff', outcode: 'CF23', lat: 51.5250, lng: -3.1450, region: 'cardiff' },
-  { name: 'Llanedeyrn', town: 'Cardiff', outcode: 'CF23', lat: 51.5170, lng: -3.1530, region: 'cardiff' },
-  { name: 'Rumney', town: 'Cardiff', outcode: 'CF3', lat: 51.5050, lng: -3.1250, region: 'cardiff' },
-  { name: 'Llanrumney', town: 'Cardiff', outcode: 'CF3', lat: 51.5190, lng: -3.1270, region: 'cardiff' },
-  { name: 'St Mellons', town: 'Cardiff', outcode: 'CF3', lat: 51.5270, lng: -3.1120, region: 'cardiff' },
-  { name: 'Trowbridge', town: 'Cardiff', outcode: 'CF3', lat: 51.5210, lng: -3.0980, region: 'cardiff' },
-  { name: 'Barry', town: 'Barry', outcode: 'CF63', lat: 51.4050, lng: -3.2650, region: 'vale' },
-  { name: 'Barry Island', town: 'Barry', outcode: 'CF62', lat: 51.3925, lng: -3.2740, region: 'vale' },
-  { name: 'Cadoxton', town: 'Barry', outcode: 'CF63', lat: 51.4140, lng: -3.2480, region: 'vale' },
-  { name: 'Gibbonsdown', town: 'Barry', outcode: 'CF63', lat: 51.4210, lng: -3.2650, region: 'vale' },
-  { name: 'Colcot', town: 'Barry', outcode: 'CF62', lat: 51.4170, lng: -3.2890, region: 'vale' },
-  { name: 'Rhoose', town: 'Rhoose', outcode: 'CF62', lat: 51.3870, lng: -3.3490, region: 'vale' },
-  { name: 'St Athan', town: 'St Athan', outcode: 'CF62', lat: 51.4040, lng: -3.4170, region: 'vale' },
-  { name: 'Penarth', town: 'Penarth', outcode: 'CF64', lat: 51.4370, lng: -3.1750, region: 'vale' },
-  { name: 'Dinas Powys', town: 'Dinas Powys', outcode: 'CF64', lat: 51.4320, lng: -3.2130, region: 'vale' },
-  { name: 'Sully', town: 'Sully', outcode: 'CF64', lat: 51.4030, lng: -3.2180, region: 'vale' },
-  { name: 'Llandough', town: 'Penarth', outcode: 'CF64', lat: 51.4480, lng: -3.2000, region: 'vale' },
-  { name: 'Llantwit Major', town: 'Llantwit Major', outcode: 'CF61', lat: 51.4080, lng: -3.4850, region: 'vale' },
-  { name: 'Cowbridge', town: 'Cowbridge', outcode: 'CF71', lat: 51.4610, lng: -3.4480, region: 'vale' },
-  { name: 'Wenvoe', town: 'Wenvoe', outcode: 'CF5', lat: 51.4470, lng: -3.2670, region: 'vale' },
+  { name: 'Cathays', town: 'Cardiff', outcode: 'CF24', lat: 51.492, lng: -3.179, region: 'cardiff' },
+  { name: 'Roath', town: 'Cardiff', outcode: 'CF24', lat: 51.4905, lng: -3.164, region: 'cardiff' },
+  { name: 'Splott', town: 'Cardiff', outcode: 'CF24', lat: 51.479, lng: -3.15, region: 'cardiff' },
+  { name: 'Adamsdown', town: 'Cardiff', outcode: 'CF24', lat: 51.4815, lng: -3.163, region: 'cardiff' },
+  { name: 'Tremorfa', town: 'Cardiff', outcode: 'CF24', lat: 51.4835, lng: -3.137, region: 'cardiff' },
+  { name: 'Ely', town: 'Cardiff', outcode: 'CF5', lat: 51.481, lng: -3.252, region: 'cardiff' },
+  { name: 'Caerau', town: 'Cardiff', outcode: 'CF5', lat: 51.474, lng: -3.246, region: 'cardiff' },
+  { name: 'Fairwater', town: 'Cardiff', outcode: 'CF5', lat: 51.493, lng: -3.237, region: 'cardiff' },
+  { name: 'Llandaff', town: 'Cardiff', outcode: 'CF5', lat: 51.496, lng: -3.218, region: 'cardiff' },
+  { name: 'Whitchurch', town: 'Cardiff', outcode: 'CF14', lat: 51.516, lng: -3.223, region: 'cardiff' },
+  { name: 'Rhiwbina', town: 'Cardiff', outcode: 'CF14', lat: 51.523, lng: -3.213, region: 'cardiff' },
+  { name: 'Llanishen', town: 'Cardiff', outcode: 'CF14', lat: 51.532, lng: -3.183, region: 'cardiff' },
+  { name: 'Heath', town: 'Cardiff', outcode: 'CF14', lat: 51.509, lng: -3.186, region: 'cardiff' },
+  { name: 'Gabalfa', town: 'Cardiff', outcode: 'CF14', lat: 51.5, lng: -3.199, region: 'cardiff' },
+  { name: 'Penylan', town: 'Cardiff', outcode: 'CF23', lat: 51.499, lng: -3.158, region: 'cardiff' },
+  { name: 'Cyncoed', town: 'Cardiff', outcode: 'CF23', lat: 51.514, lng: -3.166, region: 'cardiff' },
+  { name: 'Pentwyn', town: 'Cardiff', outcode: 'CF23', lat: 51.525, lng: -3.145, region: 'cardiff' },
+  { name: 'Llanedeyrn', town: 'Cardiff', outcode: 'CF23', lat: 51.517, lng: -3.153, region: 'cardiff' },
+  { name: 'Rumney', town: 'Cardiff', outcode: 'CF3', lat: 51.505, lng: -3.125, region: 'cardiff' },
+  { name: 'Llanrumney', town: 'Cardiff', outcode: 'CF3', lat: 51.519, lng: -3.127, region: 'cardiff' },
+  { name: 'St Mellons', town: 'Cardiff', outcode: 'CF3', lat: 51.527, lng: -3.112, region: 'cardiff' },
+  { name: 'Trowbridge', town: 'Cardiff', outcode: 'CF3', lat: 51.521, lng: -3.098, region: 'cardiff' },
+  { name: 'Barry', town: 'Barry', outcode: 'CF63', lat: 51.405, lng: -3.265, region: 'vale' },
+  { name: 'Barry Island', town: 'Barry', outcode: 'CF62', lat: 51.3925, lng: -3.274, region: 'vale' },
+  { name: 'Cadoxton', town: 'Barry', outcode: 'CF63', lat: 51.414, lng: -3.248, region: 'vale' },
+  { name: 'Gibbonsdown', town: 'Barry', outcode: 'CF63', lat: 51.421, lng: -3.265, region: 'vale' },
+  { name: 'Colcot', town: 'Barry', outcode: 'CF62', lat: 51.417, lng: -3.289, region: 'vale' },
+  { name: 'Rhoose', town: 'Rhoose', outcode: 'CF62', lat: 51.387, lng: -3.349, region: 'vale' },
+  { name: 'St Athan', town: 'St Athan', outcode: 'CF62', lat: 51.404, lng: -3.417, region: 'vale' },
+  { name: 'Penarth', town: 'Penarth', outcode: 'CF64', lat: 51.437, lng: -3.175, region: 'vale' },
+  { name: 'Dinas Powys', town: 'Dinas Powys', outcode: 'CF64', lat: 51.432, lng: -3.213, region: 'vale' },
+  { name: 'Sully', town: 'Sully', outcode: 'CF64', lat: 51.403, lng: -3.218, region: 'vale' },
+  { name: 'Llandough', town: 'Penarth', outcode: 'CF64', lat: 51.448, lng: -3.2, region: 'vale' },
+  { name: 'Llantwit Major', town: 'Llantwit Major', outcode: 'CF61', lat: 51.408, lng: -3.485, region: 'vale' },
+  { name: 'Cowbridge', town: 'Cowbridge', outcode: 'CF71', lat: 51.461, lng: -3.448, region: 'vale' },
+  { name: 'Wenvoe', town: 'Wenvoe', outcode: 'CF5', lat: 51.447, lng: -3.267, region: 'vale' },
 ];
 
 /** Approximate outward-code centroids. */
 const OUTCODES: Record<string, LatLng> = {
-  CF3: { lat: 51.5160, lng: -3.1150 },
-  CF5: { lat: 51.4830, lng: -3.2420 },
-  CF10: { lat: 51.4720, lng: -3.1720 },
-  CF11: { lat: 51.4780, lng: -3.1960 },
-  CF14: { lat: 51.5190, lng: -3.2030 },
-  CF23: { lat: 51.5130, lng: -3.1560 },
-  CF24: { lat: 51.4860, lng: -3.1580 },
-  CF61: { lat: 51.4090, lng: -3.4820 },
-  CF62: { lat: 51.4000, lng: -3.3100 },
-  CF63: { lat: 51.4120, lng: -3.2560 },
-  CF64: { lat: 51.4300, lng: -3.1900 },
-  CF71: { lat: 51.4600, lng: -3.4450 },
+  CF3: { lat: 51.516, lng: -3.115 },
+  CF5: { lat: 51.483, lng: -3.242 },
+  CF10: { lat: 51.472, lng: -3.172 },
+  CF11: { lat: 51.478, lng: -3.196 },
+  CF14: { lat: 51.519, lng: -3.203 },
+  CF23: { lat: 51.513, lng: -3.156 },
+  CF24: { lat: 51.486, lng: -3.158 },
+  CF61: { lat: 51.409, lng: -3.482 },
+  CF62: { lat: 51.4, lng: -3.31 },
+  CF63: { lat: 51.412, lng: -3.256 },
+  CF64: { lat: 51.43, lng: -3.19 },
+  CF71: { lat: 51.46, lng: -3.445 },
 };
 
 /** Place names the demo's place search knows (a subset of the areas plus the two authorities). */
 const PLACE_NAMES = [
-  'Cardiff city centre', 'Cardiff Bay', 'Butetown', 'Grangetown', 'Canton', 'Cathays', 'Roath', 'Splott',
-  'Ely', 'Llandaff', 'Whitchurch', 'Rhiwbina', 'Llanishen', 'Pentwyn', 'Rumney', 'St Mellons',
-  'Barry', 'Barry Island', 'Rhoose', 'Penarth', 'Dinas Powys', 'Sully', 'Llantwit Major', 'Cowbridge',
+  'Cardiff city centre',
+  'Cardiff Bay',
+  'Butetown',
+  'Grangetown',
+  'Canton',
+  'Cathays',
+  'Roath',
+  'Splott',
+  'Ely',
+  'Llandaff',
+  'Whitchurch',
+  'Rhiwbina',
+  'Llanishen',
+  'Pentwyn',
+  'Rumney',
+  'St Mellons',
+  'Barry',
+  'Barry Island',
+  'Rhoose',
+  'Penarth',
+  'Dinas Powys',
+  'Sully',
+  'Llantwit Major',
+  'Cowbridge',
 ];
 
 const STREETS = [
-  'Church Road', 'Station Road', 'High Street', 'Park Road', 'Heol y Parc', 'Victoria Road', 'Mill Lane',
-  'Chapel Street', 'School Lane', 'Windsor Road', 'Albert Street', 'Grange Road', 'Broadway',
-  'Commercial Road', 'Market Street', 'Heol Hir', 'Heol y Felin', 'Court Road', 'Beechwood Drive',
-  'Oakfield Avenue', 'Willow Close', 'Meadow Street', 'Ffordd yr Eglwys', 'Harbour Road', 'Brook Street',
-  'Crwys Lane', 'Elm Grove', 'Railway Terrace', 'Greenway Road', 'Heol Isaf', 'Clarence Place',
-  'Library Street', 'Well Lane', 'Castle Road', 'Orchard Way',
+  'Church Road',
+  'Station Road',
+  'High Street',
+  'Park Road',
+  'Heol y Parc',
+  'Victoria Road',
+  'Mill Lane',
+  'Chapel Street',
+  'School Lane',
+  'Windsor Road',
+  'Albert Street',
+  'Grange Road',
+  'Broadway',
+  'Commercial Road',
+  'Market Street',
+  'Heol Hir',
+  'Heol y Felin',
+  'Court Road',
+  'Beechwood Drive',
+  'Oakfield Avenue',
+  'Willow Close',
+  'Meadow Street',
+  'Ffordd yr Eglwys',
+  'Harbour Road',
+  'Brook Street',
+  'Crwys Lane',
+  'Elm Grove',
+  'Railway Terrace',
+  'Greenway Road',
+  'Heol Isaf',
+  'Clarence Place',
+  'Library Street',
+  'Well Lane',
+  'Castle Road',
+  'Orchard Way',
 ];
 
 const ACCESSIBILITY = [
@@ -283,34 +333,30 @@ const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 // ---------------------------------------------------------------------------
 // Vocabularies
 
-const CIRCUMSTANCES = [
-  'Carers',
-  'Veterans',
-  'People with a disability',
-  'Older people',
-  'Young people',
-  'Families',
-  'Refugees and asylum seekers',
-  'People on a low income',
-  'LGBTQ+ people',
-  'People with dementia',
-] as const;
-type Circumstance = (typeof CIRCUMSTANCES)[number];
+type Circumstance =
+  | 'Carers'
+  | 'Veterans'
+  | 'People with a disability'
+  | 'Older people'
+  | 'Young people'
+  | 'Families'
+  | 'Refugees and asylum seekers'
+  | 'People on a low income'
+  | 'LGBTQ+ people'
+  | 'People with dementia';
 
-const CATEGORIES = [
-  'Health and wellbeing',
-  'Mental health',
-  'Money and debt',
-  'Housing',
-  'Food',
-  'Staying active',
-  'Social groups',
-  'Learning and skills',
-  'Children and families',
-  "Carers' support",
-  'Advice and guidance',
-] as const;
-type Category = (typeof CATEGORIES)[number];
+type Category =
+  | 'Health and wellbeing'
+  | 'Mental health'
+  | 'Money and debt'
+  | 'Housing'
+  | 'Food'
+  | 'Staying active'
+  | 'Social groups'
+  | 'Learning and skills'
+  | 'Children and families'
+  | "Carers' support"
+  | 'Advice and guidance';
 
 function slug(s: string): string {
   return s
@@ -357,8 +403,14 @@ const KINDS = {
     names: ['{area} Memory Café', 'Dementia Café at {venue}', '{area} Dementia Friendly Café'],
     welshNames: ['Caffi Cof {area}'],
     desc: [
-      ['A relaxed café for people living with dementia and the people who care for them.', 'A friendly monthly get-together for people with memory problems, their families and carers.'],
-      ['Come for a cuppa, a chat and gentle activities such as music, reminiscence and quizzes.', 'Volunteers trained as Dementia Friends are on hand, and there is information about local support.'],
+      [
+        'A relaxed café for people living with dementia and the people who care for them.',
+        'A friendly monthly get-together for people with memory problems, their families and carers.',
+      ],
+      [
+        'Come for a cuppa, a chat and gentle activities such as music, reminiscence and quizzes.',
+        'Volunteers trained as Dementia Friends are on hand, and there is information about local support.',
+      ],
       ['No need to book.', 'Tea, coffee and cake provided.'],
     ],
     bullets: ['Tea, coffee and cake', 'Music and reminiscence', 'Information about local support'],
@@ -367,7 +419,11 @@ const KINDS = {
     access: ['drop-in'],
     ages: [{ min: 18 }, { min: 50 }],
     schedule: ['monthly', 'monthly', 'weekly'],
-    times: [['10:30', '12:30'], ['14:00', '16:00'], ['13:30', '15:30']],
+    times: [
+      ['10:30', '12:30'],
+      ['14:00', '16:00'],
+      ['13:30', '15:30'],
+    ],
     prices: [2, 2.5, 3],
     priceUnit: 'per visit',
     freeChance: 0.6,
@@ -376,8 +432,14 @@ const KINDS = {
   carers: {
     names: ["{area} Carers' Group", "Carers' Coffee Morning", 'Carers Support Group at {venue}', 'Young Adult Carers Group'],
     desc: [
-      ['A peer support group for unpaid carers looking after a family member or friend.', 'Time out for carers to meet others in a similar situation and share tips.'],
-      ['Our carers support worker can help with carers assessments, breaks and benefits.', 'Occasional guest speakers cover topics such as power of attorney and respite care.'],
+      [
+        'A peer support group for unpaid carers looking after a family member or friend.',
+        'Time out for carers to meet others in a similar situation and share tips.',
+      ],
+      [
+        'Our carers support worker can help with carers assessments, breaks and benefits.',
+        'Occasional guest speakers cover topics such as power of attorney and respite care.',
+      ],
       ['You can bring the person you care for if that helps.'],
     ],
     categories: ["Carers' support", 'Social groups', 'Advice and guidance'],
@@ -385,14 +447,21 @@ const KINDS = {
     access: ['drop-in', 'self-referral'],
     ages: [{ min: 18 }, { min: 16, max: 25 }],
     schedule: ['monthly', 'weekly', 'fortnightly'],
-    times: [['10:00', '12:00'], ['18:30', '20:00'], ['13:00', '15:00']],
+    times: [
+      ['10:00', '12:00'],
+      ['18:30', '20:00'],
+      ['13:00', '15:00'],
+    ],
     freeChance: 1,
     accessNotes: ['Just turn up, or call us first if you would like someone to meet you at the door.'],
   },
   onlineCarers: {
     names: ['Online Carers Chat', 'Carers Evening Zoom Catch-up', 'Carers Phone Link'],
     desc: [
-      ['A weekly online get-together for unpaid carers who find it hard to get out of the house.', 'A phone and video support group for carers across Cardiff and the Vale.'],
+      [
+        'A weekly online get-together for unpaid carers who find it hard to get out of the house.',
+        'A phone and video support group for carers across Cardiff and the Vale.',
+      ],
       ['We send the joining link by email when you register.', 'A carers support worker hosts every session.'],
     ],
     categories: ["Carers' support", 'Mental health'],
@@ -401,7 +470,10 @@ const KINDS = {
     attendance: [['online'], ['online', 'phone']],
     ages: [{ min: 18 }],
     schedule: ['weekly'],
-    times: [['19:00', '20:00'], ['11:00', '12:00']],
+    times: [
+      ['19:00', '20:00'],
+      ['11:00', '12:00'],
+    ],
     freeChance: 1,
     remote: true,
   },
@@ -409,7 +481,10 @@ const KINDS = {
     names: ['{area} Parent and Toddler Group', 'Stay and Play at {venue}', 'Little Explorers Stay and Play', 'Baby and Toddler Group'],
     welshNames: ['Cylch Ti a Fi {area}', 'Ti a Fi {area}'],
     desc: [
-      ['A friendly play session for babies and toddlers with their parents, grandparents or carers.', 'Messy play, toys, songs and a snack for under-fives and the grown-ups who look after them.'],
+      [
+        'A friendly play session for babies and toddlers with their parents, grandparents or carers.',
+        'Messy play, toys, songs and a snack for under-fives and the grown-ups who look after them.',
+      ],
       ['A good way to meet other families in {area}.', 'Sessions end with a singalong.'],
       ['Please bring a drink for your child.', 'Buggies can be left in the hall.'],
     ],
@@ -419,7 +494,11 @@ const KINDS = {
     access: ['drop-in'],
     ages: [{ min: 0, max: 4 }, { max: 4 }, { min: 0, max: 3 }],
     schedule: ['weekly'],
-    times: [['09:30', '11:30'], ['10:00', '11:30'], ['13:30', '15:00']],
+    times: [
+      ['09:30', '11:30'],
+      ['10:00', '11:30'],
+      ['13:30', '15:00'],
+    ],
     prices: [1, 1.5, 2],
     priceUnit: 'per family',
     freeChance: 0.3,
@@ -429,15 +508,29 @@ const KINDS = {
     names: ['{area} Youth Club', 'Junior Youth Club', '{area} Youth Project Drop-in', 'Friday Night Project'],
     welshNames: ['Clwb Ieuenctid {area}'],
     desc: [
-      ['Youth club with games, sport, arts and a safe space to hang out with friends.', 'An evening drop-in for young people run by qualified youth workers.'],
-      ['Youth workers can also help with school worries, relationships and staying safe online.', 'Trips and residentials in the holidays.'],
+      [
+        'Youth club with games, sport, arts and a safe space to hang out with friends.',
+        'An evening drop-in for young people run by qualified youth workers.',
+      ],
+      [
+        'Youth workers can also help with school worries, relationships and staying safe online.',
+        'Trips and residentials in the holidays.',
+      ],
     ],
     categories: ['Children and families', 'Social groups'],
     eligibility: ['Young people'],
     access: ['drop-in', 'membership'],
-    ages: [{ min: 11, max: 18 }, { min: 8, max: 12 }, { min: 11, max: 25 }],
+    ages: [
+      { min: 11, max: 18 },
+      { min: 8, max: 12 },
+      { min: 11, max: 25 },
+    ],
     schedule: ['weekly'],
-    times: [['18:00', '20:00'], ['18:30', '21:00'], ['16:00', '18:00']],
+    times: [
+      ['18:00', '20:00'],
+      ['18:30', '21:00'],
+      ['16:00', '18:00'],
+    ],
     prices: [0.5, 1],
     priceUnit: 'per session',
     freeChance: 0.7,
@@ -447,22 +540,35 @@ const KINDS = {
     names: ['{area} Health Walk', 'Walking for Wellbeing', '{area} Wellbeing Walkers', 'Buggy Walk'],
     welshNames: ['Cerdded er Lles {area}'],
     desc: [
-      ['Short, friendly led walks at an easy pace, finishing with a cuppa.', 'A free group walk of about an hour on level paths, led by trained volunteers.'],
+      [
+        'Short, friendly led walks at an easy pace, finishing with a cuppa.',
+        'A free group walk of about an hour on level paths, led by trained volunteers.',
+      ],
       ['Meet at {venue}.', 'Walks go ahead in most weather, so wear comfortable shoes and bring a waterproof.'],
     ],
     categories: ['Staying active', 'Health and wellbeing'],
     access: ['drop-in'],
     ages: [{ min: 16 }, { min: 18 }],
     schedule: ['weekly'],
-    times: [['10:00', '11:00'], ['11:00', '12:00'], ['13:30', '14:30']],
+    times: [
+      ['10:00', '11:00'],
+      ['11:00', '12:00'],
+      ['13:30', '14:30'],
+    ],
     freeChance: 1,
     welshChance: 0.15,
   },
   foodbank: {
     names: ['{area} Foodbank', 'Foodbank at {venue}', '{area} Foodbank Distribution Centre'],
     desc: [
-      ['Emergency food parcels for people in crisis, with a voucher from a referral agency.', 'Three days of nutritionally balanced food for people who cannot afford to buy it.'],
-      ['While you are here, volunteers can signpost you to debt, benefits and housing advice.', 'Toiletries and baby items are also available.'],
+      [
+        'Emergency food parcels for people in crisis, with a voucher from a referral agency.',
+        'Three days of nutritionally balanced food for people who cannot afford to buy it.',
+      ],
+      [
+        'While you are here, volunteers can signpost you to debt, benefits and housing advice.',
+        'Toiletries and baby items are also available.',
+      ],
       ['Please bring your voucher with you.'],
     ],
     categories: ['Food', 'Money and debt'],
@@ -470,7 +576,11 @@ const KINDS = {
     access: ['professional-referral'],
     ages: [{ min: 18 }],
     schedule: ['weekly'],
-    times: [['10:00', '12:00'], ['12:00', '14:00'], ['17:00', '19:00']],
+    times: [
+      ['10:00', '12:00'],
+      ['12:00', '14:00'],
+      ['17:00', '19:00'],
+    ],
     freeChance: 1,
     accessNotes: [
       'You need a foodbank voucher from a referral agency such as Citizens Advice, your GP or a support worker.',
@@ -480,7 +590,10 @@ const KINDS = {
   pantry: {
     names: ['{area} Community Pantry', '{area} Community Fridge', 'Food Share Club'],
     desc: [
-      ['A members pantry where you can choose a bag of food each week for a small fee.', 'Surplus food from local shops, free for anyone to take.'],
+      [
+        'A members pantry where you can choose a bag of food each week for a small fee.',
+        'Surplus food from local shops, free for anyone to take.',
+      ],
       ['Helps families stretch their budget and cuts food waste.', 'Fresh fruit and vegetables most weeks.'],
     ],
     categories: ['Food', 'Money and debt'],
@@ -488,15 +601,21 @@ const KINDS = {
     access: ['membership', 'drop-in'],
     ages: [{ min: 18 }],
     schedule: ['weekly'],
-    times: [['14:00', '16:00'], ['10:00', '13:00']],
+    times: [
+      ['14:00', '16:00'],
+      ['10:00', '13:00'],
+    ],
     prices: [3.5, 4, 5],
     priceUnit: 'per week',
     freeChance: 0.3,
   },
   mensShed: {
-    names: ["{area} Men's Shed", "{area} Community Shed", "Men's Shed at {venue}"],
+    names: ["{area} Men's Shed", '{area} Community Shed', "Men's Shed at {venue}"],
     desc: [
-      ['A workshop where people come together to make, mend and chat.', 'Woodwork, repairs and community projects, with tea and plenty of conversation.'],
+      [
+        'A workshop where people come together to make, mend and chat.',
+        'Woodwork, repairs and community projects, with tea and plenty of conversation.',
+      ],
       ['Everyone is welcome, whatever their skills.', 'Helps people stay connected after retirement or a change in health.'],
     ],
     categories: ['Social groups', 'Mental health', 'Health and wellbeing'],
@@ -504,15 +623,27 @@ const KINDS = {
     access: ['membership', 'drop-in'],
     ages: [{ min: 18 }],
     schedule: ['weekly'],
-    times: [['09:30', '13:00'], ['10:00', '15:00']],
+    times: [
+      ['09:30', '13:00'],
+      ['10:00', '15:00'],
+    ],
     prices: [2, 3],
     priceUnit: 'per session',
     freeChance: 0.2,
   },
   peerSupport: {
-    names: ['{area} Mental Health Peer Support', 'Anxiety Peer Support Group', 'Hearing Voices Group', 'Wellbeing Circle', 'Low Mood Support Group'],
+    names: [
+      '{area} Mental Health Peer Support',
+      'Anxiety Peer Support Group',
+      'Hearing Voices Group',
+      'Wellbeing Circle',
+      'Low Mood Support Group',
+    ],
     desc: [
-      ['A peer support group run by people with lived experience of mental ill health.', 'A safe, confidential space to talk about anxiety, low mood and stress with others who understand.'],
+      [
+        'A peer support group run by people with lived experience of mental ill health.',
+        'A safe, confidential space to talk about anxiety, low mood and stress with others who understand.',
+      ],
       ['You do not have to talk if you would rather listen.', 'Facilitators are trained in peer support.'],
       ['This is not a crisis service.'],
     ],
@@ -521,13 +652,20 @@ const KINDS = {
     attendance: [['in-person'], ['in-person', 'online']],
     ages: [{ min: 18 }, { min: 16 }],
     schedule: ['weekly', 'fortnightly'],
-    times: [['18:00', '19:30'], ['11:00', '12:30'], ['19:00', '20:30']],
+    times: [
+      ['18:00', '19:30'],
+      ['11:00', '12:30'],
+      ['19:00', '20:30'],
+    ],
     freeChance: 1,
   },
   counselling: {
     names: ['Low-cost Counselling', 'Community Counselling Service', 'Counselling for Young People', 'Bereavement Counselling'],
     desc: [
-      ['One-to-one counselling with qualified and trainee counsellors.', 'Short-term talking therapy for adults dealing with anxiety, depression, loss or trauma.'],
+      [
+        'One-to-one counselling with qualified and trainee counsellors.',
+        'Short-term talking therapy for adults dealing with anxiety, depression, loss or trauma.',
+      ],
       ['Fees are on a sliding scale according to income.', 'Sessions are weekly and usually last 50 minutes.'],
       ['There may be a waiting list.'],
     ],
@@ -537,7 +675,10 @@ const KINDS = {
     attendance: [['in-person', 'online', 'phone'], ['in-person'], ['online', 'phone']],
     ages: [{ min: 18 }, { min: 11, max: 25 }],
     schedule: ['office'],
-    times: [['09:00', '17:00'], ['09:00', '20:00']],
+    times: [
+      ['09:00', '17:00'],
+      ['09:00', '20:00'],
+    ],
     prices: [10, 15, 25],
     priceUnit: 'per session',
     freeChance: 0.3,
@@ -546,16 +687,25 @@ const KINDS = {
   socialPrescribing: {
     names: ['Community Connector Service', 'Social Prescribing Service', 'Wellbeing Link Workers', 'GP Social Prescribing'],
     desc: [
-      ['Link workers help you find local groups, activities and support that matter to you.', 'A social prescribing service working with GP practices.'],
+      [
+        'Link workers help you find local groups, activities and support that matter to you.',
+        'A social prescribing service working with GP practices.',
+      ],
       ['Talk to your GP surgery, or refer yourself by phone.', 'Support for loneliness, low mood, money worries and more.'],
     ],
     categories: ['Health and wellbeing', 'Advice and guidance', 'Mental health'],
     eligibility: ['Older people', 'People with a disability'],
     access: ['professional-referral', 'self-referral', 'appointment'],
-    attendance: [['in-person', 'phone'], ['phone', 'home-visit']],
+    attendance: [
+      ['in-person', 'phone'],
+      ['phone', 'home-visit'],
+    ],
     ages: [{ min: 18 }],
     schedule: ['office'],
-    times: [['09:00', '17:00'], ['08:30', '16:30']],
+    times: [
+      ['09:00', '17:00'],
+      ['08:30', '16:30'],
+    ],
     freeChance: 1,
     accessNotes: ['Ask at your GP surgery for a referral, or call us directly.'],
   },
@@ -571,7 +721,10 @@ const KINDS = {
     access: ['drop-in', 'membership'],
     ages: [{ min: 60 }, { min: 55 }, { min: 50 }],
     schedule: ['weekly', 'fortnightly'],
-    times: [['12:00', '14:00'], ['12:30', '14:00']],
+    times: [
+      ['12:00', '14:00'],
+      ['12:30', '14:00'],
+    ],
     prices: [4, 4.5, 5, 6],
     priceUnit: 'per meal',
     freeChance: 0,
@@ -580,7 +733,10 @@ const KINDS = {
   digital: {
     names: ['Digital Drop-in', 'Get Online Sessions', 'Tablet and Smartphone Help', 'Computer Club'],
     desc: [
-      ['Free one-to-one help with phones, tablets and laptops.', 'Friendly volunteers help you get online, from email to video calls and online shopping.'],
+      [
+        'Free one-to-one help with phones, tablets and laptops.',
+        'Friendly volunteers help you get online, from email to video calls and online shopping.',
+      ],
       ['Bring your own device or use one of ours.', 'Learn how to use NHS online services and book appointments.'],
     ],
     categories: ['Learning and skills'],
@@ -588,13 +744,19 @@ const KINDS = {
     access: ['drop-in', 'appointment'],
     ages: [{ min: 18 }, { min: 16 }],
     schedule: ['weekly'],
-    times: [['10:00', '12:00'], ['14:00', '16:00']],
+    times: [
+      ['10:00', '12:00'],
+      ['14:00', '16:00'],
+    ],
     freeChance: 1,
   },
   esol: {
     names: ['ESOL Conversation Class', 'English Conversation Club', 'ESOL Beginners', 'English for Everyday Life'],
     desc: [
-      ['Practise speaking English in a relaxed group with volunteer tutors.', 'Free English classes for speakers of other languages, from beginners up.'],
+      [
+        'Practise speaking English in a relaxed group with volunteer tutors.',
+        'Free English classes for speakers of other languages, from beginners up.',
+      ],
       ['Help with everyday situations like the doctor, the bank and school.', 'Creche available for some sessions.'],
     ],
     categories: ['Learning and skills'],
@@ -602,21 +764,31 @@ const KINDS = {
     access: ['drop-in', 'assessment'],
     ages: [{ min: 16 }, { min: 19 }],
     schedule: ['weekly'],
-    times: [['10:00', '12:00'], ['13:00', '15:00'], ['18:00', '20:00']],
+    times: [
+      ['10:00', '12:00'],
+      ['13:00', '15:00'],
+      ['18:00', '20:00'],
+    ],
     freeChance: 1,
   },
   welsh: {
     names: ['Welsh Conversation Group', 'Welsh for Beginners Café', 'Welsh Language Book Club'],
     welshNames: ['Paned a Sgwrs', 'Clwb Darllen Cymraeg', 'Sgwrs a Chân {area}', 'Clwb Clebran'],
     desc: [
-      ['An informal group for Welsh learners and fluent speakers to chat over a cuppa.', 'Practise your Welsh in a friendly, no-pressure group.'],
+      [
+        'An informal group for Welsh learners and fluent speakers to chat over a cuppa.',
+        'Practise your Welsh in a friendly, no-pressure group.',
+      ],
       ['All levels welcome, from complete beginners.', 'Croeso i bawb: everyone is welcome.'],
     ],
     categories: ['Learning and skills', 'Social groups'],
     access: ['drop-in'],
     ages: [{ min: 16 }, { min: 18 }],
     schedule: ['weekly', 'monthly'],
-    times: [['19:00', '20:30'], ['11:00', '12:30']],
+    times: [
+      ['19:00', '20:30'],
+      ['11:00', '12:30'],
+    ],
     freeChance: 0.8,
     prices: [2],
     priceUnit: 'per session',
@@ -625,7 +797,10 @@ const KINDS = {
   debt: {
     names: ['Debt Advice', 'Money Advice Drop-in', 'Debt Advice Surgery at {venue}', 'Money Worries Helpline'],
     desc: [
-      ['Free, confidential advice if you are struggling with debt, bills or arrears.', 'Specialist debt advisers help you make a plan and deal with creditors.'],
+      [
+        'Free, confidential advice if you are struggling with debt, bills or arrears.',
+        'Specialist debt advisers help you make a plan and deal with creditors.',
+      ],
       ['We can help with priority debts, bankruptcy and debt relief orders.', 'Appointments in person or over the phone.'],
     ],
     bullets: ['Budgeting and money plans', 'Dealing with creditors and bailiffs', 'Debt relief orders'],
@@ -635,14 +810,20 @@ const KINDS = {
     attendance: [['in-person', 'phone'], ['phone'], ['in-person']],
     ages: [{ min: 18 }],
     schedule: ['office', 'weekly'],
-    times: [['09:30', '16:30'], ['10:00', '13:00']],
+    times: [
+      ['09:30', '16:30'],
+      ['10:00', '13:00'],
+    ],
     freeChance: 1,
     accessNotes: ['Call to book an appointment. Drop-in slots are first come, first served.'],
   },
   benefits: {
     names: ['Benefits Advice', 'Welfare Rights Surgery', 'Benefit Check Drop-in', 'Universal Credit Help'],
     desc: [
-      ['Help to check you are getting all the benefits you are entitled to.', 'Advice on Universal Credit, PIP and other benefits, including forms and appeals.'],
+      [
+        'Help to check you are getting all the benefits you are entitled to.',
+        'Advice on Universal Credit, PIP and other benefits, including forms and appeals.',
+      ],
       ['Bring any letters you have received.', 'We can help you challenge a decision.'],
     ],
     categories: ['Money and debt', 'Advice and guidance'],
@@ -651,34 +832,52 @@ const KINDS = {
     attendance: [['in-person', 'phone'], ['in-person']],
     ages: [{ min: 16 }, { min: 18 }],
     schedule: ['office', 'weekly'],
-    times: [['09:30', '16:30'], ['13:00', '16:00']],
+    times: [
+      ['09:30', '16:30'],
+      ['13:00', '16:00'],
+    ],
     freeChance: 1,
   },
   housing: {
     names: ['Housing Advice Surgery', 'Tenancy Support', 'Homeless Prevention Advice', 'Private Renters Advice'],
     desc: [
-      ['Advice if you are at risk of losing your home, have problems with a landlord or need help with rent arrears.', 'Support to help tenants keep their tenancy, manage bills and get repairs done.'],
+      [
+        'Advice if you are at risk of losing your home, have problems with a landlord or need help with rent arrears.',
+        'Support to help tenants keep their tenancy, manage bills and get repairs done.',
+      ],
       ['We can speak to your landlord on your behalf.', 'If you are homeless tonight, call the council housing options line.'],
     ],
     categories: ['Housing', 'Advice and guidance'],
     eligibility: ['People on a low income'],
     access: ['appointment', 'self-referral', 'professional-referral'],
-    attendance: [['in-person', 'phone'], ['home-visit', 'phone']],
+    attendance: [
+      ['in-person', 'phone'],
+      ['home-visit', 'phone'],
+    ],
     ages: [{ min: 16 }, { min: 18 }],
     schedule: ['office', 'weekly'],
-    times: [['09:00', '17:00'], ['10:00', '12:30']],
+    times: [
+      ['09:00', '17:00'],
+      ['10:00', '12:30'],
+    ],
     freeChance: 1,
   },
   energy: {
     names: ['Energy Advice', 'Warm Homes Advice', 'Fuel Debt Advice'],
     desc: [
-      ['Advice on cutting energy bills, fuel debt and keeping warm at home.', 'Energy advisers help with switching, meters, grants and fuel vouchers.'],
+      [
+        'Advice on cutting energy bills, fuel debt and keeping warm at home.',
+        'Energy advisers help with switching, meters, grants and fuel vouchers.',
+      ],
       ['Home visits for people who cannot get out.', 'Ask about the winter fuel support scheme.'],
     ],
     categories: ['Money and debt', 'Housing', 'Advice and guidance'],
     eligibility: ['People on a low income', 'Older people'],
     access: ['appointment', 'self-referral'],
-    attendance: [['phone', 'home-visit'], ['in-person', 'phone']],
+    attendance: [
+      ['phone', 'home-visit'],
+      ['in-person', 'phone'],
+    ],
     ages: [{ min: 18 }],
     schedule: ['office'],
     times: [['09:00', '17:00']],
@@ -687,7 +886,10 @@ const KINDS = {
   chairYoga: {
     names: ['Chair Yoga', 'Seated Exercise', 'Tai Chi for Health', 'Gentle Movement', 'Strength and Balance Class'],
     desc: [
-      ['Gentle exercise you can do sitting down or standing with the support of a chair.', 'A low-impact class to improve strength, balance and flexibility.'],
+      [
+        'Gentle exercise you can do sitting down or standing with the support of a chair.',
+        'A low-impact class to improve strength, balance and flexibility.',
+      ],
       ['Suitable for beginners and people with limited mobility.', 'Led by a qualified instructor.'],
     ],
     categories: ['Staying active', 'Health and wellbeing'],
@@ -695,7 +897,11 @@ const KINDS = {
     access: ['drop-in', 'membership'],
     ages: [{ min: 50 }, { min: 60 }, { min: 18 }],
     schedule: ['weekly'],
-    times: [['10:00', '11:00'], ['11:15', '12:15'], ['14:00', '15:00']],
+    times: [
+      ['10:00', '11:00'],
+      ['11:15', '12:15'],
+      ['14:00', '15:00'],
+    ],
     prices: [3, 3.5, 4],
     priceUnit: 'per session',
     freeChance: 0.15,
@@ -703,7 +909,10 @@ const KINDS = {
   lgbtq: {
     names: ['LGBTQ+ Social', 'Rainbow Coffee Group', 'LGBTQ+ Youth Group', 'Pride Book Club'],
     desc: [
-      ['A friendly social group for LGBTQ+ people and friends.', 'A safe space to meet other LGBTQ+ people, chat and take part in activities.'],
+      [
+        'A friendly social group for LGBTQ+ people and friends.',
+        'A safe space to meet other LGBTQ+ people, chat and take part in activities.',
+      ],
       ['Allies welcome.', 'Email us if you would like someone to meet you the first time.'],
     ],
     categories: ['Social groups', 'Mental health'],
@@ -711,13 +920,19 @@ const KINDS = {
     access: ['drop-in', 'self-referral'],
     ages: [{ min: 18 }, { min: 13, max: 19 }],
     schedule: ['weekly', 'monthly'],
-    times: [['18:30', '20:30'], ['17:00', '19:00']],
+    times: [
+      ['18:30', '20:30'],
+      ['17:00', '19:00'],
+    ],
     freeChance: 1,
   },
   veterans: {
     names: ["Veterans' Breakfast Club", 'Armed Forces Drop-in', 'Veterans Coffee Morning'],
     desc: [
-      ['A monthly breakfast for veterans and their families to meet, share stories and find support.', 'A drop-in for anyone who has served in the armed forces.'],
+      [
+        'A monthly breakfast for veterans and their families to meet, share stories and find support.',
+        'A drop-in for anyone who has served in the armed forces.',
+      ],
       ['Advisers can help with housing, benefits and health.', 'Serving personnel and reservists welcome.'],
     ],
     categories: ['Social groups', 'Advice and guidance'],
@@ -725,7 +940,10 @@ const KINDS = {
     access: ['drop-in'],
     ages: [{ min: 18 }],
     schedule: ['monthly'],
-    times: [['09:00', '11:00'], ['10:00', '12:00']],
+    times: [
+      ['09:00', '11:00'],
+      ['10:00', '12:00'],
+    ],
     prices: [5, 6],
     priceUnit: 'per breakfast',
     freeChance: 0.4,
@@ -733,7 +951,10 @@ const KINDS = {
   refugee: {
     names: ['Welcome Drop-in', 'Sanctuary Café', 'Friends Without Borders Drop-in', 'New Neighbours Café'],
     desc: [
-      ['A weekly drop-in for refugees and people seeking asylum, with a hot drink and a warm welcome.', 'Practical help, advice and friendship for people new to the UK.'],
+      [
+        'A weekly drop-in for refugees and people seeking asylum, with a hot drink and a warm welcome.',
+        'Practical help, advice and friendship for people new to the UK.',
+      ],
       ['Volunteers can help with forms, appointments and finding English classes.', 'Donated clothes and toiletries available.'],
     ],
     categories: ['Advice and guidance', 'Social groups'],
@@ -741,13 +962,19 @@ const KINDS = {
     access: ['drop-in'],
     ages: [{ min: 18 }, { min: 0 }],
     schedule: ['weekly'],
-    times: [['10:00', '13:00'], ['13:00', '16:00']],
+    times: [
+      ['10:00', '13:00'],
+      ['13:00', '16:00'],
+    ],
     freeChance: 1,
   },
   disabilityClub: {
     names: ['Inclusive Sports Club', 'Learning Disability Social Club', 'Accessible Dance Class', 'Friday Friends Club'],
     desc: [
-      ['A social club for adults with a learning disability, with music, games and trips.', 'Inclusive sport and games for disabled and non-disabled people.'],
+      [
+        'A social club for adults with a learning disability, with music, games and trips.',
+        'Inclusive sport and games for disabled and non-disabled people.',
+      ],
       ['Support workers and carers are welcome to stay.', 'Equipment provided.'],
     ],
     categories: ['Social groups', 'Staying active'],
@@ -755,7 +982,10 @@ const KINDS = {
     access: ['membership', 'drop-in'],
     ages: [{ min: 16 }, { min: 18 }, { min: 8, max: 18 }],
     schedule: ['weekly'],
-    times: [['18:00', '20:00'], ['10:30', '12:30']],
+    times: [
+      ['18:00', '20:00'],
+      ['10:30', '12:30'],
+    ],
     prices: [2, 3],
     priceUnit: 'per session',
     freeChance: 0.4,
@@ -763,15 +993,24 @@ const KINDS = {
   sensory: {
     names: ['Sensory Play Session', 'Inclusive Stay and Play', 'Autism Family Group'],
     desc: [
-      ['A calm, sensory-friendly play session for children with additional needs and their families.', 'A relaxed session for families of children with autism or additional needs.'],
+      [
+        'A calm, sensory-friendly play session for children with additional needs and their families.',
+        'A relaxed session for families of children with autism or additional needs.',
+      ],
       ['Lights are dimmed and numbers are kept small.', 'Siblings welcome.'],
     ],
     categories: ['Children and families'],
     eligibility: ['Families', 'People with a disability'],
     access: ['drop-in', 'self-referral'],
-    ages: [{ min: 0, max: 11 }, { min: 0, max: 5 }],
+    ages: [
+      { min: 0, max: 11 },
+      { min: 0, max: 5 },
+    ],
     schedule: ['weekly', 'monthly'],
-    times: [['10:00', '11:30'], ['15:45', '17:00']],
+    times: [
+      ['10:00', '11:30'],
+      ['15:45', '17:00'],
+    ],
     freeChance: 0.8,
     prices: [2],
     priceUnit: 'per family',
@@ -779,7 +1018,10 @@ const KINDS = {
   breastfeeding: {
     names: ['Breastfeeding Support Group', 'Baby Feeding Café', 'New Parents Group'],
     desc: [
-      ['Support with feeding your baby from trained peer supporters.', 'Meet other new parents and get friendly support with feeding and sleep.'],
+      [
+        'Support with feeding your baby from trained peer supporters.',
+        'Meet other new parents and get friendly support with feeding and sleep.',
+      ],
       ['However you feed your baby, you are welcome.', 'Pregnant parents welcome too.'],
     ],
     categories: ['Children and families', 'Health and wellbeing'],
@@ -787,7 +1029,10 @@ const KINDS = {
     access: ['drop-in'],
     ages: [{ max: 1 }, { min: 0, max: 2 }],
     schedule: ['weekly'],
-    times: [['10:00', '12:00'], ['13:30', '15:00']],
+    times: [
+      ['10:00', '12:00'],
+      ['13:30', '15:00'],
+    ],
     freeChance: 1,
   },
   homework: {
@@ -799,9 +1044,15 @@ const KINDS = {
     categories: ['Children and families', 'Learning and skills'],
     eligibility: ['Young people', 'Families'],
     access: ['drop-in'],
-    ages: [{ min: 7, max: 16 }, { min: 5, max: 11 }],
+    ages: [
+      { min: 7, max: 16 },
+      { min: 5, max: 11 },
+    ],
     schedule: ['weekly'],
-    times: [['15:30', '17:00'], ['16:00', '17:30']],
+    times: [
+      ['15:30', '17:00'],
+      ['16:00', '17:30'],
+    ],
     freeChance: 1,
   },
   knit: {
@@ -815,7 +1066,10 @@ const KINDS = {
     access: ['drop-in'],
     ages: [{ min: 18 }, { min: 16 }],
     schedule: ['weekly', 'fortnightly'],
-    times: [['13:30', '15:30'], ['10:00', '12:00']],
+    times: [
+      ['13:30', '15:30'],
+      ['10:00', '12:00'],
+    ],
     prices: [1, 2],
     priceUnit: 'including tea',
     freeChance: 0.4,
@@ -831,7 +1085,10 @@ const KINDS = {
     access: ['drop-in', 'membership'],
     ages: [{ min: 16 }, { min: 18 }],
     schedule: ['weekly'],
-    times: [['19:00', '21:00'], ['14:00', '15:30']],
+    times: [
+      ['19:00', '21:00'],
+      ['14:00', '15:30'],
+    ],
     prices: [3, 4, 5],
     priceUnit: 'per session',
     freeChance: 0.2,
@@ -847,26 +1104,38 @@ const KINDS = {
     access: ['drop-in', 'self-referral', 'professional-referral'],
     ages: [{ min: 18 }, { min: 16 }],
     schedule: ['weekly'],
-    times: [['10:00', '13:00'], ['13:00', '16:00']],
+    times: [
+      ['10:00', '13:00'],
+      ['13:00', '16:00'],
+    ],
     freeChance: 1,
   },
   bereavement: {
     names: ['Bereavement Support Group', 'Bereavement Café', 'After Loss Support Group'],
     desc: [
-      ['A supportive group for anyone who has lost someone close to them.', 'Meet others who understand what grief is like, over a cup of tea.'],
+      [
+        'A supportive group for anyone who has lost someone close to them.',
+        'Meet others who understand what grief is like, over a cup of tea.',
+      ],
       ['Trained volunteers facilitate each session.', 'You are welcome however long ago your loss was.'],
     ],
     categories: ['Mental health', 'Health and wellbeing', 'Social groups'],
     access: ['drop-in', 'self-referral'],
     ages: [{ min: 18 }],
     schedule: ['monthly', 'fortnightly'],
-    times: [['14:00', '16:00'], ['18:00', '19:30']],
+    times: [
+      ['14:00', '16:00'],
+      ['18:00', '19:30'],
+    ],
     freeChance: 1,
   },
   befriending: {
     names: ['Telephone Befriending', 'Friendly Voices Phone Service', 'Home Visiting Befriending'],
     desc: [
-      ['A weekly friendly phone call from a trained volunteer for people who feel lonely or isolated.', 'Volunteers visit older people at home for a chat and a cup of tea.'],
+      [
+        'A weekly friendly phone call from a trained volunteer for people who feel lonely or isolated.',
+        'Volunteers visit older people at home for a chat and a cup of tea.',
+      ],
       ['We match you with a volunteer who shares your interests.', 'Calls can be in Welsh or English.'],
     ],
     categories: ['Social groups', 'Mental health'],
@@ -875,7 +1144,10 @@ const KINDS = {
     attendance: [['phone'], ['home-visit']],
     ages: [{ min: 60 }, { min: 50 }, { min: 18 }],
     schedule: ['office'],
-    times: [['09:00', '17:00'], ['10:00', '16:00']],
+    times: [
+      ['09:00', '17:00'],
+      ['10:00', '16:00'],
+    ],
     freeChance: 1,
     remote: true,
     accessNotes: ['Refer yourself, or ask a family member, GP or support worker to refer you.'],
@@ -883,7 +1155,10 @@ const KINDS = {
   jobClub: {
     names: ['Job Club', 'Work and Skills Drop-in', 'CV and Interview Help'],
     desc: [
-      ['Help with job searching, CVs, applications and interview practice.', 'One-to-one support to get back into work, training or volunteering.'],
+      [
+        'Help with job searching, CVs, applications and interview practice.',
+        'One-to-one support to get back into work, training or volunteering.',
+      ],
       ['Computers and printing available.', 'We can help with travel costs to interviews.'],
     ],
     categories: ['Learning and skills', 'Advice and guidance'],
@@ -891,7 +1166,10 @@ const KINDS = {
     access: ['drop-in', 'appointment'],
     ages: [{ min: 16 }, { min: 18 }, { min: 16, max: 24 }],
     schedule: ['weekly'],
-    times: [['10:00', '12:00'], ['13:00', '15:30']],
+    times: [
+      ['10:00', '12:00'],
+      ['13:00', '15:30'],
+    ],
     freeChance: 1,
   },
 } satisfies Record<string, Kind>;
@@ -912,8 +1190,18 @@ interface Org {
 }
 
 const ORG_SPECS: [string, string, Region | 'both', KindId[]][] = [
-  ['Taff Side Community Trust', 'taffsidetrust.org.uk', 'cardiff', ['parentToddler', 'youthClub', 'lunchClub', 'digital', 'homework', 'knit']],
-  ['Bayside Wellbeing Collective', 'bayside-wellbeing.org.uk', 'cardiff', ['peerSupport', 'walking', 'chairYoga', 'gardening', 'socialPrescribing']],
+  [
+    'Taff Side Community Trust',
+    'taffsidetrust.org.uk',
+    'cardiff',
+    ['parentToddler', 'youthClub', 'lunchClub', 'digital', 'homework', 'knit'],
+  ],
+  [
+    'Bayside Wellbeing Collective',
+    'bayside-wellbeing.org.uk',
+    'cardiff',
+    ['peerSupport', 'walking', 'chairYoga', 'gardening', 'socialPrescribing'],
+  ],
   ['Cwtch Carers Network', 'cwtchcarers.cymru', 'both', ['carers', 'dementiaCafe', 'onlineCarers']],
   ["Ffrindiau'r Fro", 'ffrindiaurfro.cymru', 'vale', ['welsh', 'lunchClub', 'choir', 'befriending']],
   ['Harbour Lights Money Advice', 'harbourlightsadvice.org.uk', 'both', ['debt', 'benefits', 'energy']],
@@ -987,7 +1275,13 @@ const fill = (s: string, v: { area: string; venue: string; org: string }) =>
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 const DAY_NAMES: Record<Weekday, string> = {
-  MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday',
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
 };
 const WEEKDAYS_ONLY: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
@@ -1026,7 +1320,10 @@ export function generate(seed: number = SEED): DemoData {
   function newVenue(area: Area): Venue {
     let name = '';
     for (let tries = 0; tries < 50; tries++) {
-      name = rng.pick(VENUE_PATTERNS).replace('{area}', area.name.replace('Cardiff city centre', 'City Centre')).replace('{saint}', rng.pick(SAINTS));
+      name = rng
+        .pick(VENUE_PATTERNS)
+        .replace('{area}', area.name.replace('Cardiff city centre', 'City Centre'))
+        .replace('{saint}', rng.pick(SAINTS));
       if (!venueNames.has(name)) break;
     }
     if (venueNames.has(name)) name = `${name} Annexe`;
@@ -1097,7 +1394,13 @@ export function generate(seed: number = SEED): DemoData {
         rules.push({ freq: 'WEEKLY', byday: [{ day: 'FR' }], opensAt, closesAt: '13:00' });
       }
     } else if (style === 'monthly') {
-      const nth = rng.weighted<number>([[1, 3], [2, 2], [3, 2], [4, 1], [-1, 2]]);
+      const nth = rng.weighted<number>([
+        [1, 3],
+        [2, 2],
+        [3, 2],
+        [4, 1],
+        [-1, 2],
+      ]);
       const day = rng.pick(rng.chance(0.1) ? (['SA'] as Weekday[]) : WEEKDAYS_ONLY);
       rules.push({ freq: 'MONTHLY', byday: [{ day, nth }], opensAt, closesAt });
     } else if (style === 'fortnightly') {
@@ -1135,7 +1438,14 @@ export function generate(seed: number = SEED): DemoData {
       [{ startDate: '2026-12-24', endDate: '2027-01-02', closed: true, description: 'Closed for Christmas and New Year' }],
       [{ startDate: '2026-12-21', endDate: '2027-01-04', closed: true }],
       [
-        { startDate: '2026-12-21', endDate: '2026-12-23', closed: false, opensAt: '10:00', closesAt: '13:00', description: 'Shorter hours before Christmas' },
+        {
+          startDate: '2026-12-21',
+          endDate: '2026-12-23',
+          closed: false,
+          opensAt: '10:00',
+          closesAt: '13:00',
+          description: 'Shorter hours before Christmas',
+        },
         { startDate: '2026-12-24', endDate: '2027-01-02', closed: true, description: 'Closed over Christmas' },
       ],
       [{ startDate: '2027-03-26', endDate: '2027-04-09', closed: true, description: 'No sessions over the Easter holidays' }],
@@ -1171,7 +1481,8 @@ export function generate(seed: number = SEED): DemoData {
     const area = opts.area ?? rng.pick(region === 'cardiff' ? cardiffAreas : valeAreas);
     const remote = kind.remote === true;
     const venue = remote ? undefined : (opts.venue ?? venueIn(area));
-    const secondVenue = !remote && !opts.venue && rng.chance(0.07) ? venueIn(rng.pick(area.region === 'cardiff' ? cardiffAreas : valeAreas)) : undefined;
+    const secondVenue =
+      !remote && !opts.venue && rng.chance(0.07) ? venueIn(rng.pick(area.region === 'cardiff' ? cardiffAreas : valeAreas)) : undefined;
 
     const welsh = kind.welshNames && rng.chance(kind.welshChance ?? 0);
     let name = '';
@@ -1228,17 +1539,22 @@ export function generate(seed: number = SEED): DemoData {
     if (secondVenue && secondVenue !== venue) locations.push(locationOf(secondVenue));
     if (locations.length) s.locations = locations;
 
-    const sched = schedulesFor(kind, locations.map((l) => l.id!));
+    const sched = schedulesFor(
+      kind,
+      locations.map((l) => l.id!),
+    );
     if (sched) s.schedules = sched;
     if (rng.chance(0.1)) s.closures = closuresFor();
 
     if (rng.chance(0.88)) s.cost = costFor(kind);
 
     if (welsh) s.languages = rng.chance(0.5) ? ['Welsh'] : ['Welsh', 'English'];
-    else if (kindId === 'refugee' || (kindId === 'esol' && rng.chance(0.5))) s.languages = ['English', 'Arabic', 'Farsi', 'Kurdish'].slice(0, rng.int(2, 4));
+    else if (kindId === 'refugee' || (kindId === 'esol' && rng.chance(0.5)))
+      s.languages = ['English', 'Arabic', 'Farsi', 'Kurdish'].slice(0, rng.int(2, 4));
     else if (rng.chance(0.9)) s.languages = rng.chance(0.2) ? ['English', 'Welsh'] : ['English'];
 
-    s.serviceAreas = remote && rng.chance(0.5) ? ['Cardiff', 'Vale of Glamorgan'] : [area.region === 'cardiff' ? 'Cardiff' : 'Vale of Glamorgan'];
+    s.serviceAreas =
+      remote && rng.chance(0.5) ? ['Cardiff', 'Vale of Glamorgan'] : [area.region === 'cardiff' ? 'Cardiff' : 'Vale of Glamorgan'];
 
     assure(s, rng.int(14, 365));
     return s;
@@ -1253,11 +1569,57 @@ export function generate(seed: number = SEED): DemoData {
 
   // --- Ordinary services.
   const sessionGroups: { org: string; kind: KindId; base: string; days: [Weekday, string, string][]; area: string }[] = [
-    { org: 'Gentle Moves', kind: 'chairYoga', base: 'Chair yoga', days: [['MO', '10:00', '11:00'], ['TH', '10:00', '11:00']], area: 'Rumney' },
-    { org: 'Little Acorns Family Network', kind: 'parentToddler', base: 'Stay and Play', days: [['TU', '09:30', '11:30'], ['FR', '09:30', '11:30']], area: 'Barry' },
-    { org: 'Stepping Stones Learning', kind: 'digital', base: 'Digital drop-in', days: [['WE', '10:00', '12:00'], ['SA', '10:00', '12:00']], area: 'Canton' },
-    { org: 'Seafront Friends Penarth', kind: 'chairYoga', base: 'Tai chi', days: [['MO', '14:00', '15:00'], ['WE', '14:00', '15:00'], ['FR', '14:00', '15:00']], area: 'Penarth' },
-    { org: 'Stepping Stones Learning', kind: 'esol', base: 'ESOL Beginners', days: [['TU', '10:00', '12:00'], ['TH', '18:00', '20:00']], area: 'Grangetown' },
+    {
+      org: 'Gentle Moves',
+      kind: 'chairYoga',
+      base: 'Chair yoga',
+      days: [
+        ['MO', '10:00', '11:00'],
+        ['TH', '10:00', '11:00'],
+      ],
+      area: 'Rumney',
+    },
+    {
+      org: 'Little Acorns Family Network',
+      kind: 'parentToddler',
+      base: 'Stay and Play',
+      days: [
+        ['TU', '09:30', '11:30'],
+        ['FR', '09:30', '11:30'],
+      ],
+      area: 'Barry',
+    },
+    {
+      org: 'Stepping Stones Learning',
+      kind: 'digital',
+      base: 'Digital drop-in',
+      days: [
+        ['WE', '10:00', '12:00'],
+        ['SA', '10:00', '12:00'],
+      ],
+      area: 'Canton',
+    },
+    {
+      org: 'Seafront Friends Penarth',
+      kind: 'chairYoga',
+      base: 'Tai chi',
+      days: [
+        ['MO', '14:00', '15:00'],
+        ['WE', '14:00', '15:00'],
+        ['FR', '14:00', '15:00'],
+      ],
+      area: 'Penarth',
+    },
+    {
+      org: 'Stepping Stones Learning',
+      kind: 'esol',
+      base: 'ESOL Beginners',
+      days: [
+        ['TU', '10:00', '12:00'],
+        ['TH', '18:00', '20:00'],
+      ],
+      area: 'Grangetown',
+    },
   ];
   const sessionCount = sessionGroups.reduce((n, g) => n + g.days.length, 0);
 
@@ -1337,7 +1699,7 @@ export function generate(seed: number = SEED): DemoData {
     places[name] = { lat: a.lat, lng: a.lng };
   }
   places['Cardiff'] = { lat: 51.4816, lng: -3.1791 };
-  places['Vale of Glamorgan'] = { lat: 51.4300, lng: -3.3200 };
+  places['Vale of Glamorgan'] = { lat: 51.43, lng: -3.32 };
 
   postcodes['CF10 1EP'] = { lat: 51.4797, lng: -3.1766 };
   usedOutcodes.add('CF10');
@@ -1382,7 +1744,8 @@ const DIRECTORY_SPECS: Omit<DemoDirectory, 'records'>[] = [
   {
     id: 'cwtch-map',
     name: 'Cwtch Community Map',
-    description: 'Demo directory (invented data) in the ORUK v1 dialect with 0-based page numbers and numeric ids: community groups across the region.',
+    description:
+      'Demo directory (invented data) in the ORUK v1 dialect with 0-based page numbers and numeric ids: community groups across the region.',
     dialect: 'oruk-v1-zero',
     idStyle: 'zero-based',
     feedbackUrl: 'https://cwtchmap-demo.cymru/contact',
@@ -1405,7 +1768,9 @@ function nameVariant(rng: Rng, name: string, area: string | undefined): string |
     .map((w, i) => (i === 0 || PROPER.has(w.replace(/['’]s$|[()]/g, '')) ? w : w.toLowerCase()))
     .join(' ');
   if (sentence !== name) variants.push(sentence);
-  const title = name.replace(/\b([a-z])([a-z]+)/g, (_, a: string, b: string) => (['and', 'for', 'of', 'the', 'at', 'a'].includes(a + b) ? a + b : a.toUpperCase() + b));
+  const title = name.replace(/\b([a-z])([a-z]+)/g, (_, a: string, b: string) =>
+    ['and', 'for', 'of', 'the', 'at', 'a'].includes(a + b) ? a + b : a.toUpperCase() + b,
+  );
   if (title !== name) variants.push(title);
   if (name.includes(' and ')) variants.push(name.replace(' and ', ' & '));
   if (name.includes(' & ')) variants.push(name.replace(' & ', ' and '));

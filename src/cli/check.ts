@@ -50,7 +50,17 @@ function describeProblem(p: RecordProblem): string {
 export async function checkReport(url: string, options: ReadOptions = {}): Promise<CheckReport> {
   const started = performance.now();
   const counts = Object.fromEntries(Object.keys(KEY_FIELDS).map((k) => [k, 0]));
-  const report: CheckReport = { url, readable: false, pages: 0, records: 0, skipped: 0, otherProblems: 0, seconds: 0, fields: {}, problems: [] };
+  const report: CheckReport = {
+    url,
+    readable: false,
+    pages: 0,
+    records: 0,
+    skipped: 0,
+    otherProblems: 0,
+    seconds: 0,
+    fields: {},
+    problems: [],
+  };
   try {
     for await (const page of readDirectory(url, options)) {
       report.dialect = page.dialect;

@@ -79,7 +79,10 @@ class UsageError extends Error {}
 /** Splits "a,b" and checks each item against the allowed values. */
 function list<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (!allowed.includes(item as T)) throw new UsageError(`--${flag}: "${item}" is not one of ${allowed.join(', ')}`);
   }
@@ -190,7 +193,9 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
       out(`# ${s.id}: ${s.state}, ${s.count} records in ${s.pages} pages${s.error ? ` — ${s.error}` : ''}`);
     }
     if (store.placeError) out(`# The place "${query.place}" could not be found, so distance is not used.`);
-    out(`# ${store.matched} match, ${store.partial} more do not say, of ${store.total} services (${store.merged} duplicate records merged)`);
+    out(
+      `# ${store.matched} match, ${store.partial} more do not say, of ${store.total} services (${store.merged} duplicate records merged)`,
+    );
     for (const r of results) {
       const where = r.distanceKm === undefined ? '' : ` (${r.distanceKm.toFixed(1)} km)`;
       out(`${r.partial ? '?' : '*'} ${r.service.name}${where} — ${r.service.sources.map((s) => s.directory.name).join(', ')}`);

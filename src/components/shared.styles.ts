@@ -94,7 +94,9 @@ export const tokens = css`
     border-color: var(--_focus);
     color: var(--_focus-text);
     background: var(--_focus);
-    box-shadow: inset 0 0 0 1px var(--_focus), 0 2px 0 var(--_focus-text);
+    box-shadow:
+      inset 0 0 0 1px var(--_focus),
+      0 2px 0 var(--_focus-text);
   }
   .link-button {
     font: inherit;

@@ -81,7 +81,9 @@ export function costWords(l: Localizer, cost: Cost | undefined): string | undefi
     cost.options
       ?.map((o) => {
         const amount =
-          o.amount !== undefined ? l.number(o.amount, { style: 'currency', currency: o.currency ?? 'GBP', minimumFractionDigits: o.amount % 1 ? 2 : 0 }) : '';
+          o.amount !== undefined
+            ? l.number(o.amount, { style: 'currency', currency: o.currency ?? 'GBP', minimumFractionDigits: o.amount % 1 ? 2 : 0 })
+            : '';
         return [o.option, amount, o.description].filter(Boolean).join(' ');
       })
       .filter(Boolean) ?? [];
@@ -130,8 +132,11 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
     else if (interval === 2 && plainDays.length === 1) text = l.t(sc.fortnightly, { day: l.m.days[plainDays[0].day], times });
     else text = l.t(sc.everyN, { n: interval, days: l.list(plainDays.map((d) => l.m.days[d.day])), times });
   } else if (s.freq === 'MONTHLY' && nthDays.length && !plainDays.length && interval === 1) {
-    const nthWord = (n: number) => (n === -1 ? sc.nthLast : ({ 1: sc.nth1, 2: sc.nth2, 3: sc.nth3, 4: sc.nth4, 5: sc.nth5 } as Record<number, string>)[n]);
-    const parts = nthDays.map((d) => (nthWord(d.nth!) ? l.t(sc.monthlyNth, { nth: nthWord(d.nth!), day: l.m.days[d.day], times: '' }).trim() : undefined));
+    const nthWord = (n: number) =>
+      n === -1 ? sc.nthLast : ({ 1: sc.nth1, 2: sc.nth2, 3: sc.nth3, 4: sc.nth4, 5: sc.nth5 } as Record<number, string>)[n];
+    const parts = nthDays.map((d) =>
+      nthWord(d.nth!) ? l.t(sc.monthlyNth, { nth: nthWord(d.nth!), day: l.m.days[d.day], times: '' }).trim() : undefined,
+    );
     if (parts.every(Boolean)) text = `${l.list(parts as string[])} ${times}`;
   } else if (s.freq === 'MONTHLY' && s.bymonthday?.length && !s.byday?.length && interval === 1) {
     text = l.t(sc.monthlyDate, { dates: l.list(s.bymonthday.map((d) => l.number(d))), times });

@@ -261,7 +261,11 @@ export function createBlender(): Blender {
       // directory's records were merged with is matched again.
       blocks = new Blocks();
       for (const r of recs.values()) blocks.add(r);
-      for (const c of touched) dissolve(c, c.members.filter((m) => m.dir !== directoryId));
+      for (const c of touched)
+        dissolve(
+          c,
+          c.members.filter((m) => m.dir !== directoryId),
+        );
       list = undefined;
     },
     services() {

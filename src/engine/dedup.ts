@@ -52,33 +52,87 @@ export class Fields {
     for (const k in s) {
       const v = (s as unknown as Record<string, never>)[k];
       switch (k) {
-        case 'key': this.key = v; break;
-        case 'id': this.id = v; break;
-        case 'directory': this.directory = v; break;
-        case 'name': this.name = v; break;
-        case 'description': this.description = v; break;
-        case 'descriptionHtml': this.descriptionHtml = v; break;
-        case 'url': this.url = v; break;
-        case 'email': this.email = v; break;
-        case 'phones': this.phones = v; break;
-        case 'contacts': this.contacts = v; break;
-        case 'organisation': this.organisation = v; break;
-        case 'status': this.status = v; break;
-        case 'access': this.access = v; break;
-        case 'accessNote': this.accessNote = v; break;
-        case 'attendance': this.attendance = v; break;
-        case 'ages': this.ages = v; break;
-        case 'eligibility': this.eligibility = v; break;
-        case 'categories': this.categories = v; break;
-        case 'locations': this.locations = v; break;
-        case 'schedules': this.schedules = v; break;
-        case 'closures': this.closures = v; break;
-        case 'sessions': this.sessions = v; break;
-        case 'cost': this.cost = v; break;
-        case 'languages': this.languages = v; break;
-        case 'serviceAreas': this.serviceAreas = v; break;
-        case 'assuredDate': this.assuredDate = v; break;
-        case 'lastModified': this.lastModified = v; break;
+        case 'key':
+          this.key = v;
+          break;
+        case 'id':
+          this.id = v;
+          break;
+        case 'directory':
+          this.directory = v;
+          break;
+        case 'name':
+          this.name = v;
+          break;
+        case 'description':
+          this.description = v;
+          break;
+        case 'descriptionHtml':
+          this.descriptionHtml = v;
+          break;
+        case 'url':
+          this.url = v;
+          break;
+        case 'email':
+          this.email = v;
+          break;
+        case 'phones':
+          this.phones = v;
+          break;
+        case 'contacts':
+          this.contacts = v;
+          break;
+        case 'organisation':
+          this.organisation = v;
+          break;
+        case 'status':
+          this.status = v;
+          break;
+        case 'access':
+          this.access = v;
+          break;
+        case 'accessNote':
+          this.accessNote = v;
+          break;
+        case 'attendance':
+          this.attendance = v;
+          break;
+        case 'ages':
+          this.ages = v;
+          break;
+        case 'eligibility':
+          this.eligibility = v;
+          break;
+        case 'categories':
+          this.categories = v;
+          break;
+        case 'locations':
+          this.locations = v;
+          break;
+        case 'schedules':
+          this.schedules = v;
+          break;
+        case 'closures':
+          this.closures = v;
+          break;
+        case 'sessions':
+          this.sessions = v;
+          break;
+        case 'cost':
+          this.cost = v;
+          break;
+        case 'languages':
+          this.languages = v;
+          break;
+        case 'serviceAreas':
+          this.serviceAreas = v;
+          break;
+        case 'assuredDate':
+          this.assuredDate = v;
+          break;
+        case 'lastModified':
+          this.lastModified = v;
+          break;
       }
     }
   }
@@ -152,7 +206,10 @@ export function normaliseUrl(url: string | undefined): { key: string; hasPath: b
       // keep it encoded
     }
   }
-  path = path.toLowerCase().replace(/\/(index\.(html?|php))?$/, '').replace(/\/+$/, '');
+  path = path
+    .toLowerCase()
+    .replace(/\/(index\.(html?|php))?$/, '')
+    .replace(/\/+$/, '');
   const search = m[3]
     ? m[3]
         .slice(1)
@@ -224,7 +281,13 @@ export interface Memo {
 
 export function memo(): Memo {
   const phones = new Map<string, string | undefined>();
-  return { names: new Map(), urls: new Map(), phones, postcodes: new Map(), phoneKey: (p) => keyOfPhone(p.number, once(phones, p.number, normalisePhone)) };
+  return {
+    names: new Map(),
+    urls: new Map(),
+    phones,
+    postcodes: new Map(),
+    phoneKey: (p) => keyOfPhone(p.number, once(phones, p.number, normalisePhone)),
+  };
 }
 
 /** `read(key)`, from `cache` when it was read before. */
@@ -624,7 +687,8 @@ export function blendFields(records: Fields[], seen?: Memo): BlendedService {
     if (a && (a.min !== undefined || a.max !== undefined) && (!ages || richness(a) > richness(ages))) ages = a;
     if (r.cost && (!cost || costDetail(r.cost) > costDetail(cost))) cost = r.cost;
     if (r.assuredDate !== undefined && (assuredDate === undefined || r.assuredDate > assuredDate)) assuredDate = r.assuredDate;
-    if (r.lastModified !== undefined && (lastModified === undefined || laterTime(r.lastModified, lastModified))) lastModified = r.lastModified;
+    if (r.lastModified !== undefined && (lastModified === undefined || laterTime(r.lastModified, lastModified)))
+      lastModified = r.lastModified;
   }
   if (describer && describer !== records[0]) {
     out.description = describer.description;

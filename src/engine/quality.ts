@@ -45,16 +45,9 @@ export function states(service: Service, field: CompletenessField): boolean {
     case 'times':
       return compileService(service).known || !!service.schedules?.some((s) => s.description?.trim());
     case 'location':
-      return !!service.locations?.some(
-        (l) => typeof l.lat === 'number' || !!l.address?.postcode || !!l.address?.street,
-      );
+      return !!service.locations?.some((l) => typeof l.lat === 'number' || !!l.address?.postcode || !!l.address?.street);
     case 'contact':
-      return !!(
-        service.phones?.length ||
-        service.email ||
-        service.url ||
-        service.contacts?.some((c) => c.email || c.phones?.length)
-      );
+      return !!(service.phones?.length || service.email || service.url || service.contacts?.some((c) => c.email || c.phones?.length));
     case 'ages':
       return !!service.ages && (service.ages.min !== undefined || service.ages.max !== undefined);
     case 'access':

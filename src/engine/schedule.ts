@@ -387,11 +387,7 @@ export function runsOn(service: Service, day: number, bounds?: { from: Date; to:
  * times or the day's times are missing. `local` caches the local day and
  * minute of `now` per time zone across many calls.
  */
-export function openAt(
-  service: Service,
-  now: Date,
-  local = new Map<string, { day: number; minutes: number }>(),
-): Tri {
+export function openAt(service: Service, now: Date, local = new Map<string, { day: number; minutes: number }>()): Tri {
   if (service.status === 'temporarily-closed') return 'no';
   const c = compileService(service);
   if (!c.known) return 'unknown';
@@ -435,12 +431,7 @@ export function partsMask(opens: number, closes: number | undefined): number {
   let mask = 0;
   const bounds = [PART_BOUNDS.morning, PART_BOUNDS.afternoon, PART_BOUNDS.evening];
   bounds.forEach(([a, b], i) => {
-    const hit =
-      closes === undefined || closes === opens
-        ? opens >= a && opens < b
-        : closes > opens
-          ? opens < b && closes > a
-          : opens < b; // runs past midnight: from opens to the end of the day
+    const hit = closes === undefined || closes === opens ? opens >= a && opens < b : closes > opens ? opens < b && closes > a : opens < b; // runs past midnight: from opens to the end of the day
     if (hit) mask |= 1 << i;
   });
   return mask;

@@ -3,15 +3,7 @@
  * each filter drops only records known not to match; records that do not
  * state the field follow the full matches, marked partial, unless strict.
  */
-import type {
-  AgeBand,
-  BlendedService,
-  Explanation,
-  FilterField,
-  Query,
-  Result,
-  Sort,
-} from '../model/index.js';
+import type { AgeBand, BlendedService, Explanation, FilterField, Query, Result, Sort } from '../model/index.js';
 import { WEEKDAYS } from '../model/index.js';
 import { haversineKm } from './geo.js';
 import { checkedDate, completeness, listed, STALE_DAYS, states } from './quality.js';
@@ -220,7 +212,12 @@ function ageText(min: number, max: number): { detail: string; params: Record<str
   return { detail: `matches ${min}–${max}`, params: { min, max } };
 }
 
-function anyOf(wanted: readonly string[], field: FilterField, get: (e: Entry) => readonly string[] | Set<string> | undefined, norm = false): Filter {
+function anyOf(
+  wanted: readonly string[],
+  field: FilterField,
+  get: (e: Entry) => readonly string[] | Set<string> | undefined,
+  norm = false,
+): Filter {
   const want = norm ? wanted.map((w) => normalise(w).trim()) : [...wanted];
   const hits = (e: Entry) => {
     const have = get(e)!;
@@ -252,12 +249,7 @@ export interface SearchOutput {
   partial: number;
 }
 
-function buildFilters(
-  query: Query,
-  options: SearchOptions,
-  scores: Float32Array | undefined,
-  distance: Float64Array,
-): Filter[] {
+function buildFilters(query: Query, options: SearchOptions, scores: Float32Array | undefined, distance: Float64Array): Filter[] {
   const filters: Filter[] = [];
   const text = query.text?.trim();
   if (text) {
@@ -287,14 +279,11 @@ function buildFilters(
   if (query.eligibility?.length) filters.push(anyOf(query.eligibility, 'eligibility', (e) => e.eligibility, true));
   if (query.categories?.length) filters.push(anyOf(query.categories, 'category', (e) => e.categories, true));
   if (query.days?.length || query.partsOfDay?.length) {
-    const dayBits = query.days?.length
-      ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0)
-      : 0x7f;
+    const dayBits = query.days?.length ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0) : 0x7f;
     const partBits = (query.partsOfDay ?? []).reduce((m, p) => m | PART_BITS[p], 0);
-    const words = [
-      query.days?.length ? query.days.join(', ') : '',
-      query.partsOfDay?.length ? query.partsOfDay.join(', ') : '',
-    ].filter(Boolean);
+    const words = [query.days?.length ? query.days.join(', ') : '', query.partsOfDay?.length ? query.partsOfDay.join(', ') : ''].filter(
+      Boolean,
+    );
     filters.push({
       field: 'availability',
       test: (e) => {
@@ -313,7 +302,10 @@ function buildFilters(
       },
       explain: (e) => {
         const runs = WEEKDAYS.filter((_d, wd) => e.pattern.days & dayBits & (1 << wd));
-        return { detail: `runs ${runs.join(', ')}${partBits ? ` (${query.partsOfDay!.join(', ')})` : ''}`, params: { when: words.join(' ') } };
+        return {
+          detail: `runs ${runs.join(', ')}${partBits ? ` (${query.partsOfDay!.join(', ')})` : ''}`,
+          params: { when: words.join(' ') },
+        };
       },
     });
   }

@@ -82,7 +82,7 @@ export function queryTerms(text: string, synonyms?: Record<string, string[]>): Q
   const tokens = tokenise(text);
   const { byFirst } = table(synonyms);
   const terms: QueryTerm[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const candidates = byFirst.get(tokens[i]);
     const hit = candidates?.find((c) => c.phrase.every((t, j) => tokens[i + j] === t));
     if (hit) {
@@ -165,22 +165,56 @@ export function nameSimilarity(a: string, b: string): number {
   return tokensSimilarity(nameTokens(a), nameTokens(b));
 }
 
-const DAY_WORDS = new Map<string, string>(Object.entries({
-  monday: 'MO', mon: 'MO', mondays: 'MO',
-  tuesday: 'TU', tue: 'TU', tues: 'TU', tuesdays: 'TU',
-  wednesday: 'WE', wed: 'WE', weds: 'WE', wednesdays: 'WE',
-  thursday: 'TH', thu: 'TH', thur: 'TH', thurs: 'TH', thursdays: 'TH',
-  friday: 'FR', fri: 'FR', fridays: 'FR',
-  saturday: 'SA', sat: 'SA', saturdays: 'SA',
-  sunday: 'SU', sun: 'SU', sundays: 'SU',
-  llun: 'MO', mawrth: 'TU', mercher: 'WE', iau: 'TH', gwener: 'FR', sadwrn: 'SA', sul: 'SU',
-  morning: 'morning', mornings: 'morning',
-  afternoon: 'afternoon', afternoons: 'afternoon',
-  evening: 'evening', evenings: 'evening', night: 'evening',
-  weekday: 'weekday', weekdays: 'weekday', weekend: 'weekend', weekends: 'weekend',
-}));
+const DAY_WORDS = new Map<string, string>(
+  Object.entries({
+    monday: 'MO',
+    mon: 'MO',
+    mondays: 'MO',
+    tuesday: 'TU',
+    tue: 'TU',
+    tues: 'TU',
+    tuesdays: 'TU',
+    wednesday: 'WE',
+    wed: 'WE',
+    weds: 'WE',
+    wednesdays: 'WE',
+    thursday: 'TH',
+    thu: 'TH',
+    thur: 'TH',
+    thurs: 'TH',
+    thursdays: 'TH',
+    friday: 'FR',
+    fri: 'FR',
+    fridays: 'FR',
+    saturday: 'SA',
+    sat: 'SA',
+    saturdays: 'SA',
+    sunday: 'SU',
+    sun: 'SU',
+    sundays: 'SU',
+    llun: 'MO',
+    mawrth: 'TU',
+    mercher: 'WE',
+    iau: 'TH',
+    gwener: 'FR',
+    sadwrn: 'SA',
+    sul: 'SU',
+    morning: 'morning',
+    mornings: 'morning',
+    afternoon: 'afternoon',
+    afternoons: 'afternoon',
+    evening: 'evening',
+    evenings: 'evening',
+    night: 'evening',
+    weekday: 'weekday',
+    weekdays: 'weekday',
+    weekend: 'weekend',
+    weekends: 'weekend',
+  }),
+);
 
-const MAYBE_DAY_OR_TIME = /\d[:.]?\d*\s*[ap]m|\d[:.]\d|mon|tue|wed|thu|fri|sat|sun|sul|llun|mawrth|mercher|iau|gwener|sadwrn|morning|afternoon|evening|night|week/;
+const MAYBE_DAY_OR_TIME =
+  /\d[:.]?\d*\s*[ap]m|\d[:.]\d|mon|tue|wed|thu|fri|sat|sun|sul|llun|mawrth|mercher|iau|gwener|sadwrn|morning|afternoon|evening|night|week/;
 
 /**
  * The day and time words in a name ("Chair yoga (Monday 10am)" → "MO|10am"),

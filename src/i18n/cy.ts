@@ -53,10 +53,14 @@ export const cy: Catalogue = {
     nothingInRange: 'Does dim sesiynau â dyddiadau yn y cyfnod hwn.',
     allDay: 'Drwy’r dydd',
     cancelled: 'Wedi’i ganslo',
-    gridHelp: 'Mae’r bysellau saeth yn symud rhwng diwrnodau, Home ac End i ddechrau a diwedd yr wythnos, Page Up a Page Down fesul mis. Mae Enter yn dangos sesiynau’r diwrnod.',
+    gridHelp:
+      'Mae’r bysellau saeth yn symud rhwng diwrnodau, Home ac End i ddechrau a diwedd yr wythnos, Page Up a Page Down fesul mis. Mae Enter yn dangos sesiynau’r diwrnod.',
     undatedHeading: 'Amseroedd mewn geiriau yn unig',
     undatedHint: 'Nid yw’r rhain yn rhoi dyddiadau y gellir eu dangos ar galendr. Holwch y trefnydd cyn mynd.',
-    unstated: { one: 'Nid yw {n} gwasanaeth arall yn dweud pryd mae’n cael ei gynnal.', other: 'Nid yw {n} gwasanaeth arall yn dweud pryd maen nhw’n cael eu cynnal.' },
+    unstated: {
+      one: 'Nid yw {n} gwasanaeth arall yn dweud pryd mae’n cael ei gynnal.',
+      other: 'Nid yw {n} gwasanaeth arall yn dweud pryd maen nhw’n cael eu cynnal.',
+    },
     // For a native speaker's review.
     partial: {
       one: 'Nid yw {n} gwasanaeth arall i’w weld, er y gallai gyfateb: nid yw’n dweud {fields}.',
@@ -74,7 +78,14 @@ export const cy: Catalogue = {
     errorPrefix: 'Gwall:',
     radius: 'Pellter',
     radiusAny: 'Unrhyw bellter',
-    radiusMiles: { zero: 'O fewn {n} milltir', one: 'O fewn {n} filltir', two: 'O fewn {n} filltir', few: 'O fewn {n} milltir', many: 'O fewn {n} milltir', other: 'O fewn {n} milltir' },
+    radiusMiles: {
+      zero: 'O fewn {n} milltir',
+      one: 'O fewn {n} filltir',
+      two: 'O fewn {n} filltir',
+      few: 'O fewn {n} milltir',
+      many: 'O fewn {n} milltir',
+      other: 'O fewn {n} milltir',
+    },
     useLocation: 'Defnyddio fy lleoliad',
     locating: 'Wrthi’n canfod eich lleoliad…',
     locationFailed: 'Nid oedd modd defnyddio eich lleoliad. Teipiwch god post neu le yn lle hynny.',
@@ -270,7 +281,8 @@ export const cy: Catalogue = {
     http: 'Nododd ei weinydd broblem.',
     'not-json': 'Anfonodd dudalen we yn lle data gwasanaethau.',
     // For native-speaker review: "anghyflawn neu’n wallus" (incomplete or faulty) stands for "cut off or damaged".
-    'invalid-json': 'Ni anfonodd ddata gwasanaethau, neu anfonodd ddata a oedd yn anghyflawn neu’n wallus, felly nid oedd modd ei ddarllen.',
+    'invalid-json':
+      'Ni anfonodd ddata gwasanaethau, neu anfonodd ddata a oedd yn anghyflawn neu’n wallus, felly nid oedd modd ei ddarllen.',
     'not-directory': 'Anfonodd ddata nad yw’n edrych fel cyfeiriadur gwasanaethau.',
     timeout: 'Cymerodd ormod o amser i ateb.',
     'too-large': 'Anfonodd fwy o ddata nag y gall y dudalen hon ei ddarllen.',

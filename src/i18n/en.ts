@@ -65,7 +65,8 @@ export const en = {
     nothingInRange: 'No sessions with dates in this period.',
     allDay: 'All day',
     cancelled: 'Cancelled',
-    gridHelp: 'Arrow keys move between days, Home and End to the start and end of the week, Page Up and Page Down by a month. Enter shows the day’s sessions.',
+    gridHelp:
+      'Arrow keys move between days, Home and End to the start and end of the week, Page Up and Page Down by a month. Enter shows the day’s sessions.',
     undatedHeading: 'Times given in words only',
     undatedHint: 'These do not give dates that can be shown on a calendar. Check with the organiser before you go.',
     unstated: plural({ one: '{n} more service does not say when it runs.', other: '{n} more services do not say when they run.' }),
@@ -371,7 +372,13 @@ export const en = {
   },
 };
 
-type Widen<T> = T extends string ? string : T extends readonly string[] ? string[] : T extends Plural ? Plural : { [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends string
+  ? string
+  : T extends readonly string[]
+    ? string[]
+    : T extends Plural
+      ? Plural
+      : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape every catalogue must have: the keys of the English one. */
 export type Catalogue = Widen<typeof en>;

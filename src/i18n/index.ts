@@ -68,7 +68,10 @@ export class Localizer {
 
   /** Year, month (1–12), day and weekday (0 = Sunday) of an instant in Europe/London. */
   #londonParts(d: Date): { year: number; month: number; day: number; weekday: number } {
-    const format = this.#once('london parts', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }));
+    const format = this.#once(
+      'london parts',
+      () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }),
+    );
     const parts = format.formatToParts(d);
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const [year, month, day] = [get('year'), get('month'), get('day')];
@@ -97,7 +100,8 @@ export class Localizer {
   }
 
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
-    if (this.#has('ListFormat')) return this.#once(`list ${type}`, () => new Intl.ListFormat(this.locale, { style: 'long', type })).format(items);
+    if (this.#has('ListFormat'))
+      return this.#once(`list ${type}`, () => new Intl.ListFormat(this.locale, { style: 'long', type })).format(items);
     if (items.length < 2) return items.join('');
     const word = type === 'disjunction' ? this.m.calendar.or : this.m.calendar.and;
     return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
@@ -110,7 +114,12 @@ export class Localizer {
       const p = this.#londonParts(d);
       const c = this.m.calendar;
       const withYear = !sameYear || options.year !== undefined;
-      return fill(withYear ? c.dateYear : c.date, { weekday: c.weekdays[p.weekday], day: p.day, month: c.months[p.month - 1], year: p.year });
+      return fill(withYear ? c.dateYear : c.date, {
+        weekday: c.weekdays[p.weekday],
+        day: p.day,
+        month: c.months[p.month - 1],
+        year: p.year,
+      });
     }
     return this.#dates(`date ${sameYear} ${JSON.stringify(options)}`, {
       weekday: 'long',

@@ -11,14 +11,7 @@
  */
 
 /** How a person gets to use a service. */
-export const ACCESS_TYPES = [
-  'drop-in',
-  'appointment',
-  'self-referral',
-  'professional-referral',
-  'membership',
-  'assessment',
-] as const;
+export const ACCESS_TYPES = ['drop-in', 'appointment', 'self-referral', 'professional-referral', 'membership', 'assessment'] as const;
 export type AccessType = (typeof ACCESS_TYPES)[number];
 
 /** How a service is delivered. */

@@ -157,7 +157,10 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<Uint8A
   const { timeoutMs = 20_000, maxBytes = 20e6, retries = 2, maxRetryAfterMs = 10_000 } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new SourceError('timeout', `The directory did not answer within ${seconds(timeoutMs)}.`, url)), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new SourceError('timeout', `The directory did not answer within ${seconds(timeoutMs)}.`, url)),
+    timeoutMs,
+  );
   const onAbort = () => controller.abort(new SourceError('aborted', 'Reading was stopped.', url));
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -189,7 +192,13 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<Uint8A
   } catch (error) {
     if (error instanceof SourceError) throw error;
     if (controller.signal.aborted && controller.signal.reason instanceof SourceError) throw controller.signal.reason;
-    throw new SourceError('network', 'The directory could not be reached (it may be offline, or it does not allow web pages on other sites to read it).', url, undefined, { cause: error });
+    throw new SourceError(
+      'network',
+      'The directory could not be reached (it may be offline, or it does not allow web pages on other sites to read it).',
+      url,
+      undefined,
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

@@ -57,14 +57,23 @@ export function directoryRef(url: string, name?: string, id?: string, feedbackUr
   try {
     const u = new URL(url);
     const local = u.hostname === 'localhost' || /^[\d.]+$|:/.test(u.hostname);
-    const hostParts = local ? [] : u.hostname.replace(/^(www|api)\./, '').split('.').filter((p) => !['gov', 'uk', 'org', 'com', 'co', 'net'].includes(p));
+    const hostParts = local
+      ? []
+      : u.hostname
+          .replace(/^(www|api)\./, '')
+          .split('.')
+          .filter((p) => !['gov', 'uk', 'org', 'com', 'co', 'net'].includes(p));
     const pathParts = u.pathname.split('/').filter((p) => p && !SKIP_SEGMENTS.has(p.toLowerCase()) && !/\.json$/i.test(p));
     derived = [...hostParts, ...pathParts].join('-');
     label = u.hostname + u.pathname.replace(/\/+$/, '');
   } catch {
     // Not a URL: the caller will get a network error for it; keep a usable id.
   }
-  const slug = (id ?? derived).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'directory';
+  const slug =
+    (id ?? derived)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'directory';
   const ref: DirectoryRef = { id: slug, name: name ?? label, url };
   if (feedbackUrl) ref.feedbackUrl = feedbackUrl;
   return ref;
@@ -83,10 +92,20 @@ function envelope(body: unknown): Envelope | undefined {
   if (Array.isArray(body)) return { records: body, last: true };
   if (!isObject(body)) return undefined;
   if (Array.isArray(body.contents)) {
-    return { records: body.contents, number: num(body.page_number), totalPages: num(body.total_pages), last: typeof body.last_page === 'boolean' ? body.last_page : undefined };
+    return {
+      records: body.contents,
+      number: num(body.page_number),
+      totalPages: num(body.total_pages),
+      last: typeof body.last_page === 'boolean' ? body.last_page : undefined,
+    };
   }
   if (Array.isArray(body.content)) {
-    return { records: body.content, number: num(body.number), totalPages: num(body.totalPages), last: typeof body.last === 'boolean' ? body.last : undefined };
+    return {
+      records: body.content,
+      number: num(body.number),
+      totalPages: num(body.totalPages),
+      last: typeof body.last === 'boolean' ? body.last : undefined,
+    };
   }
   return undefined;
 }
@@ -95,8 +114,15 @@ function envelope(body: unknown): Envelope | undefined {
 function dialectOf(body: unknown, records: unknown[]): Dialect {
   if (isObject(body) && Array.isArray(body.contents)) return orukV3;
   const sample = records.find(isObject);
-  if (sample && ('organisation' in sample || 'min_age' in sample || 'needs_referral' in sample || 'suitabilities' in sample)) return outpost;
-  if (sample && !Array.isArray(body) && ('minimum_age' in sample || 'attributes' in sample || 'schedules' in sample) && !('regular_schedules' in sample)) return orukV3;
+  if (sample && ('organisation' in sample || 'min_age' in sample || 'needs_referral' in sample || 'suitabilities' in sample))
+    return outpost;
+  if (
+    sample &&
+    !Array.isArray(body) &&
+    ('minimum_age' in sample || 'attributes' in sample || 'schedules' in sample) &&
+    !('regular_schedules' in sample)
+  )
+    return orukV3;
   return orukV1;
 }
 
@@ -165,7 +191,10 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
   if (options.openactive || feeds.length > 1 || isOpenActiveUrl(url)) {
     // Loaded only when a page reads OpenActive: most finders never do.
     const { readOpenActive } = await import('./openactive.js');
-    yield* readOpenActive(feeds.length > 1 ? feeds : url, { ...options, directory: feeds.length > 1 ? directoryRef(feeds[0], options.name, options.id, options.feedbackUrl) : directory });
+    yield* readOpenActive(feeds.length > 1 ? feeds : url, {
+      ...options,
+      directory: feeds.length > 1 ? directoryRef(feeds[0], options.name, options.id, options.feedbackUrl) : directory,
+    });
     return;
   }
   let list: string;
@@ -197,13 +226,25 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     } else {
       env = envelope(body);
       if (!env) {
-        throw new SourceError('not-directory', 'The address answered with data, but not a list of services in a directory format this finder knows (ORUK v1 or v3, Outpost, or a snapshot).', next);
+        throw new SourceError(
+          'not-directory',
+          'The address answered with data, but not a list of services in a directory format this finder knows (ORUK v1 or v3, Outpost, or a snapshot).',
+          next,
+        );
       }
       dialect = dialectOf(body, env.records);
     }
     const firstId = text(isObject(env.records[0]) ? env.records[0].id : undefined);
-    if (previous && env.records.length && ((env.number !== undefined && env.number === previous.number) || (firstId !== undefined && firstId === previous.firstId))) {
-      throw new SourceError('paging', `Page ${page} was the same as page ${page - 1}: the directory ignores the page number, so reading stopped.`, next);
+    if (
+      previous &&
+      env.records.length &&
+      ((env.number !== undefined && env.number === previous.number) || (firstId !== undefined && firstId === previous.firstId))
+    ) {
+      throw new SourceError(
+        'paging',
+        `Page ${page} was the same as page ${page - 1}: the directory ignores the page number, so reading stopped.`,
+        next,
+      );
     }
     if (page === 1 && dialect === orukV3) version = await rootVersion(list, options);
     // Its records are read in a task of their own, not in the one that received the page: together
@@ -211,7 +252,8 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     await new Promise((resolve) => setTimeout(resolve, 0));
     const read = readRecords(env.records, dialect, directory, page, seen);
     const details = options.details ?? 'auto';
-    if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records)))) await fillDetails(read.services, list, directory, dialect, options, read.problems, page);
+    if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records))))
+      await fillDetails(read.services, list, directory, dialect, options, read.problems, page);
     yield { directory, dialect: dialect.name, version, page, totalPages: env.totalPages, services: read.services, problems: read.problems };
 
     if (page === 1) zeroBased = env.number === 0;
@@ -224,7 +266,8 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
 
 /** ORUK v1 list items with none of the child arrays: only the full record says where, when and for whom. */
 const summaries = (records: unknown[]) =>
-  records.length > 0 && records.every((r) => isObject(r) && !('service_at_locations' in r) && !('regular_schedules' in r) && !('eligibilitys' in r));
+  records.length > 0 &&
+  records.every((r) => isObject(r) && !('service_at_locations' in r) && !('regular_schedules' in r) && !('eligibilitys' in r));
 
 /** v3 servers say their version at `GET /`; a missing root is not a failure. */
 async function rootVersion(list: string, options: ReadOptions): Promise<string | undefined> {
@@ -237,12 +280,24 @@ async function rootVersion(list: string, options: ReadOptions): Promise<string |
 }
 
 /** List items that are summaries are replaced by the full record where it can be read. */
-async function fillDetails(services: Service[], list: string, directory: DirectoryRef, dialect: Dialect, options: ReadOptions, problems: RecordProblem[], page: number) {
+async function fillDetails(
+  services: Service[],
+  list: string,
+  directory: DirectoryRef,
+  dialect: Dialect,
+  options: ReadOptions,
+  problems: RecordProblem[],
+  page: number,
+) {
   const fill = async (i: number) => {
     try {
       services[i] = await readService(list, services[i].id, options, dialect, directory);
     } catch (error) {
-      problems.push({ id: services[i].id, page, reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used` });
+      problems.push({
+        id: services[i].id,
+        page,
+        reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used`,
+      });
     }
   };
   // A few at a time: the HTTP layer bounds requests per host; this bounds what waits on the caller's signal.

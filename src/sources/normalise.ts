@@ -78,7 +78,24 @@ export function time(v: unknown): string | undefined {
   return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…', pound: '£', euro: '€', bull: '•' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  pound: '£',
+  euro: '€',
+  bull: '•',
+};
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
@@ -94,9 +111,7 @@ export const looksLikeHtml = (s: string) => /<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i.t
 
 /** Plain text from HTML: tags dropped (block ends become spaces), entities decoded, whitespace folded. */
 export function htmlToText(html: string): string | undefined {
-  const stripped = html
-    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ');
+  const stripped = html.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
   return text(decodeEntities(stripped));
 }
 
@@ -117,7 +132,10 @@ const ACCESS_WORDS: Array<[RegExp, AccessType]> = [
   [/drop[\s-]?in|walk[\s-]?in|just turn up|no need to book/i, 'drop-in'],
   [/appointment|booking|book ahead|by arrangement/i, 'appointment'],
   [/self[\s-]?refer/i, 'self-referral'],
-  [/(professional|gp|agency|social worker|health visitor)[\s-]?referral|referral (from|by|needed|required)|^referral$|needs? (a )?referral/i, 'professional-referral'],
+  [
+    /(professional|gp|agency|social worker|health visitor)[\s-]?referral|referral (from|by|needed|required)|^referral$|needs? (a )?referral/i,
+    'professional-referral',
+  ],
   [/membership|members only|join/i, 'membership'],
   [/assessment/i, 'assessment'],
 ];
@@ -153,7 +171,9 @@ export function attendanceModes(...values: unknown[]): AttendanceMode[] | undefi
 }
 
 export function status(v: unknown): ServiceStatus | undefined {
-  const t = text(v)?.toLowerCase().replace(/[\s_]+/g, '-');
+  const t = text(v)
+    ?.toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (t === 'active' || t === 'inactive' || t === 'defunct' || t === 'temporarily-closed') return t;
   return undefined;
 }
@@ -169,7 +189,10 @@ export function dayRules(v: unknown): DayRule[] | undefined {
     const m = part.match(/^([+-]?\d{1,2})?([A-Za-z]{2,})$/);
     if (!m) continue;
     const code = m[2].toUpperCase();
-    const day = (WEEKDAYS as readonly string[]).includes(code.slice(0, 2)) && code.length === 2 ? (code as Weekday) : DAY_NAMES[code.slice(0, 3).toLowerCase()];
+    const day =
+      (WEEKDAYS as readonly string[]).includes(code.slice(0, 2)) && code.length === 2
+        ? (code as Weekday)
+        : DAY_NAMES[code.slice(0, 3).toLowerCase()];
     if (!day) continue;
     const nth = m[1] ? Number(m[1]) : undefined;
     rules.push(nth ? { day, nth } : { day });
@@ -180,7 +203,10 @@ export function dayRules(v: unknown): DayRule[] | undefined {
 export function monthDays(v: unknown): number[] | undefined {
   const t = text(v);
   if (!t) return undefined;
-  const days = t.split(/[,\s]+/).map(Number).filter((n) => Number.isInteger(n) && n !== 0 && n >= -31 && n <= 31);
+  const days = t
+    .split(/[,\s]+/)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n !== 0 && n >= -31 && n <= 31);
   return days.length ? days : undefined;
 }
 
@@ -197,7 +223,12 @@ export function phone(v: unknown, descriptionValue?: unknown): Phone | undefined
 }
 
 /** Terms from a list of objects, deduplicated by name. */
-export function terms(list: Raw[], name: (r: Raw) => unknown, vocabulary?: (r: Raw) => unknown, id?: (r: Raw) => unknown): Term[] | undefined {
+export function terms(
+  list: Raw[],
+  name: (r: Raw) => unknown,
+  vocabulary?: (r: Raw) => unknown,
+  id?: (r: Raw) => unknown,
+): Term[] | undefined {
   const seen = new Map<string, Term>();
   for (const r of list) {
     const n = text(name(r));
@@ -253,5 +284,8 @@ export const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list :
 export function address(a: Raw | undefined): Address | undefined {
   if (!a) return undefined;
   const street = [a.address_1, a.address_2].map(text).filter(Boolean).join(', ') || undefined;
-  return compact<Address>({ street, town: text(a.city), region: text(a.region ?? a.state_province), postcode: postcode(a.postal_code), country: text(a.country) }, true);
+  return compact<Address>(
+    { street, town: text(a.city), region: text(a.region ?? a.state_province), postcode: postcode(a.postal_code), country: text(a.country) },
+    true,
+  );
 }

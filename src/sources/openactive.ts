@@ -11,14 +11,42 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type {
-  AttendanceMode, Cost, CostOption, DirectoryRef, Location, Organisation, RecordProblem, Schedule, Service, ServiceStatus, Session, Term,
+  AttendanceMode,
+  Cost,
+  CostOption,
+  DirectoryRef,
+  Location,
+  Organisation,
+  RecordProblem,
+  Schedule,
+  Service,
+  ServiceStatus,
+  Session,
+  Term,
 } from '../model/index.js';
 import { SourceError } from '../model/index.js';
 import { base } from './dialect.js';
 import type { DirectoryPage, ReadOptions } from './index.js';
 import {
-  ageRange, compact, date, dayRules, description, email, htmlToText, httpUrl, isObject, latLng, looksLikeHtml, monthDays, nonEmpty, num,
-  phone, postcode, text, time, type Raw,
+  ageRange,
+  compact,
+  date,
+  dayRules,
+  description,
+  email,
+  htmlToText,
+  httpUrl,
+  isObject,
+  latLng,
+  looksLikeHtml,
+  monthDays,
+  nonEmpty,
+  num,
+  phone,
+  postcode,
+  text,
+  time,
+  type Raw,
 } from './normalise.js';
 import { compareModified, readRpde, type RpdeItem } from './rpde.js';
 
@@ -49,7 +77,6 @@ const SESSION_TYPES = new Set(['scheduledsession', 'scheduledsessions']);
 
 // ---------------------------------------------------------------- URLs
 
-
 /** The other feed of a pair by the usual naming (`…session-series` ↔ `…scheduled-sessions`), paging parameters dropped. */
 export function siblingFeed(url: string): string | undefined {
   let u: URL;
@@ -64,9 +91,15 @@ export function siblingFeed(url: string): string | undefined {
   const cased = (m: string, word: string) => (m[0] === m[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word);
   let other: string | undefined;
   if (/session([-_]?)series/i.test(seg)) {
-    other = seg.replace(/(session)([-_]?)(series)/i, (_, a: string, sep: string, b: string) => `${cased(a, 'scheduled')}${sep}${cased(b, 'sessions')}`);
+    other = seg.replace(
+      /(session)([-_]?)(series)/i,
+      (_, a: string, sep: string, b: string) => `${cased(a, 'scheduled')}${sep}${cased(b, 'sessions')}`,
+    );
   } else if (/scheduled([-_]?)sessions?/i.test(seg)) {
-    other = seg.replace(/(scheduled)([-_]?)(sessions?)/i, (_, a: string, sep: string, b: string) => `${cased(a, 'session')}${sep}${cased(b, 'series')}`);
+    other = seg.replace(
+      /(scheduled)([-_]?)(sessions?)/i,
+      (_, a: string, sep: string, b: string) => `${cased(a, 'session')}${sep}${cased(b, 'series')}`,
+    );
   }
   if (!other || other === seg) return undefined;
   parts[i] = other;
@@ -113,7 +146,12 @@ class Problems {
     const extra: RecordProblem[] = [];
     for (const g of this.#groups.values()) {
       const n = g.n - g.listed;
-      if (n > 0) extra.push({ reason: g.summary.replace('{n}', g.listed ? `${n} more` : String(n)), count: n, ...(g.skipped ? { skipped: true } : {}) });
+      if (n > 0)
+        extra.push({
+          reason: g.summary.replace('{n}', g.listed ? `${n} more` : String(n)),
+          count: n,
+          ...(g.skipped ? { skipped: true } : {}),
+        });
     }
     return [...this.#list, ...extra];
   }
@@ -180,14 +218,16 @@ async function activityLabels(): Promise<Labels> {
   return labels;
 }
 
-const activityUuid = (id: string | undefined) => id?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)?.[0].toLowerCase();
+const activityUuid = (id: string | undefined) =>
+  id?.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)?.[0].toLowerCase();
 
 /** Activity terms: `prefLabel` as sent, or looked up by id in the Activity List. */
 export function activities(v: unknown, table?: Labels): Term[] | undefined {
   const out = new Map<string, Term>();
   for (const a of list(v)) {
     const id = isObject(a) ? idOf(a) : text(a);
-    const name = (isObject(a) ? plain(a.prefLabel ?? a.name) : undefined) ?? (table && activityUuid(id) ? table[activityUuid(id)!] : undefined);
+    const name =
+      (isObject(a) ? plain(a.prefLabel ?? a.name) : undefined) ?? (table && activityUuid(id) ? table[activityUuid(id)!] : undefined);
     if (!name || out.has(name.toLowerCase())) continue;
     const scheme = isObject(a) ? text(a.inScheme) : undefined;
     const term: Term = { name, vocabulary: scheme && !scheme.startsWith(ACTIVITY_LIST) ? scheme : 'openactive-activity-list' };
@@ -209,13 +249,16 @@ function address(v: unknown): Location['address'] {
     return compact({ street: t.replace(pc ?? '\u0000', '').replace(/[,\s]+$/, '') || undefined, postcode: postcode(pc) });
   }
   if (!isObject(v)) return undefined;
-  return compact({
-    street: plain(v.streetAddress),
-    town: plain(v.addressLocality),
-    region: plain(v.addressRegion),
-    postcode: postcode(v.postalCode),
-    country: plain(v.addressCountry),
-  }, true);
+  return compact(
+    {
+      street: plain(v.streetAddress),
+      town: plain(v.addressLocality),
+      region: plain(v.addressRegion),
+      postcode: postcode(v.postalCode),
+      country: plain(v.addressCountry),
+    },
+    true,
+  );
 }
 
 export function place(p: unknown): Location | undefined {
@@ -236,7 +279,13 @@ function organisation(o: unknown): Organisation | undefined {
   if (!isObject(o)) return undefined;
   const name = plain(o.name) ?? [plain(o.givenName), plain(o.familyName)].filter(Boolean).join(' ');
   if (!name) return undefined;
-  return compact<Organisation>({ id: text(o['@id'] ?? o.id ?? o.identifier), name, description: description(o.description).description, url: httpUrl(o.url), email: email(o.email) });
+  return compact<Organisation>({
+    id: text(o['@id'] ?? o.id ?? o.identifier),
+    name,
+    description: description(o.description).description,
+    url: httpUrl(o.url),
+    email: email(o.email),
+  });
 }
 
 const CURRENCY: Record<string, string> = { GBP: '£', EUR: '€', USD: '$' };
@@ -251,7 +300,14 @@ export function offersCost(offers: unknown, freeFlag?: unknown): Cost | undefine
   for (const o of list(offers).filter(isObject)) {
     const amount = num(o.price);
     if (amount === undefined || amount < 0) continue;
-    options.push(compact<CostOption>({ option: plain(o.name), amount, currency: text(o.priceCurrency)?.toUpperCase(), description: plain(o.description) }));
+    options.push(
+      compact<CostOption>({
+        option: plain(o.name),
+        amount,
+        currency: text(o.priceCurrency)?.toUpperCase(),
+        description: plain(o.description),
+      }),
+    );
   }
   if (!options.length) return freeFlag === true ? { free: true, text: 'Free' } : undefined;
   const free = options.every((o) => o.amount === 0);
@@ -270,7 +326,8 @@ function eligibility(d: Raw): Term[] | undefined {
   if (g) out.push({ ...g });
   for (const a of list(d.accessibilitySupport)) {
     const name = isObject(a) ? plain(a.prefLabel ?? a.name) : undefined;
-    if (name && !out.some((t) => t.name === name)) out.push(compact<Term>({ id: isObject(a) ? idOf(a) : undefined, name, vocabulary: 'openactive-accessibility-support' }));
+    if (name && !out.some((t) => t.name === name))
+      out.push(compact<Term>({ id: isObject(a) ? idOf(a) : undefined, name, vocabulary: 'openactive-accessibility-support' }));
   }
   return nonEmpty(out);
 }
@@ -293,11 +350,25 @@ function status(d: Raw): ServiceStatus | undefined {
   return undefined;
 }
 
-const DAY_WORDS: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
-const byDayText = (v: unknown) => list(v).map((x) => enumValue(x)).filter((x): x is string => !!x);
+const DAY_WORDS: Record<string, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
+const byDayText = (v: unknown) =>
+  list(v)
+    .map((x) => enumValue(x))
+    .filter((x): x is string => !!x);
 
 /** One `eventSchedule` entry. `PartialSchedule` is kept as words only: it is never expanded into dates. */
-export function eventSchedule(s: Raw, locationId?: string): { schedule?: Schedule; closures: Array<{ startDate: string; endDate: string; closed: boolean; description?: string }> } {
+export function eventSchedule(
+  s: Raw,
+  locationId?: string,
+): { schedule?: Schedule; closures: Array<{ startDate: string; endDate: string; closed: boolean; description?: string }> } {
   const kind = typeOf(s);
   const timezone = text(s.scheduleTimezone);
   const opensAt = time(s.startTime);
@@ -313,7 +384,12 @@ export function eventSchedule(s: Raw, locationId?: string): { schedule?: Schedul
   const notes = plain(s.description);
   if (kind === 'PartialSchedule' || !freqMatch || s.byMonth !== undefined || s.byMonthOfYear !== undefined) {
     // Not a complete rule: show it in words; the dated sessions carry the times.
-    const schedule = compact<Schedule>({ description: words.join(', ') || notes || 'See the dated sessions', notes: words.length ? notes : undefined, timezone, locationId });
+    const schedule = compact<Schedule>({
+      description: words.join(', ') || notes || 'See the dated sessions',
+      notes: words.length ? notes : undefined,
+      timezone,
+      locationId,
+    });
     return { schedule, closures: [] };
   }
   const unit = freqMatch[2].toUpperCase();
@@ -374,17 +450,26 @@ interface SeriesEntry {
  * One Service from a series and its sessions. Throws an Error in plain words
  * when it cannot be used. Sessions that ended before `cutoff` are left out.
  */
-export function seriesToService(entry: SeriesEntry, directory: DirectoryRef, cutoff: number, table?: Labels): { service: Service; badSessions: Array<{ id?: string; reason: string }>; pastSessions: number } {
+export function seriesToService(
+  entry: SeriesEntry,
+  directory: DirectoryRef,
+  cutoff: number,
+  table?: Labels,
+): { service: Service; badSessions: Array<{ id?: string; reason: string }>; pastSessions: number } {
   // A series may inherit what it leaves out from its parent (an EventSeries embedded as superEvent).
   const parent = isObject(entry.data.superEvent) ? entry.data.superEvent : {};
   const d: Raw = { ...parent, ...entry.data };
   const categories = activities(d.activity, table);
   const loc = place(d.location);
-  const name = plain(d.name) ?? (categories ? `${categories.map((c) => c.name).join(' and ')}${loc?.name ? ` at ${loc.name}` : ''}` : undefined);
+  const name =
+    plain(d.name) ?? (categories ? `${categories.map((c) => c.name).join(' and ')}${loc?.name ? ` at ${loc.name}` : ''}` : undefined);
   if (!name) throw new Error('has no name and no activity to name it by');
   const s: Service = base(entry.id, name, directory);
   const locations: Location[] = loc ? [loc] : [];
-  const timezone = list(d.eventSchedule).filter(isObject).map((x) => text(x.scheduleTimezone)).find(Boolean);
+  const timezone = list(d.eventSchedule)
+    .filter(isObject)
+    .map((x) => text(x.scheduleTimezone))
+    .find(Boolean);
   const schedules: Schedule[] = [];
   const closures: NonNullable<Service['closures']> = [];
   for (const x of list(d.eventSchedule).filter(isObject)) {
@@ -417,9 +502,16 @@ export function seriesToService(entry: SeriesEntry, directory: DirectoryRef, cut
     sessions.set(x.id ?? x.start, x);
   }
   const sorted = [...sessions.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const virtual = isObject(d.virtualLocation) ? d.virtualLocation : isObject(d['beta:virtualLocation']) ? d['beta:virtualLocation'] : undefined;
+  const virtual = isObject(d.virtualLocation)
+    ? d.virtualLocation
+    : isObject(d['beta:virtualLocation'])
+      ? d['beta:virtualLocation']
+      : undefined;
   const organizer = organisation(d.organizer);
-  const phones = [phone(isObject(d.organizer) ? d.organizer.telephone : undefined), phone(isObject(d.location) ? d.location.telephone : undefined)].filter((p) => !!p);
+  const phones = [
+    phone(isObject(d.organizer) ? d.organizer.telephone : undefined),
+    phone(isObject(d.location) ? d.location.telephone : undefined),
+  ].filter((p) => !!p);
   Object.assign(
     s,
     description(d.description),
@@ -439,7 +531,8 @@ export function seriesToService(entry: SeriesEntry, directory: DirectoryRef, cut
       closures: nonEmpty(closures),
       sessions: nonEmpty(sorted),
       cost: offersCost(d.offers, d.isAccessibleForFree),
-      lastModified: text(d.dateModified) && Number.isFinite(Date.parse(text(d.dateModified)!)) ? text(d.dateModified) : modifiedDate(entry.modified),
+      lastModified:
+        text(d.dateModified) && Number.isFinite(Date.parse(text(d.dateModified)!)) ? text(d.dateModified) : modifiedDate(entry.modified),
     }),
   );
   if (s.description && looksLikeHtml(s.description)) s.description = htmlToText(s.description);
@@ -457,7 +550,12 @@ function ended(service: Service, hadSessions: boolean, cutoffDay: string): boole
 // ---------------------------------------------------------------- joining
 
 /** Applies items in feed order: a later copy replaces an earlier one (unless its `modified` is older); a tombstone removes it. */
-export function applyItems(store: Map<string, RpdeItem & { page?: number }>, items: Array<RpdeItem & { page?: number }>, feed: string, counts: { deleted: number; superseded: number }) {
+export function applyItems(
+  store: Map<string, RpdeItem & { page?: number }>,
+  items: Array<RpdeItem & { page?: number }>,
+  feed: string,
+  counts: { deleted: number; superseded: number },
+) {
   for (const item of items) {
     const key = `${feed}\u0000${item.id}`;
     const before = store.get(key);
@@ -480,7 +578,16 @@ export interface JoinResult {
   services: Service[];
   problems: RecordProblem[];
   /** What became of every live item. */
-  stats: { series: number; sessions: number; joined: number; past: number; orphans: number; ended: number; unsupported: number; bad: number };
+  stats: {
+    series: number;
+    sessions: number;
+    joined: number;
+    past: number;
+    orphans: number;
+    ended: number;
+    unsupported: number;
+    bad: number;
+  };
 }
 
 /**
@@ -488,7 +595,11 @@ export interface JoinResult {
  * embedded `subEvent`s) into services. Pure apart from loading the Activity
  * List when a feed names activities by id only.
  */
-export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>, directory: DirectoryRef, now: Date = new Date()): Promise<JoinResult> {
+export async function joinOpenActive(
+  items: Array<RpdeItem & { page?: number }>,
+  directory: DirectoryRef,
+  now: Date = new Date(),
+): Promise<JoinResult> {
   const cutoff = now.getTime() - DAY_MS;
   const cutoffDay = new Date(cutoff).toISOString().slice(0, 10);
   const problems = new Problems();
@@ -502,7 +613,8 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
     series.push(entry);
     for (const k of [entry.id, idOf(entry.data), text(entry.data.identifier)]) if (k && !index.has(k)) index.set(k, entry);
     for (const sub of list(entry.data.subEvent).filter(isObject)) {
-      if (SESSION_TYPES.has(typeOf(sub)?.toLowerCase() ?? 'scheduledsession')) entry.sessions.push({ id: text(sub.identifier) ?? idOf(sub), data: sub });
+      if (SESSION_TYPES.has(typeOf(sub)?.toLowerCase() ?? 'scheduledsession'))
+        entry.sessions.push({ id: text(sub.identifier) ?? idOf(sub), data: sub });
     }
   };
 
@@ -513,7 +625,8 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
       stats.series++;
       addSeries({ id: item.id, data: item.data, modified: item.modified, sessions: [], page: item.page });
       // A standalone Event or CourseInstance with its own dates is its own session.
-      if (type !== 'sessionseries' && type !== 'eventseries' && isoInstant(item.data.startDate)) series[series.length - 1].sessions.push({ id: item.id, data: item.data });
+      if (type !== 'sessionseries' && type !== 'eventseries' && isoInstant(item.data.startDate))
+        series[series.length - 1].sessions.push({ id: item.id, data: item.data });
     } else if (SESSION_TYPES.has(type)) {
       stats.sessions++;
       sessions.push({ item, data: item.data });
@@ -527,7 +640,10 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
     if (!ref) return undefined;
     const hit = index.get(ref);
     if (hit) return hit;
-    const last = ref.replace(/[/#]+$/, '').split(/[/#]/).pop();
+    const last = ref
+      .replace(/[/#]+$/, '')
+      .split(/[/#]/)
+      .pop();
     return last ? index.get(decodeURIComponent(last)) : undefined;
   };
 
@@ -546,7 +662,9 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
       problems.add('orphan', `{n} sessions belong to no series in the feed (deleted, or not published)`, {
         id: item.id,
         page: item.page,
-        reason: ref ? `session belongs to series ${ref}, which is not in the series feed (it may have been deleted)` : 'session names no series (superEvent), so it cannot be shown',
+        reason: ref
+          ? `session belongs to series ${ref}, which is not in the series feed (it may have been deleted)`
+          : 'session names no series (superEvent), so it cannot be shown',
       });
       continue;
     }
@@ -559,7 +677,12 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
   for (const entry of series) {
     if (seen.has(entry.id)) {
       stats.bad++;
-      problems.add('duplicate', '{n} series appear more than once', { id: entry.id, page: entry.page, reason: 'appears more than once; the first copy is used', skipped: true });
+      problems.add('duplicate', '{n} series appear more than once', {
+        id: entry.id,
+        page: entry.page,
+        reason: 'appears more than once; the first copy is used',
+        skipped: true,
+      });
       continue;
     }
     seen.add(entry.id);
@@ -567,7 +690,12 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
       const { service, badSessions, pastSessions } = seriesToService(entry, directory, cutoff, table);
       stats.past += pastSessions;
       stats.joined += entry.sessions.length - badSessions.length - pastSessions;
-      for (const b of badSessions) problems.add('bad-session', '{n} sessions could not be read', { id: b.id, page: entry.page, reason: `session of ${entry.id} ${b.reason}` });
+      for (const b of badSessions)
+        problems.add('bad-session', '{n} sessions could not be read', {
+          id: b.id,
+          page: entry.page,
+          reason: `session of ${entry.id} ${b.reason}`,
+        });
       if (ended(service, entry.sessions.length > 0, cutoffDay)) {
         stats.ended++;
         problems.count('ended', '{n} session series were left out because all their sessions are in the past');
@@ -576,10 +704,16 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
       services.push(service);
     } catch (error) {
       stats.bad++;
-      problems.add('bad-series', '{n} series could not be read', { id: entry.id, page: entry.page, reason: error instanceof Error ? error.message : String(error), skipped: true });
+      problems.add('bad-series', '{n} series could not be read', {
+        id: entry.id,
+        page: entry.page,
+        reason: error instanceof Error ? error.message : String(error),
+        skipped: true,
+      });
     }
   }
-  for (const [type, n] of unsupported) problems.count(`kind:${type}`, `{n} items of kind ${type} were left out: this finder reads sessions and session series`, n);
+  for (const [type, n] of unsupported)
+    problems.count(`kind:${type}`, `{n} items of kind ${type} were left out: this finder reads sessions and session series`, n);
   return { services, problems: problems.all(), stats };
 }
 
@@ -595,7 +729,8 @@ export async function joinOpenActive(items: Array<RpdeItem & { page?: number }>,
 export async function* readOpenActive(feeds: OpenActiveFeeds, options: OpenActiveOptions = {}): AsyncGenerator<DirectoryPage> {
   const toRead = feedList(feeds, options.siblings !== false);
   if (!toRead.length) throw new SourceError('network', 'No OpenActive feed address was given.', '');
-  const directory = options.directory ?? (await import('./index.js')).directoryRef(toRead[0].url, options.name, options.id, options.feedbackUrl);
+  const directory =
+    options.directory ?? (await import('./index.js')).directoryRef(toRead[0].url, options.name, options.id, options.feedbackUrl);
   const store = new Map<string, RpdeItem & { page?: number }>();
   const counts = { deleted: 0, superseded: 0 };
   let page = 0;
@@ -606,12 +741,21 @@ export async function* readOpenActive(feeds: OpenActiveFeeds, options: OpenActiv
       for await (const p of readRpde(feed.url, { ...options, pageOffset: page })) {
         pagesOfFeed++;
         page++;
-        applyItems(store, p.items.map((item) => ({ ...item, page })), String(i), counts);
+        applyItems(
+          store,
+          p.items.map((item) => ({ ...item, page })),
+          String(i),
+          counts,
+        );
         yield { directory, dialect: 'openactive', page, services: [], problems: p.problems };
       }
     } catch (error) {
       if (error instanceof SourceError && error.kind === 'aborted') throw error;
-      const guessed = feed.optional && pagesOfFeed === 0 && error instanceof SourceError && ['http', 'not-json', 'invalid-json', 'not-directory', 'network'].includes(error.kind);
+      const guessed =
+        feed.optional &&
+        pagesOfFeed === 0 &&
+        error instanceof SourceError &&
+        ['http', 'not-json', 'invalid-json', 'not-directory', 'network'].includes(error.kind);
       if (!guessed) {
         failure ??= error;
         // A page cap or loop in one feed still leaves the others worth reading.

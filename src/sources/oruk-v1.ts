@@ -8,15 +8,43 @@
 import type { Closure, Contact, Cost, Location, Organisation, Schedule, Service, Term } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import {
-  accessTypes, address, ageRange, attendanceModes, compact, date, dateTime, dayRules, description, email, freq, httpUrl,
-  isObject, latLng, monthDays, nonEmpty, num, objects, phone, status, terms, text, time, type Raw,
+  accessTypes,
+  address,
+  ageRange,
+  attendanceModes,
+  compact,
+  date,
+  dateTime,
+  dayRules,
+  description,
+  email,
+  freq,
+  httpUrl,
+  isObject,
+  latLng,
+  monthDays,
+  nonEmpty,
+  num,
+  objects,
+  phone,
+  status,
+  terms,
+  text,
+  time,
+  type Raw,
 } from './normalise.js';
 
 export function organisation(o: unknown): Organisation | undefined {
   if (!isObject(o)) return undefined;
   const name = text(o.name);
   if (!name) return undefined;
-  return compact({ id: text(o.id), name, description: description(o.description).description, url: httpUrl(o.url ?? o.website), email: email(o.email) });
+  return compact({
+    id: text(o.id),
+    name,
+    description: description(o.description).description,
+    url: httpUrl(o.url ?? o.website),
+    email: email(o.email),
+  });
 }
 
 export function schedule(s: Raw, locationId?: string): Schedule | undefined {
@@ -46,13 +74,22 @@ export function closure(h: Raw): Closure | undefined {
   const startDate = date(h.start_date);
   const endDate = date(h.end_date) ?? startDate;
   if (!startDate || !endDate) return undefined;
-  return compact({ startDate, endDate, closed: h.closed !== false && !time(h.opens_at), opensAt: time(h.opens_at), closesAt: time(h.closes_at), description: text(h.description) });
+  return compact({
+    startDate,
+    endDate,
+    closed: h.closed !== false && !time(h.opens_at),
+    opensAt: time(h.opens_at),
+    closesAt: time(h.closes_at),
+    description: text(h.description),
+  });
 }
 
 /** Free unless a price is stated; an unclear fee text still says it is not free. */
 export function cost(options: Raw[], fees: unknown): Cost | undefined {
   const list = options
-    .map((o) => compact({ option: text(o.option), amount: num(o.amount), currency: text(o.currency), description: text(o.amount_description) }, true))
+    .map((o) =>
+      compact({ option: text(o.option), amount: num(o.amount), currency: text(o.currency), description: text(o.amount_description) }, true),
+    )
     .filter((o) => o !== undefined);
   const words = text(fees);
   if (!list.length && !words) return undefined;
@@ -67,21 +104,33 @@ function location(sal: Raw): Location | undefined {
   if (!l) return undefined;
 
   const point = latLng(l.latitude, l.longitude);
-  return compact<Location>({
-    id: text(l.id),
-    name: text(l.name),
-    description: text(l.description),
-    address: address(objects(l.physical_addresses ?? l.addresses)[0]),
-    lat: point?.lat,
-    lng: point?.lng,
-    accessibility: nonEmpty(objects(l.accessibility_for_disabilities ?? l.accessibility).map((a) => text(a.accessibility ?? a.description)).filter((a): a is string => !!a)),
-  }, true);
+  return compact<Location>(
+    {
+      id: text(l.id),
+      name: text(l.name),
+      description: text(l.description),
+      address: address(objects(l.physical_addresses ?? l.addresses)[0]),
+      lat: point?.lat,
+      lng: point?.lng,
+      accessibility: nonEmpty(
+        objects(l.accessibility_for_disabilities ?? l.accessibility)
+          .map((a) => text(a.accessibility ?? a.description))
+          .filter((a): a is string => !!a),
+      ),
+    },
+    true,
+  );
 }
 
 export const ELIGIBILITY_VOCABULARY = /circumstance|eligib|audience|suitab|need/i;
 
 function taxonomy(list: Raw[]): { categories?: Term[]; eligibility?: Term[] } {
-  const all = terms(list.map((st) => (isObject(st.taxonomy) ? st.taxonomy : st)), (t) => t.name, (t) => t.vocabulary) ?? [];
+  const all =
+    terms(
+      list.map((st) => (isObject(st.taxonomy) ? st.taxonomy : st)),
+      (t) => t.name,
+      (t) => t.vocabulary,
+    ) ?? [];
   return {
     categories: nonEmpty(all.filter((t) => !ELIGIBILITY_VOCABULARY.test(t.vocabulary ?? ''))),
     eligibility: nonEmpty(all.filter((t) => ELIGIBILITY_VOCABULARY.test(t.vocabulary ?? ''))),
@@ -91,7 +140,17 @@ function taxonomy(list: Raw[]): { categories?: Term[]; eligibility?: Term[] } {
 export function contacts(list: Raw[]): Contact[] | undefined {
   return nonEmpty(
     list
-      .map((c) => compact<Contact>({ name: text(c.name), title: text(c.title), email: email(c.email), phones: nonEmpty([phone(c.phone), ...objects(c.phones).map((p) => phone(p.number, p.description))].filter((p) => !!p)) }, true))
+      .map((c) =>
+        compact<Contact>(
+          {
+            name: text(c.name),
+            title: text(c.title),
+            email: email(c.email),
+            phones: nonEmpty([phone(c.phone), ...objects(c.phones).map((p) => phone(p.number, p.description))].filter((p) => !!p)),
+          },
+          true,
+        ),
+      )
       .filter((c) => c !== undefined),
   );
 }
@@ -108,8 +167,16 @@ export const orukV1: Dialect = {
     const mins = eligibilitys.map((e) => num(e.minimum_age)).filter((n) => n !== undefined && n >= 0) as number[];
     const maxes = eligibilitys.map((e) => num(e.maximum_age)).filter((n) => n !== undefined && n >= 0) as number[];
     const people = [
-      ...(terms(eligibilitys, (e) => e.eligibility, () => 'eligibility') ?? []),
-      ...(terms(objects(r.pc_targetAudience), (a) => a.audienceType, () => 'targetAudience') ?? []),
+      ...(terms(
+        eligibilitys,
+        (e) => e.eligibility,
+        () => 'eligibility',
+      ) ?? []),
+      ...(terms(
+        objects(r.pc_targetAudience),
+        (a) => a.audienceType,
+        () => 'targetAudience',
+      ) ?? []),
       ...(tax.eligibility ?? []),
     ];
     const contactList = contacts(objects(r.contacts));
@@ -134,14 +201,28 @@ export const orukV1: Dialect = {
         eligibility: nonEmpty(people),
         categories: tax.categories,
         locations: nonEmpty(sals.map(location).filter((l) => !!l)),
-        schedules: nonEmpty([
-          ...objects(r.regular_schedules).map((x) => schedule(x)),
-          ...sals.flatMap((sal) => objects(sal.regular_schedules).map((x) => schedule(x, text(isObject(sal.location) ? sal.location.id : undefined)))),
-        ].filter((x) => !!x)),
-        closures: nonEmpty([...objects(r.holiday_schedules), ...sals.flatMap((sal) => objects(sal.holiday_schedules))].map(closure).filter((x) => !!x)),
+        schedules: nonEmpty(
+          [
+            ...objects(r.regular_schedules).map((x) => schedule(x)),
+            ...sals.flatMap((sal) =>
+              objects(sal.regular_schedules).map((x) => schedule(x, text(isObject(sal.location) ? sal.location.id : undefined))),
+            ),
+          ].filter((x) => !!x),
+        ),
+        closures: nonEmpty(
+          [...objects(r.holiday_schedules), ...sals.flatMap((sal) => objects(sal.holiday_schedules))].map(closure).filter((x) => !!x),
+        ),
         cost: cost(objects(r.cost_options), r.fees),
-        languages: nonEmpty(objects(r.languages).map((l) => text(l.language ?? l.name)).filter((l): l is string => !!l)),
-        serviceAreas: nonEmpty(objects(r.service_areas).map((a) => text(a.service_area ?? a.name)).filter((a): a is string => !!a)),
+        languages: nonEmpty(
+          objects(r.languages)
+            .map((l) => text(l.language ?? l.name))
+            .filter((l): l is string => !!l),
+        ),
+        serviceAreas: nonEmpty(
+          objects(r.service_areas)
+            .map((a) => text(a.service_area ?? a.name))
+            .filter((a): a is string => !!a),
+        ),
         assuredDate: date(r.assured_date) ?? date(pc.date_assured),
         lastModified: dateTime(r.last_modified ?? pc.date_modified),
       }),

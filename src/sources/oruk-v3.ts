@@ -8,23 +8,47 @@ import type { Location, Schedule, Service, Term } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import { ELIGIBILITY_VOCABULARY, contacts, cost, organisation, schedule } from './oruk-v1.js';
 import {
-  accessTypes, address, ageRange, attendanceModes, compact, date, dateTime, description, email, httpUrl, isObject, latLng,
-  nonEmpty, objects, phone, status, terms, text, type Raw,
+  accessTypes,
+  address,
+  ageRange,
+  attendanceModes,
+  compact,
+  date,
+  dateTime,
+  description,
+  email,
+  httpUrl,
+  isObject,
+  latLng,
+  nonEmpty,
+  objects,
+  phone,
+  status,
+  terms,
+  text,
+  type Raw,
 } from './normalise.js';
 
 function location(l: Raw): Location | undefined {
   const addresses = objects(l.addresses);
   const physical = addresses.find((a) => text(a.address_type) !== 'postal') ?? addresses[0];
   const point = latLng(l.latitude, l.longitude);
-  return compact<Location>({
-    id: text(l.id),
-    name: text(l.name),
-    description: text(l.description),
-    address: address(physical),
-    lat: point?.lat,
-    lng: point?.lng,
-    accessibility: nonEmpty(objects(l.accessibility).map((a) => text(a.description ?? a.details)).filter((a): a is string => !!a)),
-  }, true);
+  return compact<Location>(
+    {
+      id: text(l.id),
+      name: text(l.name),
+      description: text(l.description),
+      address: address(physical),
+      lat: point?.lat,
+      lng: point?.lng,
+      accessibility: nonEmpty(
+        objects(l.accessibility)
+          .map((a) => text(a.description ?? a.details))
+          .filter((a): a is string => !!a),
+      ),
+    },
+    true,
+  );
 }
 
 /** Which part of the model a taxonomy term belongs to, by its taxonomy's name. */
@@ -48,12 +72,17 @@ export const orukV3: Dialect = {
       ...objects(r.schedules).map((x) => schedule(x)),
       ...sals.flatMap((sal) => {
         const locationId = text(isObject(sal.location) ? sal.location.id : sal.location_id);
-        return [...objects(sal.schedules), ...objects(isObject(sal.location) ? sal.location.schedules : undefined)].map((x) => schedule(x, locationId));
+        return [...objects(sal.schedules), ...objects(isObject(sal.location) ? sal.location.schedules : undefined)].map((x) =>
+          schedule(x, locationId),
+        );
       }),
     ].filter((x): x is Schedule => !!x);
     const attendingText = [...objects(r.schedules), ...sals.flatMap((sal) => objects(sal.schedules))].map((x) => x.attending_type);
     const contactList = contacts(objects(r.contacts));
-    const phones = [...objects(r.phones).map((p) => phone(p.number, p.description)), ...(contactList?.flatMap((c) => c.phones ?? []) ?? [])].filter((p) => !!p);
+    const phones = [
+      ...objects(r.phones).map((p) => phone(p.number, p.description)),
+      ...(contactList?.flatMap((c) => c.phones ?? []) ?? []),
+    ].filter((p) => !!p);
     Object.assign(
       s,
       description(r.description),
@@ -72,8 +101,16 @@ export const orukV3: Dialect = {
         locations: nonEmpty(sals.map((sal) => (isObject(sal.location) ? location(sal.location) : undefined)).filter((l) => !!l)),
         schedules: nonEmpty(schedules),
         cost: cost(objects(r.cost_options), r.fees),
-        languages: nonEmpty(objects(r.languages).map((l) => text(l.name ?? l.code)).filter((l): l is string => !!l)),
-        serviceAreas: nonEmpty(objects(r.service_areas).map((a) => text(a.name ?? a.service_area)).filter((a): a is string => !!a)),
+        languages: nonEmpty(
+          objects(r.languages)
+            .map((l) => text(l.name ?? l.code))
+            .filter((l): l is string => !!l),
+        ),
+        serviceAreas: nonEmpty(
+          objects(r.service_areas)
+            .map((a) => text(a.name ?? a.service_area))
+            .filter((a): a is string => !!a),
+        ),
         assuredDate: date(r.assured_date),
         lastModified: dateTime(r.last_modified),
       }),

@@ -8,27 +8,56 @@ import type { Location, Schedule, Service } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import { contacts, organisation } from './oruk-v1.js';
 import {
-  address, ageRange, compact, dateTime, dayRules, description, email, httpUrl, isObject, latLng, nonEmpty, num, objects,
-  status, terms, text, time, type Raw,
+  address,
+  ageRange,
+  compact,
+  dateTime,
+  dayRules,
+  description,
+  email,
+  httpUrl,
+  isObject,
+  latLng,
+  nonEmpty,
+  num,
+  objects,
+  status,
+  terms,
+  text,
+  time,
+  type Raw,
 } from './normalise.js';
 
 function location(l: Raw): Location | undefined {
   const coordinates = isObject(l.geometry) && Array.isArray(l.geometry.coordinates) ? l.geometry.coordinates : [];
   const point = latLng(coordinates[1], coordinates[0]);
-  return compact<Location>({
-    id: text(l.id),
-    name: text(l.name),
-    description: text(l.description),
-    address: address(l),
-    lat: point?.lat,
-    lng: point?.lng,
-    accessibility: nonEmpty(objects(l.accessibilities).map((a) => text(a.name)).filter((a): a is string => !!a)),
-  }, true);
+  return compact<Location>(
+    {
+      id: text(l.id),
+      name: text(l.name),
+      description: text(l.description),
+      address: address(l),
+      lat: point?.lat,
+      lng: point?.lng,
+      accessibility: nonEmpty(
+        objects(l.accessibilities)
+          .map((a) => text(a.name))
+          .filter((a): a is string => !!a),
+      ),
+    },
+    true,
+  );
 }
 
 function schedule(s: Raw): Schedule | undefined {
   const byday = dayRules(s.weekday);
-  const rule = compact<Schedule>({ freq: byday ? 'WEEKLY' : undefined, byday, opensAt: time(s.opens_at), closesAt: time(s.closes_at), description: text(s.description) });
+  const rule = compact<Schedule>({
+    freq: byday ? 'WEEKLY' : undefined,
+    byday,
+    opensAt: time(s.opens_at),
+    closesAt: time(s.closes_at),
+    description: text(s.description),
+  });
   return rule.freq || rule.description ? rule : undefined;
 }
 
@@ -55,10 +84,26 @@ export const outpost: Dialect = {
         // needs_referral: true says a professional must refer; false says a person can come themselves.
         access: r.needs_referral === true ? ['professional-referral'] : r.needs_referral === false ? ['self-referral'] : undefined,
         ages: ageRange(r.min_age, r.max_age),
-        eligibility: terms([...objects(r.suitabilities), ...objects(r.send_needs)], (t) => t.name, () => 'suitabilities'),
-        categories: terms(objects(r.taxonomies), (t) => t.name, () => 'taxonomies'),
-        locations: nonEmpty(objects(r.locations).map(location).filter((l) => !!l)),
-        schedules: nonEmpty(objects(r.regular_schedules).map(schedule).filter((x) => !!x)),
+        eligibility: terms(
+          [...objects(r.suitabilities), ...objects(r.send_needs)],
+          (t) => t.name,
+          () => 'suitabilities',
+        ),
+        categories: terms(
+          objects(r.taxonomies),
+          (t) => t.name,
+          () => 'taxonomies',
+        ),
+        locations: nonEmpty(
+          objects(r.locations)
+            .map(location)
+            .filter((l) => !!l),
+        ),
+        schedules: nonEmpty(
+          objects(r.regular_schedules)
+            .map(schedule)
+            .filter((x) => !!x),
+        ),
         cost: free === undefined ? undefined : compact({ free, options: nonEmpty(options) }),
         lastModified: dateTime(r.updated_at),
       }),

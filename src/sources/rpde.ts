@@ -89,7 +89,8 @@ export function compareModified(a: RpdeItem['modified'], b: RpdeItem['modified']
     const y = sb.replace(/^0+(?=\d)/, '');
     return x.length !== y.length ? x.length - y.length : x < y ? -1 : x > y ? 1 : 0;
   }
-  if (typeof a === 'string' && typeof b === 'string' && Number.isFinite(Date.parse(a)) && Number.isFinite(Date.parse(b))) return Date.parse(a) - Date.parse(b);
+  if (typeof a === 'string' && typeof b === 'string' && Number.isFinite(Date.parse(a)) && Number.isFinite(Date.parse(b)))
+    return Date.parse(a) - Date.parse(b);
   return undefined;
 }
 
@@ -111,14 +112,19 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
     }
     const body = await fetchJson(current, { ...options, cacheMs: options.cacheMs ?? 0 });
     if (!isRpdePage(body)) {
-      throw new SourceError('not-directory', 'The address answered with data, but not an OpenActive feed page (RPDE: "items" and "next").', current);
+      throw new SourceError(
+        'not-directory',
+        'The address answered with data, but not an OpenActive feed page (RPDE: "items" and "next").',
+        current,
+      );
     }
     visited.add(current);
     const items: RpdeItem[] = [];
     const problems: RecordProblem[] = [];
     for (const raw of body.items) {
       const item = rpdeItem(raw);
-      if (typeof item === 'string') problems.push(compact({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item, skipped: true }));
+      if (typeof item === 'string')
+        problems.push(compact({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item, skipped: true }));
       else items.push(item);
     }
     const next = resolve(body.next, current);
@@ -126,7 +132,11 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
     yield { url: current, page, items, problems, last };
     if (last) return;
     if (next === current) {
-      throw new SourceError('paging', `Page ${page} of the feed links to itself while it still has items, so reading it again would never end; reading stopped.`, current);
+      throw new SourceError(
+        'paging',
+        `Page ${page} of the feed links to itself while it still has items, so reading it again would never end; reading stopped.`,
+        current,
+      );
     }
     if (visited.has(next!)) {
       throw new SourceError('paging', `Page ${page} of the feed links back to a page already read, so reading stopped.`, next!);
@@ -139,7 +149,11 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
 export function isOpenActiveUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return /rpde|openactive|session-?series|scheduled-?sessions?|sessionseries/i.test(u.pathname) || u.searchParams.has('afterTimestamp') || u.searchParams.has('afterChangeNumber');
+    return (
+      /rpde|openactive|session-?series|scheduled-?sessions?|sessionseries/i.test(u.pathname) ||
+      u.searchParams.has('afterTimestamp') ||
+      u.searchParams.has('afterChangeNumber')
+    );
   } catch {
     return false;
   }

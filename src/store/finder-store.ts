@@ -1,18 +1,20 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError } from '../model/index.js';
-import { clearCache, directoryRef, fetchJson, readDirectory } from '../sources/index.js';
+import { clearCache, directoryRef, readDirectory } from '../sources/index.js';
 import {
   createBlender,
   createIndex,
   facets as computeFacets,
   freshness as computeFreshness,
   nextOpening as computeNextOpening,
-  parseLatLng,
-  postcodesIoGeocoder,
   search,
   type Geocoder,
   type SearchIndex,
 } from '../engine/index.js';
+import { PlaceResolver, type PlaceError } from './places.js';
+import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
+
+export type { PlaceError } from './places.js';
 
 /**
  * A directory to read: a URL, or a URL with the name people know it by. `source` is the directory's own
@@ -44,8 +46,6 @@ export interface FinderStoreOptions {
   batchMs?: number;
 }
 
-export type PlaceError = 'not-found' | 'failed';
-
 /** The query `patch` makes of `query`; a field patched to undefined is removed, not kept as undefined. */
 export function mergeQuery(query: Query, patch: Partial<Query>): Query {
   const out: Query = {};
@@ -72,25 +72,6 @@ interface Output {
 
 const EMPTY: Output = { results: [], total: 0, matched: 0, partial: 0 };
 
-/** Longest run of index building before the page gets a turn (input, paint). */
-const SLICE_MS = 8;
-
-/**
- * Lets the browser handle input and paint before the next slice of work:
- * `scheduler.yield()` where there is one (the continuation keeps its place
- * ahead of other tasks), else a new task. In Node, a timer turn.
- */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return nextTask();
-}
-
-/** A new task, queued behind timers already due (the 16 ms batch among them). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * The one framework-free state holder: reads every directory, blends what
  * arrives page by page, and keeps the filtered, ranked results for the
@@ -115,11 +96,9 @@ export class FinderStore extends EventTarget {
   #facets: ReturnType<typeof computeFacets> = { eligibility: [], categories: [] };
   #dirty = false;
   #timer?: ReturnType<typeof setTimeout>;
-  #geocoding?: AbortController;
+  readonly #places: PlaceResolver;
   /** Place lookups started: only the latest one's answer is used. */
   #lookups = 0;
-  /** The page's place names, once read (see `#places`). */
-  #placeList?: Promise<Record<string, LatLng>>;
   /** The recompute under way, if any; a flush asked for meanwhile runs when it ends. */
   #flushing?: Promise<void>;
   #flushWanted = false;
@@ -135,6 +114,7 @@ export class FinderStore extends EventTarget {
     super();
     this.#options = options;
     this.#query = { ...options.query };
+    this.#places = new PlaceResolver(options);
     const ref = (e: Endpoint) => {
       if (typeof e === 'string') return directoryRef(e);
       const own = typeof e.source === 'string' ? directoryRef(e.source) : undefined;
@@ -223,7 +203,7 @@ export class FinderStore extends EventTarget {
         // (a keyword typed while a postcode is looked up) is kept, and a newer lookup answers for itself.
         const lookup = ++this.#lookups;
         this.#query = next;
-        const resolved = await this.#resolvePlace(asked.trim());
+        const resolved = await this.#places.resolve(asked.trim());
         if (lookup !== this.#lookups || this.#query.place !== asked) return;
         next = { ...this.#query };
         if ('near' in resolved) next.near = resolved.near;
@@ -276,7 +256,7 @@ export class FinderStore extends EventTarget {
     this.#reads.clear();
     // Reads stopped part-way are no longer loading: nothing more will arrive.
     for (const status of this.#statuses.values()) if (status.state === 'loading') status.state = 'idle';
-    this.#geocoding?.abort();
+    this.#places.abort();
     clearTimeout(this.#timer);
   }
 
@@ -287,35 +267,6 @@ export class FinderStore extends EventTarget {
   /** What decides which records a store reads: two stores with the same key read the same. */
   #key(): string {
     return JSON.stringify([this.#directories, [...this.#feeds], this.#options.maxPages ?? null]);
-  }
-
-  async #resolvePlace(place: string): Promise<{ near: LatLng } | { error: PlaceError }> {
-    const point = parseLatLng(place);
-    if (point) return { near: point };
-    const known = Object.entries(await this.#places()).find(([name]) => name.toLowerCase() === place.toLowerCase());
-    if (known) return { near: known[1] };
-    this.#geocoding?.abort();
-    const controller = (this.#geocoding = new AbortController());
-    try {
-      const geocoder = this.#options.geocoder ?? postcodesIoGeocoder();
-      const near = await geocoder(place, controller.signal);
-      return near ? { near } : { error: 'not-found' };
-    } catch {
-      return { error: 'failed' };
-    }
-  }
-
-  /** The page's place names; a list given by URL is read once. Without it, postcodes and "lat,lng" still work. */
-  #places(): Promise<Record<string, LatLng>> {
-    const places = this.#options.places;
-    this.#placeList ??=
-      typeof places === 'string'
-        ? fetchJson(places, { timeoutMs: this.#options.timeoutMs }).then(
-            (list) => (list && typeof list === 'object' && !Array.isArray(list) ? (list as Record<string, LatLng>) : {}),
-            () => ({}),
-          )
-        : Promise.resolve(places ?? {});
-    return this.#placeList;
   }
 
   /**
@@ -467,9 +418,7 @@ export class FinderStore extends EventTarget {
   }
 
   #refilter(): void {
-    this.#output = this.#index
-      ? search(this.#index, this.#query, { now: this.#now(), synonyms: this.#options.synonyms })
-      : EMPTY;
+    this.#output = this.#index ? search(this.#index, this.#query, { now: this.#now(), synonyms: this.#options.synonyms }) : EMPTY;
   }
 
   #emit(): void {

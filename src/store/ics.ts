@@ -139,7 +139,21 @@ function hash(text: string): string {
 }
 
 function scheduleFingerprint(s: Schedule): string {
-  return JSON.stringify([s.freq, s.interval, s.byday, s.bymonthday, s.opensAt, s.closesAt, s.dtstart, s.until, s.count, s.validFrom, s.validTo, s.timezone, s.locationId]);
+  return JSON.stringify([
+    s.freq,
+    s.interval,
+    s.byday,
+    s.bymonthday,
+    s.opensAt,
+    s.closesAt,
+    s.dtstart,
+    s.until,
+    s.count,
+    s.validFrom,
+    s.validTo,
+    s.timezone,
+    s.locationId,
+  ]);
 }
 
 /** The UID of one occurrence: the same service and start always give the same UID. */
@@ -240,7 +254,13 @@ export function cancelledSessions(service: Service, from: Date, to: Date): Array
 function sessionSchedule(session: Session, start: Date, end: Date | undefined): Schedule {
   const hhmm = (m: number) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
   const p = localParts(start);
-  return { dtstart: isoDay(p.day), count: 1, opensAt: hhmm(p.minutes), closesAt: end ? hhmm(localParts(end).minutes) : undefined, locationId: session.locationId };
+  return {
+    dtstart: isoDay(p.day),
+    count: 1,
+    opensAt: hhmm(p.minutes),
+    closesAt: end ? hhmm(localParts(end).minutes) : undefined,
+    locationId: session.locationId,
+  };
 }
 
 // ---------- series ----------
@@ -322,9 +342,11 @@ export function icsForSeries(service: Service, schedule: Schedule, options: IcsO
 
   // COUNT only when it counts from the DTSTART written here; otherwise the engine's last date as UNTIL.
   let bound = '';
-  const countFromStart = schedule.count && rule.start !== undefined && !schedule.until && !schedule.validTo && (rule.from ?? rule.start) === rule.start;
+  const countFromStart =
+    schedule.count && rule.start !== undefined && !schedule.until && !schedule.validTo && (rule.from ?? rule.start) === rule.start;
   if (countFromStart) bound = `COUNT=${schedule.count}`;
-  else if (rule.to !== undefined) bound = allDay ? `UNTIL=${ymd(rule.to)}` : `UNTIL=${utcStamp(new Date(+instantOf(rule.to + 1, 0, tz) - 1000))}`;
+  else if (rule.to !== undefined)
+    bound = allDay ? `UNTIL=${ymd(rule.to)}` : `UNTIL=${utcStamp(new Date(+instantOf(rule.to + 1, 0, tz) - 1000))}`;
 
   const stamp = utcStamp(now);
   const uid = seriesUid(service, schedule);
@@ -376,7 +398,10 @@ export function icsForShortlist(services: Service[], range: { from: Date; to: Da
   const stamp = utcStamp(options.now ?? new Date());
   const events: EventOut[] = [];
   for (const service of services) {
-    const all: Array<Occurrence & { cancelled?: boolean }> = [...occurrences(service, range.from, range.to), ...cancelledSessions(service, range.from, range.to)];
+    const all: Array<Occurrence & { cancelled?: boolean }> = [
+      ...occurrences(service, range.from, range.to),
+      ...cancelledSessions(service, range.from, range.to),
+    ];
     all.sort((a, b) => +a.start - +b.start);
     for (const o of all) events.push(occurrenceEvent(service, o, options, stamp));
   }

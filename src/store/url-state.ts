@@ -67,7 +67,10 @@ export function paramsToQuery(params: URLSearchParams): UrlState {
   if (band && (AGE_BANDS as readonly string[]).includes(band)) query.ageBand = band as AgeBand;
   const access = only<AccessType>(list(params, 'access'), ACCESS_TYPES);
   if (access.length) query.access = access;
-  const days = only<Weekday>(list(params, 'day').map((d) => d.toUpperCase()), WEEKDAYS);
+  const days = only<Weekday>(
+    list(params, 'day').map((d) => d.toUpperCase()),
+    WEEKDAYS,
+  );
   if (days.length) query.days = days;
   const times = only<PartOfDay>(list(params, 'time'), PARTS_OF_DAY);
   if (times.length) query.partsOfDay = times;

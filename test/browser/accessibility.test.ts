@@ -11,7 +11,9 @@ describe('accessibility (axe) in every state', () => {
   afterEach(resetUrl);
 
   it('loading', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" timeout="30000" endpoints="${FIXTURES}/broken/timeout"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" timeout="30000" endpoints="${FIXTURES}/broken/timeout"></service-finder>`,
+    );
     const store = await el.ready;
     await waitUntil(() => store.loading, 'loading');
     await settle(el);
@@ -29,7 +31,9 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('results with partial matches', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`,
+    );
     await loaded(el);
     const results = inner(el, 'sf-results');
     expect(el.store!.partial).to.be.greaterThan(0);
@@ -53,7 +57,9 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('error', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/500 ${FIXTURES}/broken/html200"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/500 ${FIXTURES}/broken/html200"></service-finder>`,
+    );
     await loaded(el);
     const results = inner(el, 'sf-results');
     expect(results.shadowRoot!.querySelectorAll('[part~="notice-failed"]').length).to.equal(2);

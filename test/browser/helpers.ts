@@ -19,7 +19,11 @@ export function deepActive(): Element | null {
 /** Waits until every directory has finished (done, failed or stale) and the elements have rendered. */
 export async function loaded(el: ServiceFinder, timeout = 15000): Promise<void> {
   const store = await el.ready;
-  await waitUntil(() => store.statuses.length > 0 && store.statuses.every((s) => s.state !== 'idle' && s.state !== 'loading'), 'directories did not finish', { timeout });
+  await waitUntil(
+    () => store.statuses.length > 0 && store.statuses.every((s) => s.state !== 'idle' && s.state !== 'loading'),
+    'directories did not finish',
+    { timeout },
+  );
   await settle(el);
 }
 

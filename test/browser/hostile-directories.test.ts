@@ -50,7 +50,9 @@ describe('broken and hostile directories next to a good one', function () {
     it(`${kind}: ${state === 'done' ? 'read' : 'a plain-words notice'}, the good directory whole`, async () => {
       window.__pwned = undefined;
       const bad = `${FIXTURES}/broken/${kind}`;
-      const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" timeout="1500" max-pages="5" endpoints="${GOOD} ${bad}"></service-finder>`);
+      const el = await fixture<ServiceFinder>(
+        html`<service-finder url-state="off" timeout="1500" max-pages="5" endpoints="${GOOD} ${bad}"></service-finder>`,
+      );
       let ticks = 0;
       const timer = setInterval(() => ticks++, 50);
       await loaded(el, 25_000);
@@ -59,7 +61,10 @@ describe('broken and hostile directories next to a good one', function () {
       const status = store.statuses.find((s) => s.directory.url === bad)!;
       expect(status.state, status.error?.message).to.equal(state);
       expect(store.statuses.find((s) => s.directory.url === GOOD)!.state).to.equal('done');
-      expect(store.services.filter((s) => s.sources.some((r) => r.directory.url === GOOD)).length).to.equal(goodCount, 'every good result stays');
+      expect(store.services.filter((s) => s.sources.some((r) => r.directory.url === GOOD)).length).to.equal(
+        goodCount,
+        'every good result stays',
+      );
       expect(ticks, 'the page kept responding').to.be.greaterThan(0);
       if (words) {
         const notice = inner(inner(el, 'sf-results'), `[part~="notice"]`);

@@ -9,7 +9,9 @@ import { placeWords } from '../../src/components/words.js';
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
 function keys(o: object, prefix = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v && !('other' in v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v && !('other' in v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('languages', () => {
@@ -20,7 +22,9 @@ describe('languages', () => {
   });
 
   it('renders Welsh with lang="cy"', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder lang="cy" url-state="off" endpoints="${V3} ${FIXTURES}/broken/500"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder lang="cy" url-state="off" endpoints="${V3} ${FIXTURES}/broken/500"></service-finder>`,
+    );
     await loaded(el);
     const search = inner(el, 'sf-search');
     expect(inner(search, 'label[for="q"]').textContent).to.equal('Am beth ydych chi’n chwilio?');
@@ -36,7 +40,9 @@ describe('languages', () => {
   });
 
   it('inherits the page or an ancestor’s lang', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy-GB"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="cy-GB"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`,
+    );
     const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
     await loaded(el);
     expect(resolveLang(inner(el, 'sf-search'))).to.equal('cy');
@@ -68,8 +74,12 @@ describe('languages', () => {
     const english = new Localizer('en');
     const hall = { name: 'St Mary’s Hall', address: { street: '1 High Street', town: 'Penarth', postcode: 'CF64 1AA' } };
     expect(placeWords(english, { locations: [hall] })).to.equal('Where: St Mary’s Hall, Penarth');
-    expect(placeWords(english, { locations: [hall, { address: { street: '2 Low Street' } }] })).to.equal('Where: St Mary’s Hall, Penarth and 1 other place');
-    expect(placeWords(english, { locations: [{ address: { street: '2 Low Street', postcode: 'CF64 1AB' } }] })).to.equal('Where: 2 Low Street, CF64 1AB');
+    expect(placeWords(english, { locations: [hall, { address: { street: '2 Low Street' } }] })).to.equal(
+      'Where: St Mary’s Hall, Penarth and 1 other place',
+    );
+    expect(placeWords(english, { locations: [{ address: { street: '2 Low Street', postcode: 'CF64 1AB' } }] })).to.equal(
+      'Where: 2 Low Street, CF64 1AB',
+    );
     expect(placeWords(english, { attendance: ['online', 'phone'] })).to.equal('Online · By phone');
     expect(placeWords(english, { attendance: ['in-person'] })).to.equal(undefined);
     expect(placeWords(new Localizer('cy'), { locations: [hall, hall, hall] })).to.equal('Lleoliad: St Mary’s Hall, Penarth (a 2 arall)');

@@ -55,12 +55,15 @@ describe('keyboard paths', () => {
   });
 
   it('search: "Use my location" comes right after the postcode box, wide or narrow; wide, the two boxes line up', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 900px"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 900px"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`,
+    );
     const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
     await loaded(el);
     const search = inner(el, 'sf-search');
     const box = (q: string) => inner(search, q).getBoundingClientRect();
-    const tabOrder = () => [...search.shadowRoot!.querySelectorAll<HTMLElement>('#place, [part~="location-button"], #radius')].map((x) => x.id || 'locate');
+    const tabOrder = () =>
+      [...search.shadowRoot!.querySelectorAll<HTMLElement>('#place, [part~="location-button"], #radius')].map((x) => x.id || 'locate');
     expect(tabOrder()).to.deep.equal(['place', 'locate', 'radius']);
     expect(Math.abs(box('#radius').bottom - box('#place').bottom)).to.be.lessThan(1);
     expect(box('[part~="location-button"]').top).to.be.greaterThan(box('#place').bottom);
@@ -71,7 +74,9 @@ describe('keyboard paths', () => {
   });
 
   it('search: an unknown postcode is reported in the error summary', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`,
+    );
     await loaded(el);
     const search = inner(el, 'sf-search');
     inner<HTMLInputElement>(search, '#place').focus();
@@ -88,7 +93,9 @@ describe('keyboard paths', () => {
   });
 
   it('search: a known postcode sorts by distance', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`,
+    );
     await loaded(el);
     const search = inner(el, 'sf-search');
     inner<HTMLInputElement>(search, '#place').focus();

@@ -16,10 +16,12 @@ describe('kind to directories', () => {
   it('two finders on a page read each page once; typing a keyword sends nothing', async () => {
     const path = '/dialects/oruk-v1-zero';
     const start = (await log()).length;
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>
-      <service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>
+        <service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>
+      </div>`,
+    );
     const [a, b] = wrapper.querySelectorAll<ServiceFinder>('service-finder');
     await Promise.all([loaded(a), loaded(b)]);
     const read = pagesOf((await log()).slice(start), path).length;
@@ -49,7 +51,9 @@ describe('kind to directories', () => {
 
   it('an abandoned finder stops reading', async () => {
     const start = (await log()).length;
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/slow?delay=3000"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/slow?delay=3000"></service-finder>`,
+    );
     await el.ready;
     const store = el.store!;
     el.remove();

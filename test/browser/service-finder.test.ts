@@ -60,14 +60,18 @@ describe('<service-finder>', () => {
     const retry = notice.querySelector('button')!;
     expect(retry.textContent).to.contain('Try');
     retry.click();
-    await waitUntil(() => el.store!.statuses.find((s) => s.directory.url.endsWith('/broken/500'))?.state === 'failed', 'retried', { timeout: 10000 });
+    await waitUntil(() => el.store!.statuses.find((s) => s.directory.url.endsWith('/broken/500'))?.state === 'failed', 'retried', {
+      timeout: 10000,
+    });
     await settle(el);
     expect(el.store!.services.length).to.equal(before);
     expect(results.shadowRoot!.querySelector('[part~="notice-failed"]')).to.exist;
   });
 
   it('names directories given as JSON in the directories attribute, and ignores bad JSON', async () => {
-    const directories = JSON.stringify([{ url: V3, name: 'Cardiff Council Community Directory', feedbackUrl: 'https://example.org/report' }]);
+    const directories = JSON.stringify([
+      { url: V3, name: 'Cardiff Council Community Directory', feedbackUrl: 'https://example.org/report' },
+    ]);
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" directories=${directories}></service-finder>`);
     await loaded(el);
     expect(el.store!.statuses[0].directory.name).to.equal('Cardiff Council Community Directory');
@@ -91,7 +95,9 @@ describe('<service-finder>', () => {
   });
 
   it('lists the full matches, then those that may match, as the store counts them', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`,
+    );
     let last: SfResultsEvent | undefined;
     el.addEventListener('sf-results', (e) => (last = e as SfResultsEvent));
     await loaded(el);
@@ -136,7 +142,9 @@ describe('<service-finder>', () => {
   });
 
   it('applies presets from attributes', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3} free age="30" access="drop-in" radius="5"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints=${V3} free age="30" access="drop-in" radius="5"></service-finder>`,
+    );
     await loaded(el);
     const q = el.store!.query;
     expect(q.free).to.equal(true);
@@ -165,13 +173,15 @@ describe('<service-finder>', () => {
   });
 
   it('shares its store with elements inside it and elements linked by finder="id"', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <sf-results finder="linked-finder"></sf-results>
-      <service-finder id="linked-finder" url-state="off" endpoints=${V3}>
-        <sf-search></sf-search>
-        <sf-results></sf-results>
-      </service-finder>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <sf-results finder="linked-finder"></sf-results>
+        <service-finder id="linked-finder" url-state="off" endpoints=${V3}>
+          <sf-search></sf-search>
+          <sf-results></sf-results>
+        </service-finder>
+      </div>`,
+    );
     const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
     await loaded(el);
     const outside = wrapper.querySelector('sf-results')! as HTMLElement & { activeStore?: unknown };
@@ -188,9 +198,11 @@ describe('<service-finder>', () => {
   });
 
   it('an element moved to another finder, or left without a store, shows none of the old finder’s selection', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <service-finder url-state="off" endpoints=${V3}><sf-service></sf-service></service-finder>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <service-finder url-state="off" endpoints=${V3}><sf-service></sf-service></service-finder>
+      </div>`,
+    );
     const a = wrapper.querySelector<ServiceFinder>('service-finder')!;
     await loaded(a);
     const detail = a.querySelector('sf-service')!;
@@ -225,11 +237,13 @@ describe('<service-finder>', () => {
   });
 
   it('an element moved out of its finder has no store; moved into another finder, it has that finder’s', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <service-finder url-state="off" endpoints=${V3}><sf-service></sf-service></service-finder>
-      <service-finder url-state="off" view="none" endpoints=${V3}></service-finder>
-      <section></section>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <service-finder url-state="off" endpoints=${V3}><sf-service></sf-service></service-finder>
+        <service-finder url-state="off" view="none" endpoints=${V3}></service-finder>
+        <section></section>
+      </div>`,
+    );
     const [a, b] = wrapper.querySelectorAll<ServiceFinder>('service-finder');
     await Promise.all([loaded(a), loaded(b)]);
     const detail = a.querySelector('sf-service')!;
@@ -279,11 +293,13 @@ describe('<service-finder>', () => {
   });
 
   it('a detail view placed above the list keeps the view when a card opens it (the list does not scroll to the card)', async () => {
-    const page = await fixture<HTMLDivElement>(html`<div>
-      <service-finder id="above" url-state="off" view="none" endpoints=${V3}></service-finder>
-      <sf-service finder="above"></sf-service>
-      <sf-results finder="above"></sf-results>
-    </div>`);
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <service-finder id="above" url-state="off" view="none" endpoints=${V3}></service-finder>
+        <sf-service finder="above"></sf-service>
+        <sf-results finder="above"></sf-results>
+      </div>`,
+    );
     const el = page.querySelector<ServiceFinder>('service-finder')!;
     await loaded(el);
     const results = page.querySelector('sf-results')!;
@@ -299,11 +315,13 @@ describe('<service-finder>', () => {
   });
 
   it('view="none" takes no cell in the page\'s grid (the composed demo put its filters in the wrong column)', async () => {
-    const grid = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: 100px 200px; width: 300px">
-      <service-finder id="state" url-state="off" view="none" endpoints=${V3}></service-finder>
-      <aside>filters</aside>
-      <section>results</section>
-    </div>`);
+    const grid = await fixture<HTMLDivElement>(
+      html`<div style="display: grid; grid-template-columns: 100px 200px; width: 300px">
+        <service-finder id="state" url-state="off" view="none" endpoints=${V3}></service-finder>
+        <aside>filters</aside>
+        <section>results</section>
+      </div>`,
+    );
     await loaded(grid.querySelector<ServiceFinder>('service-finder')!);
     const [aside, section] = [grid.querySelector('aside')!, grid.querySelector('section')!].map((x) => x.getBoundingClientRect());
     const left = grid.getBoundingClientRect().left;

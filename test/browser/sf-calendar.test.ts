@@ -65,9 +65,11 @@ describe('<sf-calendar>', () => {
   afterEach(resetUrl);
 
   it('shows this week’s sessions of the results, in Europe/London, across the clock change', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     expect(cal.currentView).to.equal('week');
     expect(cal.range).to.deep.equal({ from: '2026-10-19', to: '2026-10-25' });
     expect(inner(cal, '[part~="range"]').textContent).to.equal('19 October 2026 to 25 October 2026');
@@ -96,7 +98,9 @@ describe('<sf-calendar>', () => {
     expect(panel.querySelectorAll('[part~="occurrence"]').length).to.equal(onWednesday);
 
     // The clocks go back on Sunday 25 October: a weekly session keeps its local time, an hour later in UTC.
-    const tuesday = cal.items.find((i) => isoOf(i.day) === '2026-10-20' && !i.occurrence.session && i.occurrence.schedule.freq === 'WEEKLY' && i.occurrence.end)!;
+    const tuesday = cal.items.find(
+      (i) => isoOf(i.day) === '2026-10-20' && !i.occurrence.session && i.occurrence.schedule.freq === 'WEEKLY' && i.occurrence.end,
+    )!;
     cellOf(cal, '2026-10-20').click();
     await settle(el);
     const bst = timeShown(cal, '2026-10-20', tuesday.id);
@@ -106,15 +110,20 @@ describe('<sf-calendar>', () => {
     expect(cal.range).to.deep.equal({ from: '2026-10-26', to: '2026-11-01' });
     cellOf(cal, '2026-10-27').click();
     await settle(el);
-    const later = cal.items.find((i) => i.service.key === tuesday.service.key && isoOf(i.day) === '2026-10-27' && i.occurrence.schedule === tuesday.occurrence.schedule)!;
+    const later = cal.items.find(
+      (i) =>
+        i.service.key === tuesday.service.key && isoOf(i.day) === '2026-10-27' && i.occurrence.schedule === tuesday.occurrence.schedule,
+    )!;
     expect(timeShown(cal, '2026-10-27', later.id)).to.equal(bst);
     expect(+later.occurrence.start - +tuesday.occurrence.start).to.equal(7 * DAY_MS + 3_600_000);
   });
 
   it('uses the same query: a keyword or a day narrows the sessions', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar week" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar week" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     const all = cal.items.length;
     await el.store!.setQuery({ days: ['TU'] });
     await settle(el);
@@ -129,9 +138,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('shows only full matches: services that do not say where they are are counted, not put in a search within 5 km', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar agenda" endpoints=${V3} near="51.40,-3.27" radius="5" .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar agenda" endpoints=${V3} near="51.40,-3.27" radius="5" .now=${now}></service-finder>
+      </div>`,
+    );
     const store = el.store!;
     const partial = store.results.slice(store.matched);
     // Records with an address but no coordinates, some of them weekly (e.g. a community garden in Llanrumney, 15 km away).
@@ -146,9 +157,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('lists schedules given only in words as their words, never as dates', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     const wordy = el.store!.results.filter((r) => r.service.schedules?.some((s) => s.description && !s.freq && !s.byday));
     expect(wordy.length).to.be.greaterThan(0);
     const undated = inner(cal, '[part~="undated"]');
@@ -164,9 +177,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('keyboard: arrows, Home/End, Page Up/Down move a roving focus; Enter lists the day; a session opens the service and focus comes back', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     cellOf(cal, '2026-10-21').focus();
     const moves: Array<[string, string]> = [
       ['ArrowRight', '2026-10-22'],
@@ -220,9 +235,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('month view: a 5-week October, Page Down to November, buttons move by a month', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar month" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar month" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     expect(cal.currentView).to.equal('month');
     expect(inner(cal, '[part~="range"]').textContent).to.equal('October 2026');
     expect(cal.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(5);
@@ -254,13 +271,23 @@ describe('<sf-calendar>', () => {
   });
 
   it('agenda is the default when narrow; widening shows the week', async () => {
-    const { el, cal, wrapper } = await finder(html`<div style="width: 360px">
-      <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal, wrapper } = await finder(
+      html`<div style="width: 360px">
+        <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     expect(cal.currentView).to.equal('agenda');
     expect(cal.shadowRoot!.querySelector('[role="grid"]')).to.equal(null);
     const days = [...cal.shadowRoot!.querySelectorAll<HTMLElement>('[part~="agenda-day"]')];
-    expect(days.map((d) => d.dataset.date)).to.deep.equal(['2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25', '2026-10-26', '2026-10-27']);
+    expect(days.map((d) => d.dataset.date)).to.deep.equal([
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-23',
+      '2026-10-24',
+      '2026-10-25',
+      '2026-10-26',
+      '2026-10-27',
+    ]);
     expect(days[0].querySelector('h3')!.textContent).to.match(/^\s*Wednesday 21 October\s+Today\s*$/);
     expect(days[0].querySelectorAll('[part~="occurrence"]').length).to.equal(cal.items.filter((i) => isoOf(i.day) === '2026-10-21').length);
     expect(inner(cal, '[data-step="1"]').textContent!.trim()).to.equal('Next 7 days');
@@ -272,9 +299,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('the agenda gives days in a row with nothing listed one heading, and keeps today and days with sessions apart', async () => {
-    const { el, cal } = await finder(html`<service-finder url-state="off" endpoints=${V3} .now=${now}>
-      <sf-calendar view="agenda"></sf-calendar>
-    </service-finder>`);
+    const { el, cal } = await finder(
+      html`<service-finder url-state="off" endpoints=${V3} .now=${now}>
+        <sf-calendar view="agenda"></sf-calendar>
+      </service-finder>`,
+    );
     await el.store!.setQuery({ days: ['SA'] });
     await settle(el);
     // Wednesday 21 October is today; only Saturday 24 has sessions.
@@ -298,9 +327,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('the agenda length and first day come from `days` and `start`', async () => {
-    const { el, cal } = await finder(html`<service-finder url-state="off" endpoints=${V3} .now=${now}>
-      <sf-calendar view="agenda" start="2026-10-26" days="3"></sf-calendar>
-    </service-finder>`);
+    const { el, cal } = await finder(
+      html`<service-finder url-state="off" endpoints=${V3} .now=${now}>
+        <sf-calendar view="agenda" start="2026-10-26" days="3"></sf-calendar>
+      </service-finder>`,
+    );
     expect(cal.range).to.deep.equal({ from: '2026-10-26', to: '2026-10-28' });
     expect(cal.shadowRoot!.querySelectorAll('[part~="agenda-day"]').length).to.equal(3);
     inner<HTMLButtonElement>(cal, '[data-step="1"]').click();
@@ -309,11 +340,21 @@ describe('<sf-calendar>', () => {
   });
 
   it('Welsh month and day names with lang="cy"', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder lang="cy" url-state="off" view="calendar month" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder lang="cy" url-state="off" view="calendar month" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     expect(inner(cal, '[part~="range"]').textContent).to.equal('Hydref 2026');
-    expect([...cal.shadowRoot!.querySelectorAll('th abbr')].map((a) => a.textContent)).to.deep.equal(['Llun', 'Maw', 'Mer', 'Iau', 'Gwe', 'Sad', 'Sul']);
+    expect([...cal.shadowRoot!.querySelectorAll('th abbr')].map((a) => a.textContent)).to.deep.equal([
+      'Llun',
+      'Maw',
+      'Mer',
+      'Iau',
+      'Gwe',
+      'Sad',
+      'Sul',
+    ]);
     expect(inner(cal, 'th abbr').getAttribute('title')).to.equal('Dydd Llun');
     expect(labelOf(cal, '2026-10-21')).to.match(/^Dydd Mercher 21 Hydref 2026, \d+ sesiwn$/);
     expect(inner(cal, '[data-view="week"]').textContent!.trim()).to.equal('Wythnos');
@@ -325,9 +366,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('is accessible (axe) in the week and month views, with a day listed', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar week" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar week" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     await expect(el).to.be.accessible();
     cellOf(cal, '2026-10-23').click();
     await settle(el);
@@ -341,12 +384,14 @@ describe('<sf-calendar>', () => {
     // The fixture feeds follow the real clock: the cancelled swim is next week's Wednesday at 18:00.
     const today = localParts(new Date()).day;
     const wednesday = today - weekdayOf(today) + 7 + 2;
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" endpoints=${OA}>
-        <sf-calendar view="week" start=${isoOf(wednesday)}></sf-calendar>
-        <sf-service></sf-service>
-      </service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" endpoints=${OA}>
+          <sf-calendar view="week" start=${isoOf(wednesday)}></sf-calendar>
+          <sf-service></sf-service>
+        </service-finder>
+      </div>`,
+    );
     const cancelled = cal.items.filter((i) => i.cancelled);
     expect(cancelled.map((i) => [i.service.name, isoOf(i.day)])).to.deep.equal([['Women Only Swim', isoOf(wednesday)]]);
     expect(labelOf(cal, isoOf(wednesday))).to.match(/, 1 cancelled$/);
@@ -361,9 +406,11 @@ describe('<sf-calendar>', () => {
   });
 
   it('“Add to calendar” downloads an .ics file: one session, the recurring series, the shortlist', async () => {
-    const { el, cal } = await finder(html`<div style="width: 1000px">
-      <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
-    </div>`);
+    const { el, cal } = await finder(
+      html`<div style="width: 1000px">
+        <service-finder url-state="off" view="calendar" endpoints=${V3} .now=${now}></service-finder>
+      </div>`,
+    );
     const first = cal.items.find((i) => isoOf(i.day) === '2026-10-21' && !i.occurrence.session && i.occurrence.end)!;
     const row = inner(cal, `[part~="day-panel"] [data-id="${CSS.escape(first.id)}"]`);
     const button = row.querySelector<HTMLButtonElement>('[part~="ics-button"]')!;

@@ -16,18 +16,21 @@ const markers = (map: SfMap) => [...map.shadowRoot!.querySelectorAll<HTMLElement
 const clusters = (map: SfMap) => markers(map).filter((m) => m.classList.contains('sf-cluster'));
 const points = (map: SfMap) => markers(map).filter((m) => m.classList.contains('sf-point'));
 /** Services a marker stands for: a cluster's count, or the keys at one address. */
-const servicesOn = (m: HTMLElement) => (m.classList.contains('sf-cluster') ? Number(m.textContent!.replace(/\D/g, '')) : m.dataset.keys!.split(' ').length);
+const servicesOn = (m: HTMLElement) =>
+  m.classList.contains('sf-cluster') ? Number(m.textContent!.replace(/\D/g, '')) : m.dataset.keys!.split(' ').length;
 
 async function mapFinder(attrs: { lang?: string } = {}) {
-  const el = await fixture<ServiceFinder>(html`<service-finder
-    url-state="off"
-    view="map list"
-    lang=${attrs.lang ?? 'en'}
-    map-tiles=${TILES}
-    map-attribution="Fixture tiles"
-    endpoints=${V3}
-    style="display: block; width: 900px; --sf-map-height: 500px"
-  ></service-finder>`);
+  const el = await fixture<ServiceFinder>(
+    html`<service-finder
+      url-state="off"
+      view="map list"
+      lang=${attrs.lang ?? 'en'}
+      map-tiles=${TILES}
+      map-attribution="Fixture tiles"
+      endpoints=${V3}
+      style="display: block; width: 900px; --sf-map-height: 500px"
+    ></service-finder>`,
+  );
   await loaded(el);
   const map = inner<SfMap>(el, 'sf-map');
   await map.mapReady;
@@ -54,7 +57,9 @@ describe('<sf-map>', () => {
     expect(entries).to.be.greaterThan(100);
     // The view is fitted to the results: every located service is on a marker or in a cluster.
     expect(markers(map).reduce((n, m) => n + servicesOn(m), 0)).to.equal(entries);
-    const missing = store.results.filter((r) => !r.service.locations?.some((l) => typeof l.lat === 'number' && typeof l.lng === 'number')).length;
+    const missing = store.results.filter(
+      (r) => !r.service.locations?.some((l) => typeof l.lat === 'number' && typeof l.lng === 'number'),
+    ).length;
     const note = map.shadowRoot!.querySelector('[part~="note"]');
     if (missing) expect(note!.textContent).to.equal(`${missing} ${missing === 1 ? 'result has' : 'results have'} no location`);
     else expect(note).to.equal(null);
@@ -183,7 +188,8 @@ describe('<sf-map>', () => {
     expect(map.shadowRoot!.querySelector('path.sf-you')).to.exist;
     expect(area()).to.equal(null);
     // Every result is within the radius of the centre (or does not say where it is).
-    for (const r of store.results) if (r.distanceKm !== undefined && !r.partial) expect(r.distanceKm).to.be.at.most(store.query.radiusKm! + 0.01);
+    for (const r of store.results)
+      if (r.distanceKm !== undefined && !r.partial) expect(r.distanceKm).to.be.at.most(store.query.radiusKm! + 0.01);
   });
 
   it('draws the person’s place and radius from the search', async () => {
@@ -232,7 +238,9 @@ describe('<sf-map>', () => {
   });
 
   it('offers the list: "Show as list" shows the list and moves focus to it', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" view="map" map-tiles=${TILES} endpoints=${V3}></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" view="map" map-tiles=${TILES} endpoints=${V3}></service-finder>`,
+    );
     await loaded(el);
     expect(el.shadowRoot!.querySelector('sf-results')).to.equal(null);
     const map = inner<SfMap>(el, 'sf-map');
@@ -298,7 +306,12 @@ describe('<sf-map>', () => {
     let adds = 0;
     let observers = 0;
     const RO = window.ResizeObserver;
-    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, fn: EventListenerOrEventListenerObject | null, opts?: boolean | AddEventListenerOptions) {
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      fn: EventListenerOrEventListenerObject | null,
+      opts?: boolean | AddEventListenerOptions,
+    ) {
       if (watched.has(this) && fn) {
         // Count only distinct registrations, as the DOM does.
         const key = listenerKey(this, type, fn, opts);
@@ -310,7 +323,12 @@ describe('<sf-map>', () => {
       }
       return add.call(this, type, fn, opts);
     } as typeof add;
-    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, fn: EventListenerOrEventListenerObject | null, opts?: boolean | EventListenerOptions) {
+    EventTarget.prototype.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      fn: EventListenerOrEventListenerObject | null,
+      opts?: boolean | EventListenerOptions,
+    ) {
       if (watched.has(this) && fn) {
         const key = listenerKey(this, type, fn, opts);
         if (registered.delete(key)) watched.set(this, watched.get(this)! - 1);
@@ -355,7 +373,11 @@ describe('<sf-map>', () => {
     expect(liveMaps()).to.equal(baseline);
     expect(observers).to.equal(0);
     expect(adds, 'listeners were added (and counted) while mounted').to.be.at.least(50);
-    for (const [target, n] of watched) expect(n, `listeners left on ${target === window ? 'window' : target === document ? 'document' : target === store ? 'the store' : 'the ui'}`).to.equal(0);
+    for (const [target, n] of watched)
+      expect(
+        n,
+        `listeners left on ${target === window ? 'window' : target === document ? 'document' : target === store ? 'the store' : 'the ui'}`,
+      ).to.equal(0);
     const heapAfter50 = heap();
     if (heapAfter10 !== undefined && heapAfter50 !== undefined) {
       // performance.memory is coarse: only catch growth of a map's size per cycle (several MB each).

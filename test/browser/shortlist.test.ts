@@ -16,7 +16,9 @@ describe('shortlist', () => {
 
   it('stores nothing on the device until the person adds something', async () => {
     const keysBefore = Object.keys(localStorage);
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`,
+    );
     await loaded(el);
     const results = inner(el, 'sf-results');
     await cards(results);
@@ -39,14 +41,18 @@ describe('shortlist', () => {
   });
 
   it('copies each service’s address in the same words as the detail view', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`,
+    );
     await loaded(el);
     const store = el.store!;
     // A place with a name as well as a street: the name is part of the address.
-    const s = store.results.map((r) => r.service).find((x) => {
-      const loc = x.locations?.[0];
-      return loc?.name && loc.address?.street && loc.address.town && loc.address.postcode && loc.name !== loc.address.street;
-    })!;
+    const s = store.results
+      .map((r) => r.service)
+      .find((x) => {
+        const loc = x.locations?.[0];
+        return loc?.name && loc.address?.street && loc.address.town && loc.address.postcode && loc.name !== loc.address.street;
+      })!;
     expect(s, 'a service whose place has a name').to.exist;
     const ui = uiFor(store);
     ui.shortlist.add({ key: s.key, name: s.name });
@@ -55,7 +61,11 @@ describe('shortlist', () => {
     // The detail's "Where": the first place's address (its accessibility notes follow a line break).
     const heading = [...inner(el, 'sf-service').shadowRoot!.querySelectorAll('h3')].find((h) => h.textContent === 'Where')!;
     const item = heading.nextElementSibling!.querySelector('li')!;
-    const shown = [...item.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+    const shown = [...item.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent)
+      .join('')
+      .trim();
     expect(shown).to.contain(s.locations![0].name!);
     const copied = inner<SfShortlist>(el, 'sf-shortlist').text.split('\n');
     expect(copied[0]).to.equal(s.name);

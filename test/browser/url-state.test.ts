@@ -96,7 +96,9 @@ describe('URL state', () => {
     el.remove();
     resetUrl();
 
-    const full = await fixture<ServiceFinder>(html`<service-finder url-state="full" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`);
+    const full = await fixture<ServiceFinder>(
+      html`<service-finder url-state="full" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`,
+    );
     await loaded(full);
     await full.store!.setQuery({ place: 'CF10 1EP', age: 30 });
     await settle(full);

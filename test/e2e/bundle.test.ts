@@ -13,9 +13,16 @@ let origin: string;
 before(async () => {
   site = await startStrictSite();
   ({ fixtures, origin } = site);
-  site.page('one-tag', (f) => `<service-finder endpoints="${f}/dialects/oruk-v3 ${f}/directories/bay-health ${f}/broken/500" geocoder="${f}/postcodes.io"></service-finder>`);
+  site.page(
+    'one-tag',
+    (f) =>
+      `<service-finder endpoints="${f}/dialects/oruk-v3 ${f}/directories/bay-health ${f}/broken/500" geocoder="${f}/postcodes.io"></service-finder>`,
+  );
   site.page('hostile', (f) => `<service-finder endpoints="${f}/broken/hostile ${f}/dialects/oruk-v1"></service-finder>`);
-  site.page('twice', (f) => `<service-finder endpoints="${f}/dialects/oruk-v3"></service-finder>`, ['/service-finder.js', '/service-finder.js?again']);
+  site.page('twice', (f) => `<service-finder endpoints="${f}/dialects/oruk-v3"></service-finder>`, [
+    '/service-finder.js',
+    '/service-finder.js?again',
+  ]);
 });
 
 after(() => site?.close());
@@ -31,7 +38,14 @@ describe('the CDN bundle on a plain page with a strict CSP', () => {
     const notice = p.locator('sf-results .notice.failed').first();
     await notice.waitFor();
     assert.match((await notice.textContent()) ?? '', /could not be read.*server reported a problem/s);
-    assert.ok(await p.locator('sf-results').getByRole('button', { name: /^Try .* again$/ }).first().isVisible(), 'retry offered');
+    assert.ok(
+      await p
+        .locator('sf-results')
+        .getByRole('button', { name: /^Try .* again$/ })
+        .first()
+        .isVisible(),
+      'retry offered',
+    );
     // The list is virtualised: cards exist only where they can be seen.
     await p.locator('sf-results ol.list').first().scrollIntoViewIfNeeded();
     await eventually(async () => (await p.locator('sf-results .card').count()) > 3, 'cards rendered once in view');

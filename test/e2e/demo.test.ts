@@ -51,7 +51,10 @@ describe('npm start: the demo', () => {
   it('the one-tag page blends four directories and says which one is down', async () => {
     const { page, hosts, errors, close } = await open('/');
     await resultsCount(page, /\d+ services found/);
-    await page.locator('sf-results [part~="notice-failed"]').filter({ hasText: 'Penarth Community Directory (old server) could not be read' }).waitFor();
+    await page
+      .locator('sf-results [part~="notice-failed"]')
+      .filter({ hasText: 'Penarth Community Directory (old server) could not be read' })
+      .waitFor();
     // The list is virtualised: cards are drawn where they can be seen.
     await page.locator('sf-results ol.list').first().scrollIntoViewIfNeeded();
     await page.locator('sf-results [part~="card"]').filter({ hasText: 'Cardiff Council Community Directory' }).first().waitFor();

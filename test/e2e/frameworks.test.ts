@@ -51,7 +51,9 @@ before(async () => {
     const script = path.replace(/\.html$/, '.js');
     if (!apps.has(script)) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>App</title><link rel="icon" href="data:,"><script type="module" src="${script}"></script></head><body><div id="root"></div></body></html>`);
+    res.end(
+      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>App</title><link rel="icon" href="data:,"><script type="module" src="${script}"></script></head><body><div id="root"></div></body></html>`,
+    );
   });
   browser = await launchChromium();
 });

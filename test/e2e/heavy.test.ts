@@ -30,7 +30,10 @@ describe('heavy use: 20 directories, 10,000 records', () => {
     // 200 searches: the heap after them is within 1.5× the heap after the first 20; the DOM does not grow.
     const s20 = at(r.searchHeap, 'after 20 searches');
     const s200 = at(r.searchHeap, 'after 200 searches');
-    assert.ok(s200.heapMB < s20.heapMB * 1.5, `heap after 200 searches ${s200.heapMB.toFixed(1)} MB vs ${s20.heapMB.toFixed(1)} MB after 20`);
+    assert.ok(
+      s200.heapMB < s20.heapMB * 1.5,
+      `heap after 200 searches ${s200.heapMB.toFixed(1)} MB vs ${s20.heapMB.toFixed(1)} MB after 20`,
+    );
     // Both end on the same query: the same results, so the same nodes and listeners (a leak of three comment
     // nodes a search, from the results list going long and short in one element, added 84 nodes and 12 listeners).
     assert.ok(s200.nodes <= s20.nodes + 20, `DOM nodes after 200 searches ${s200.nodes} vs ${s20.nodes}`);

@@ -13,7 +13,10 @@ before(async () => {
   site = await startStrictSite();
   fixtures = site.fixtures;
   site.page('list', (f) => `<service-finder endpoints="${f}/dialects/oruk-v3"></service-finder>`);
-  site.page('map', (f) => `<service-finder view="map list" map-tiles="${f}/tiles/{z}/{x}/{y}.png" endpoints="${f}/dialects/oruk-v3"></service-finder>`);
+  site.page(
+    'map',
+    (f) => `<service-finder view="map list" map-tiles="${f}/tiles/{z}/{x}/{y}.png" endpoints="${f}/dialects/oruk-v3"></service-finder>`,
+  );
 });
 
 after(() => site?.close());
@@ -40,7 +43,10 @@ describe('the map in the built bundle', () => {
   it('a page with only the list does not download the map file', async () => {
     const v = await visit('list');
     await v.page.waitForTimeout(300);
-    assert.deepEqual(v.requests.filter((r) => /\/map-[\w-]+\.js|\/tiles\//.test(r)), []);
+    assert.deepEqual(
+      v.requests.filter((r) => /\/map-[\w-]+\.js|\/tiles\//.test(r)),
+      [],
+    );
     assert.deepEqual(v.errors, []);
     await v.close();
   });
@@ -49,7 +55,10 @@ describe('the map in the built bundle', () => {
     const v = await visit('map');
     await v.page.waitForFunction(() => {
       const map = document.querySelector('service-finder')!.shadowRoot!.querySelector('sf-map')!;
-      return (map.shadowRoot?.querySelectorAll('.sf-marker').length ?? 0) > 0 && (map.shadowRoot?.querySelectorAll('img.leaflet-tile-loaded').length ?? 0) > 0;
+      return (
+        (map.shadowRoot?.querySelectorAll('.sf-marker').length ?? 0) > 0 &&
+        (map.shadowRoot?.querySelectorAll('img.leaflet-tile-loaded').length ?? 0) > 0
+      );
     });
     assert.equal(v.requests.filter((r) => /\/map-[\w-]+\.js$/.test(r)).length, 1);
     const tiles = v.requests.filter((r) => r.endsWith('.png'));

@@ -21,10 +21,19 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sf-consumer-'));
   // What `prepack` does (tsc and the CDN bundle), run first so that pack's JSON is all it prints.
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  );
   files = packed.files.map((f: { path: string }) => f.path);
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: dir, stdio: 'ignore' });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed.filename)], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
   fixtures = await startFixtureServer();
 });
 after(async () => {
@@ -34,7 +43,17 @@ after(async () => {
 
 describe('the npm package', () => {
   it('ships the built code, types, the CDN bundle and the manifest, and no sources or tests', () => {
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/define.js', 'dist/data.js', 'dist/data.d.ts', 'dist/cli/service-finder.js', 'dist/bundle/service-finder.js', 'custom-elements.json', 'README.md']) {
+    for (const f of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/define.js',
+      'dist/data.js',
+      'dist/data.d.ts',
+      'dist/cli/service-finder.js',
+      'dist/bundle/service-finder.js',
+      'custom-elements.json',
+      'README.md',
+    ]) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('demo/')));

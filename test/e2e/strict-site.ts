@@ -41,7 +41,9 @@ export async function openRecorded(browser: Browser, url: string, setup?: (page:
     const w = window as unknown as { __csp: string[]; __sourceErrors: string[] };
     w.__csp = [];
     w.__sourceErrors = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+    );
     document.addEventListener('sf-source-error', (e) => {
       const d = (e as Event & { detail: { directory: { url: string }; kind: string } }).detail;
       w.__sourceErrors.push(`${d.directory.url} ${d.kind}`);
@@ -76,7 +78,10 @@ export async function resultsCount(page: Page, pattern: RegExp, timeout = 30_000
   try {
     await count.filter({ hasText: pattern }).first().waitFor({ timeout });
   } catch (cause) {
-    const says = await count.first().textContent({ timeout: 1000 }).catch(() => '(no count)');
+    const says = await count
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => '(no count)');
     throw new Error(`the results count did not come to read ${pattern}; it says: ${says}`, { cause });
   }
   return (await count.filter({ hasText: pattern }).first().textContent()) ?? '';
@@ -114,8 +119,11 @@ export interface StrictSite {
  * Builds the bundle (unless `build` is false), starts the fixture server, the page server and
  * Chromium (with `chromiumArgs` besides the project's flags).
  */
-export async function startStrictSite(options: { build?: boolean; chromiumArgs?: string[]; executablePath?: string } = {}): Promise<StrictSite> {
-  if (options.build !== false) await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+export async function startStrictSite(
+  options: { build?: boolean; chromiumArgs?: string[]; executablePath?: string } = {},
+): Promise<StrictSite> {
+  if (options.build !== false)
+    await build({ configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
   const pages = new Map<string, string>();
@@ -143,7 +151,10 @@ export async function startStrictSite(options: { build?: boolean; chromiumArgs?:
     browser,
     page(name, body, scripts = ['/service-finder.js']) {
       const tags = scripts.map((s) => `<script type="module" src="${s}"></script>`).join('');
-      pages.set(`/${name}.html`, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${tags}</head><body><main><h1>Find services</h1>${body(f)}</main></body></html>`);
+      pages.set(
+        `/${name}.html`,
+        `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${tags}</head><body><main><h1>Find services</h1>${body(f)}</main></body></html>`,
+      );
     },
     visit: (name) => openRecorded(browser, `${origin}/${name}.html`),
     async close() {

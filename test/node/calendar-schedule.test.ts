@@ -13,7 +13,8 @@ function svc(schedules: Schedule[]): Service {
   const id = `c${++n}`;
   return { key: `a:${id}`, id, name: id, directory: { id: 'a', name: 'A', url: 'https://a.example/' }, schedules };
 }
-const dates = (s: Service, from: string, to: string) => occurrences(s, new Date(from), new Date(to)).map((o) => o.start.toISOString().slice(0, 10));
+const dates = (s: Service, from: string, to: string) =>
+  occurrences(s, new Date(from), new Date(to)).map((o) => o.start.toISOString().slice(0, 10));
 
 describe('schedule expansion for the calendar', () => {
   it('every other week with no start date is not expanded (which weeks is not known)', () => {

@@ -23,7 +23,11 @@ after(() => server.close());
 async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -67,8 +71,14 @@ describe('service-finder check', () => {
     const report = JSON.parse((await run('check', url, '--json')).out);
     // The feed has a series with no name (left out), and sessions that cannot be placed (their series is kept or gone).
     assert.equal(report.skipped, 1);
-    assert.deepEqual(report.problems.filter((p: string) => /\bskipped:/.test(p)).map((p: string) => p.replace(/^page \d+, /, '')), ['record ss-nameless, skipped: has no name and no activity to name it by']);
-    assert.ok(report.problems.some((p: string) => /record orphan-0: session belongs to series/.test(p)), 'a session without its series is a problem, not a skipped record');
+    assert.deepEqual(
+      report.problems.filter((p: string) => /\bskipped:/.test(p)).map((p: string) => p.replace(/^page \d+, /, '')),
+      ['record ss-nameless, skipped: has no name and no activity to name it by'],
+    );
+    assert.ok(
+      report.problems.some((p: string) => /record orphan-0: session belongs to series/.test(p)),
+      'a session without its series is a problem, not a skipped record',
+    );
     const others = report.problems.length - 1;
     assert.equal(report.otherProblems, others);
     const { out } = await run('check', url);
@@ -119,7 +129,10 @@ describe('service-finder check', () => {
     const { out } = await run('check', `${server.url}/broken/forever`, '--max-pages', '5', '--json');
     const report = JSON.parse(out);
     assert.equal(report.pages, 5);
-    assert.ok(report.problems.some((p: string) => /stopped early/i.test(p)), report.problems.join('\n'));
+    assert.ok(
+      report.problems.some((p: string) => /stopped early/i.test(p)),
+      report.problems.join('\n'),
+    );
   });
 
   it('rejects a missing URL with usage', async () => {
@@ -154,37 +167,70 @@ describe('service-finder search', () => {
     const json = JSON.parse(out);
     assert.ok(json.results.length > 0);
     for (const r of json.results) {
-      assert.ok(r.explanations.some((e: string) => e.startsWith('age:')), r.name);
-      assert.ok(r.explanations.some((e: string) => e.startsWith('access:')), r.name);
+      assert.ok(
+        r.explanations.some((e: string) => e.startsWith('age:')),
+        r.name,
+      );
+      assert.ok(
+        r.explanations.some((e: string) => e.startsWith('access:')),
+        r.name,
+      );
     }
     const firstPartial = json.results.findIndex((r: { partial: boolean }) => r.partial);
     assert.ok(firstPartial > 0, 'full matches, then records that do not state age or access');
-    assert.ok(json.results.slice(firstPartial).every((r: { partial: boolean }) => r.partial), 'partial matches come last');
-    const strict = JSON.parse((await run('search', `${server.url}/dialects/oruk-v3`, '--age', '70', '--access', 'drop-in', '--strict', '--json')).out);
+    assert.ok(
+      json.results.slice(firstPartial).every((r: { partial: boolean }) => r.partial),
+      'partial matches come last',
+    );
+    const strict = JSON.parse(
+      (await run('search', `${server.url}/dialects/oruk-v3`, '--age', '70', '--access', 'drop-in', '--strict', '--json')).out,
+    );
     assert.ok(strict.results.every((r: { partial: boolean }) => !r.partial));
     assert.ok(json.matched > 0);
     assert.equal(strict.results.length, json.matched);
   });
 
   it('geocodes --near through a postcodes.io-compatible service and sorts by distance', async () => {
-    const { out } = await run('search', `${server.url}/dialects/oruk-v3`, '--near', 'CF10 1EP', '--radius', '3', '--geocoder', `${server.url}/postcodes.io`, '--json');
+    const { out } = await run(
+      'search',
+      `${server.url}/dialects/oruk-v3`,
+      '--near',
+      'CF10 1EP',
+      '--radius',
+      '3',
+      '--geocoder',
+      `${server.url}/postcodes.io`,
+      '--json',
+    );
     const json = JSON.parse(out);
     assert.equal(json.placeError, undefined);
     const distances = json.results.filter((r: { partial: boolean }) => !r.partial).map((r: { distanceKm: number }) => r.distanceKm);
     assert.ok(distances.length > 0);
     assert.ok(distances.every((d: number) => d <= 3));
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => a - b),
+    );
   });
 
   it('blends an OpenActive feed pair with an ORUK directory, merging the session series it shares', async () => {
-    const { code, out } = await run('search', `${server.url}/dialects/oruk-v3`, `${server.url}/openactive/session-series`, '--text', 'tai chi', '--json');
+    const { code, out } = await run(
+      'search',
+      `${server.url}/dialects/oruk-v3`,
+      `${server.url}/openactive/session-series`,
+      '--text',
+      'tai chi',
+      '--json',
+    );
     assert.equal(code, 0);
     const json = JSON.parse(out);
     const openactive = json.sources.find((s: { dialect: string }) => s.dialect === 'openactive');
     assert.equal(openactive.state, 'done');
     assert.ok(openactive.count > 0);
     assert.equal(openactive.skipped, 1, 'the series left out, not every problem (as `check` counts)');
-    const taiChi = json.results.find((r: { name: string; directories: string[] }) => /tai chi for health/i.test(r.name) && r.directories.length === 2);
+    const taiChi = json.results.find(
+      (r: { name: string; directories: string[] }) => /tai chi for health/i.test(r.name) && r.directories.length === 2,
+    );
     assert.ok(taiChi, 'the ORUK service and the OpenActive series for the same class are one result');
   });
 
@@ -230,26 +276,30 @@ describe('service-finder harvest', () => {
 });
 
 const captured = new URL('../../../shared/reference/oruk/captured', import.meta.url);
-describe('service-finder check over the real captures', { skip: !existsSync(captured) && '../shared/reference is not present: real-capture checks skipped' }, () => {
-  for (const [name, path, rows] of [
-    ['Bristol (Placecube)', 'captured/bristol', 819],
-    ['North Lincolnshire (Placecube)', 'captured/northlincs', 738],
-  ] as const) {
-    it(`accounts for every record of ${name}`, async () => {
-      const { code, out } = await run('check', `${server.url}/${path}`, '--json');
+describe(
+  'service-finder check over the real captures',
+  { skip: !existsSync(captured) && '../shared/reference is not present: real-capture checks skipped' },
+  () => {
+    for (const [name, path, rows] of [
+      ['Bristol (Placecube)', 'captured/bristol', 819],
+      ['North Lincolnshire (Placecube)', 'captured/northlincs', 738],
+    ] as const) {
+      it(`accounts for every record of ${name}`, async () => {
+        const { code, out } = await run('check', `${server.url}/${path}`, '--json');
+        assert.equal(code, 0);
+        const report = JSON.parse(out);
+        assert.equal(report.dialect, 'oruk-v1');
+        assert.equal(report.records + report.skipped, rows);
+      });
+    }
+
+    it('accounts for every record of Buckinghamshire (Outpost)', async () => {
+      const { code, out } = await run('check', `${server.url}/captured/bucks`, '--json');
       assert.equal(code, 0);
       const report = JSON.parse(out);
-      assert.equal(report.dialect, 'oruk-v1');
-      assert.equal(report.records + report.skipped, rows);
+      assert.equal(report.dialect, 'outpost');
+      assert.equal(report.pages, 2);
+      assert.equal(report.records + report.skipped, 100);
     });
-  }
-
-  it('accounts for every record of Buckinghamshire (Outpost)', async () => {
-    const { code, out } = await run('check', `${server.url}/captured/bucks`, '--json');
-    assert.equal(code, 0);
-    const report = JSON.parse(out);
-    assert.equal(report.dialect, 'outpost');
-    assert.equal(report.pages, 2);
-    assert.equal(report.records + report.skipped, 100);
-  });
-});
+  },
+);

@@ -24,8 +24,7 @@ function emptyPaths(value: unknown, path = '$'): string[] {
   return [];
 }
 
-const inBounds = (lat: number, lng: number) =>
-  lat >= BOUNDS.south && lat <= BOUNDS.north && lng >= BOUNDS.west && lng <= BOUNDS.east;
+const inBounds = (lat: number, lng: number) => lat >= BOUNDS.south && lat <= BOUNDS.north && lng >= BOUNDS.west && lng <= BOUNDS.east;
 
 const share = (pred: (s: DemoService) => boolean) => services.filter(pred).length / services.length;
 
@@ -82,7 +81,10 @@ describe('demo data', () => {
     assert.ok(share((s) => !s.phones) > 0.05, 'some without phone');
     const html = share((s) => !!s.descriptionHtml);
     assert.ok(html > 0.06 && html < 0.15, `descriptionHtml ${html}`);
-    assert.ok(services.some((s) => s.status === 'inactive'), 'some inactive');
+    assert.ok(
+      services.some((s) => s.status === 'inactive'),
+      'some inactive',
+    );
   });
 
   it('spreads assured dates from two weeks to three years, about 15% over a year old', () => {
@@ -171,9 +173,18 @@ describe('demo data', () => {
 
   it('makes copies in other directories differ a little', () => {
     const patched = directories.flatMap((d) => d.records).filter((r) => r.patch || r.omit);
-    assert.ok(patched.some((r) => r.patch?.name && r.patch.name !== byId.get(r.of)!.name), 'a name differs');
-    assert.ok(patched.some((r) => r.patch?.assuredDate && r.patch.assuredDate < byId.get(r.of)!.assuredDate!), 'an older assuredDate');
-    assert.ok(patched.some((r) => r.omit?.includes('phones')), 'a missing phone');
+    assert.ok(
+      patched.some((r) => r.patch?.name && r.patch.name !== byId.get(r.of)!.name),
+      'a name differs',
+    );
+    assert.ok(
+      patched.some((r) => r.patch?.assuredDate && r.patch.assuredDate < byId.get(r.of)!.assuredDate!),
+      'an older assuredDate',
+    );
+    assert.ok(
+      patched.some((r) => r.omit?.includes('phones')),
+      'a missing phone',
+    );
   });
 
   it('is deterministic', () => {

@@ -15,9 +15,22 @@ const between = (s: Service, from: string, to: string) => occurrences(s, new Dat
 describe('schedules → occurrences (Europe/London)', () => {
   it('reads opening times as written: H:MM, HH:MM, HH:MM:SS, up to 24:00; anything else is not a time', () => {
     const cases: Array<[string | undefined, number | undefined]> = [
-      ['9:30', 570], ['09:30', 570], ['09:30:00', 570], ['00:00', 0], ['24:00', 1440], ['17:45+01:00', 1065],
-      ['24:01', undefined], ['123:45', undefined], ['9.30', undefined], ['9:3', undefined], ['12:', undefined],
-      ['T09:30', undefined], [' 09:30', undefined], ['', undefined], [undefined, undefined], ['٠٩:٣٠', undefined],
+      ['9:30', 570],
+      ['09:30', 570],
+      ['09:30:00', 570],
+      ['00:00', 0],
+      ['24:00', 1440],
+      ['17:45+01:00', 1065],
+      ['24:01', undefined],
+      ['123:45', undefined],
+      ['9.30', undefined],
+      ['9:3', undefined],
+      ['12:', undefined],
+      ['T09:30', undefined],
+      [' 09:30', undefined],
+      ['', undefined],
+      [undefined, undefined],
+      ['٠٩:٣٠', undefined],
     ];
     for (const [text, minutes] of cases) assert.equal(minutesOf(text), minutes, String(text));
   });
@@ -25,44 +38,51 @@ describe('schedules → occurrences (Europe/London)', () => {
   it('weekly Sunday 10:00 stays 10:00 local across the March clock change', () => {
     const s = svc({ schedules: [{ freq: 'WEEKLY', byday: [{ day: 'SU' }], opensAt: '10:00', closesAt: '11:30' }] });
     const occ = between(s, '2026-03-16T00:00:00Z', '2026-04-06T00:00:00Z');
-    assert.deepEqual(occ.map((o) => iso(o.start)), [
-      '2026-03-22T10:00:00.000Z', // GMT
-      '2026-03-29T09:00:00.000Z', // BST from 01:00 that morning
-      '2026-04-05T09:00:00.000Z',
-    ]);
-    assert.deepEqual(occ.map((o) => o.start.getUTCHours()), [10, 9, 9]);
+    assert.deepEqual(
+      occ.map((o) => iso(o.start)),
+      [
+        '2026-03-22T10:00:00.000Z', // GMT
+        '2026-03-29T09:00:00.000Z', // BST from 01:00 that morning
+        '2026-04-05T09:00:00.000Z',
+      ],
+    );
+    assert.deepEqual(
+      occ.map((o) => o.start.getUTCHours()),
+      [10, 9, 9],
+    );
     assert.equal(iso(occ[1].end!), '2026-03-29T10:30:00.000Z');
   });
 
   it('weekly Sunday 10:00 stays 10:00 local across the October clock change', () => {
     const s = svc({ schedules: [{ freq: 'WEEKLY', byday: [{ day: 'SU' }], opensAt: '10:00' }] });
     const occ = between(s, '2026-10-12T00:00:00Z', '2026-11-02T00:00:00Z');
-    assert.deepEqual(occ.map((o) => o.start.getUTCHours()), [9, 10, 10]);
+    assert.deepEqual(
+      occ.map((o) => o.start.getUTCHours()),
+      [9, 10, 10],
+    );
     assert.equal(iso(occ[1].start), '2026-10-25T10:00:00.000Z');
     assert.equal(occ[1].end, undefined);
   });
 
   it('monthly on the nth weekday, including the last Friday', () => {
     const lastFri = svc({ schedules: [{ freq: 'MONTHLY', byday: [{ day: 'FR', nth: -1 }], opensAt: '14:00' }] });
-    assert.deepEqual(between(lastFri, '2026-04-01T00:00:00Z', '2026-06-01T00:00:00Z').map((o) => iso(o.start)), [
-      '2026-04-24T13:00:00.000Z',
-      '2026-05-29T13:00:00.000Z',
-    ]);
+    assert.deepEqual(
+      between(lastFri, '2026-04-01T00:00:00Z', '2026-06-01T00:00:00Z').map((o) => iso(o.start)),
+      ['2026-04-24T13:00:00.000Z', '2026-05-29T13:00:00.000Z'],
+    );
     const secondTue = svc({ schedules: [{ freq: 'MONTHLY', byday: [{ day: 'TU', nth: 2 }], opensAt: '10:00' }] });
-    assert.deepEqual(between(secondTue, '2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z').map((o) => iso(o.start).slice(0, 10)), [
-      '2026-01-13',
-      '2026-02-10',
-      '2026-03-10',
-    ]);
+    assert.deepEqual(
+      between(secondTue, '2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z').map((o) => iso(o.start).slice(0, 10)),
+      ['2026-01-13', '2026-02-10', '2026-03-10'],
+    );
   });
 
   it('monthly by month day, including the last day of the month', () => {
     const s = svc({ schedules: [{ freq: 'MONTHLY', bymonthday: [15, -1], opensAt: '09:00' }] });
-    assert.deepEqual(between(s, '2026-02-01T00:00:00Z', '2026-03-31T00:00:00Z').map((o) => iso(o.start).slice(0, 10)), [
-      '2026-02-15',
-      '2026-02-28',
-      '2026-03-15',
-    ]);
+    assert.deepEqual(
+      between(s, '2026-02-01T00:00:00Z', '2026-03-31T00:00:00Z').map((o) => iso(o.start).slice(0, 10)),
+      ['2026-02-15', '2026-02-28', '2026-03-15'],
+    );
   });
 
   it('daily and fortnightly rules from dtstart; until and count', () => {
@@ -87,7 +107,9 @@ describe('schedules → occurrences (Europe/London)', () => {
     assert.deepEqual(between(everyOther, '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z'), []);
     const twice = svc({ schedules: [{ freq: 'WEEKLY', count: 2, byday: [{ day: 'TU' }], opensAt: '10:00' }] });
     assert.deepEqual(between(twice, '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z'), []);
-    const anchored = svc({ schedules: [{ freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], validFrom: '2026-10-06', opensAt: '10:00' }] });
+    const anchored = svc({
+      schedules: [{ freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], validFrom: '2026-10-06', opensAt: '10:00' }],
+    });
     assert.deepEqual(
       between(anchored, '2026-10-01T00:00:00Z', '2026-11-01T00:00:00Z').map((o) => iso(o.start).slice(0, 10)),
       ['2026-10-06', '2026-10-20'],
@@ -105,18 +127,19 @@ describe('schedules → occurrences (Europe/London)', () => {
 
   it('honours validFrom/validTo and removes closed days; closures may change hours', () => {
     const s = svc({
-      schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }], opensAt: '10:00', closesAt: '12:00', validFrom: '2026-04-01', validTo: '2026-04-30' }],
+      schedules: [
+        { freq: 'WEEKLY', byday: [{ day: 'MO' }], opensAt: '10:00', closesAt: '12:00', validFrom: '2026-04-01', validTo: '2026-04-30' },
+      ],
       closures: [
         { startDate: '2026-04-06', endDate: '2026-04-06', closed: true, description: 'Easter Monday' },
         { startDate: '2026-04-20', endDate: '2026-04-20', closed: false, opensAt: '13:00', closesAt: '14:00' },
       ],
     });
     const occ = between(s, '2026-03-01T00:00:00Z', '2026-06-01T00:00:00Z');
-    assert.deepEqual(occ.map((o) => iso(o.start)), [
-      '2026-04-13T09:00:00.000Z',
-      '2026-04-20T12:00:00.000Z',
-      '2026-04-27T09:00:00.000Z',
-    ]);
+    assert.deepEqual(
+      occ.map((o) => iso(o.start)),
+      ['2026-04-13T09:00:00.000Z', '2026-04-20T12:00:00.000Z', '2026-04-27T09:00:00.000Z'],
+    );
   });
 
   it('description-only schedules produce nothing; dated sessions are included, cancelled ones not', () => {
@@ -138,7 +161,9 @@ describe('schedules → occurrences (Europe/London)', () => {
     const unreadable = svc({ sessions: [{ id: 'x', start: 'next Tuesday' }] });
     assert.equal(weeklyPattern(unreadable).known, false);
     assert.equal(openAt(unreadable, new Date('2026-04-10T17:30:00Z')), 'unknown');
-    const cancelled = svc({ sessions: [{ id: 'y', start: '2026-04-10T18:00:00+01:00', end: '2026-04-10T19:00:00+01:00', cancelled: true }] });
+    const cancelled = svc({
+      sessions: [{ id: 'y', start: '2026-04-10T18:00:00+01:00', end: '2026-04-10T19:00:00+01:00', cancelled: true }],
+    });
     assert.equal(weeklyPattern(cancelled).known, true);
     assert.equal(openAt(cancelled, new Date('2026-04-10T17:30:00Z')), 'no');
   });

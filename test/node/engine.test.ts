@@ -32,7 +32,9 @@ const venue = { name: 'St Mary’s Hall', address: CF, lat: 51.4816, lng: -3.179
 
 describe('blend and dedup', () => {
   it('a page read again many times files its records once, so later duplicates are still found', () => {
-    const page = [0, 1, 2].map((i) => svc('a', { id: `p${i}`, name: `Lunch club ${'ABC'[i]}`, phones: [{ number: '029 2000 0000' }], locations: [venue] }));
+    const page = [0, 1, 2].map((i) =>
+      svc('a', { id: `p${i}`, name: `Lunch club ${'ABC'[i]}`, phones: [{ number: '029 2000 0000' }], locations: [venue] }),
+    );
     const b = createBlender();
     for (let i = 0; i < 40; i++) b.add(page.map((s) => ({ ...s })));
     b.add([svc('b', { name: 'Lunch club A', phones: [{ number: '029 2000 0000' }], locations: [venue] })]);
@@ -122,7 +124,10 @@ describe('blend and dedup', () => {
       svc('b', { id, name: 'Wellbeing hub Grangetown', locations: [place] }),
       svc('c', { name: 'Chess club', locations: [place] }),
     );
-    assert.deepEqual(byId.services().map((s) => s.sources.map((x) => x.directory.id)), [['a', 'b'], ['c']]);
+    assert.deepEqual(
+      byId.services().map((s) => s.sources.map((x) => x.directory.id)),
+      [['a', 'b'], ['c']],
+    );
     const url = 'https://example.org/services/carers';
     const byPage = blend(
       svc('a', { name: 'Carers café Cathays', url, locations: [place] }),
@@ -137,15 +142,15 @@ describe('blend and dedup', () => {
       svc('b', { name: 'McMillan Cancer Support Drop-in', locations: [{ address: CF }] }),
     );
     assert.equal(nameSimilarity('Macmillan cancer support drop-in', 'McMillan Cancer Support Drop-in'), 1);
-    assert.deepEqual(b.services().map((s) => s.sources.map((x) => x.directory.id)), [['a', 'b']]);
+    assert.deepEqual(
+      b.services().map((s) => s.sources.map((x) => x.directory.id)),
+      [['a', 'b']],
+    );
   });
 
   it('never merges two sessions at the same venue that differ by day words or schedule', () => {
     const shared = { url: 'https://leisure.example/chair-yoga', phones: [{ number: '029 2000 9999' }], locations: [venue] };
-    const byName = blend(
-      svc('a', { name: 'Chair yoga (Monday)', ...shared }),
-      svc('b', { name: 'Chair yoga (Thursday)', ...shared }),
-    );
+    const byName = blend(svc('a', { name: 'Chair yoga (Monday)', ...shared }), svc('b', { name: 'Chair yoga (Thursday)', ...shared }));
     assert.equal(byName.services().length, 2);
     const bySchedule = blend(
       svc('a', { name: 'Chair yoga', ...shared, schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }], opensAt: '10:00' }] }),
@@ -157,10 +162,7 @@ describe('blend and dedup', () => {
       svc('b', { name: 'Chair yoga', ...shared, schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }], opensAt: '18:00' }] }),
     );
     assert.equal(byHour.services().length, 2);
-    const same = blend(
-      svc('a', { name: 'Chair yoga (Monday)', ...shared }),
-      svc('b', { name: 'Chair Yoga - Mondays', ...shared }),
-    );
+    const same = blend(svc('a', { name: 'Chair yoga (Monday)', ...shared }), svc('b', { name: 'Chair Yoga - Mondays', ...shared }));
     assert.equal(same.services().length, 1, 'the same day words in other spelling still merge');
   });
 
@@ -302,11 +304,17 @@ describe('blend and dedup', () => {
   it('removing a directory lets in what its record kept out, and leaves other merges alone', () => {
     const url = 'https://example.org/lunch';
     const b = createBlender();
-    b.add([svc('a', { name: 'Lunch club', url, locations: [{ address: CF }] }), svc('a', { name: 'Choir', phones: [{ number: '029 2000 0001' }] })]);
+    b.add([
+      svc('a', { name: 'Lunch club', url, locations: [{ address: CF }] }),
+      svc('a', { name: 'Choir', phones: [{ number: '029 2000 0001' }] }),
+    ]);
     b.add([svc('b', { name: 'Lunch club', url }), svc('b', { name: 'Choir', phones: [{ number: '029 2000 0001' }] })]);
     // Same page as b's, but at another venue than a's: kept apart while a's record is there.
     b.add([svc('c', { name: 'Lunch club', url, locations: [{ address: { postcode: 'CF64 1AA' } }] })]);
-    b.add([svc('d', { name: 'Walking group', phones: [{ number: '029 2000 0002' }] }), svc('e', { name: 'Walking Group', phones: [{ number: '029 2000 0002' }] })]);
+    b.add([
+      svc('d', { name: 'Walking group', phones: [{ number: '029 2000 0002' }] }),
+      svc('e', { name: 'Walking Group', phones: [{ number: '029 2000 0002' }] }),
+    ]);
     const dirs = () => b.services().map((s) => s.sources.map((x) => x.directory.id).join('+'));
     assert.deepEqual(dirs(), ['a+b', 'a+b', 'c', 'd+e']);
     assert.equal(b.merged, 3);
@@ -339,10 +347,16 @@ describe('blend and dedup', () => {
     // A hub: c matches a (phone) and d (url); read again without either, the three stand apart.
     const url = 'https://example.org/lunch';
     b.add([svc('c', { id: 'z', name: 'Lunch club', phones: phone, url }), svc('d', { id: 'w', name: 'Lunch club', url })]);
-    assert.deepEqual(b.services().map((s) => s.sources.length), [4]);
+    assert.deepEqual(
+      b.services().map((s) => s.sources.length),
+      [4],
+    );
     assert.equal(b.merged, 3);
     b.add([svc('c', { id: 'z', name: 'Lunch club', phones: [{ number: '029 2099 9999' }] })]);
-    assert.deepEqual(b.services().map((s) => s.sources.map((x) => x.directory.id)), [['a', 'b'], ['c'], ['d']]);
+    assert.deepEqual(
+      b.services().map((s) => s.sources.map((x) => x.directory.id)),
+      [['a', 'b'], ['c'], ['d']],
+    );
     assert.equal(b.merged, 1);
   });
 });
@@ -436,23 +450,37 @@ describe('search: filters, unknown is not no', () => {
     assert.deepEqual(older.explanations[0], { field: 'age', state: 'match', detail: 'matches 65+', params: { min: 65 } });
   });
   it('a partial match never outranks a full match, whatever the sort', () => {
-    const rows = [
-      svc('a', { name: 'Aardvark club' }),
-      svc('a', { name: 'Zebra club', access: ['drop-in'] }),
-    ];
+    const rows = [svc('a', { name: 'Aardvark club' }), svc('a', { name: 'Zebra club', access: ['drop-in'] })];
     for (const sort of ['name', 'relevance', 'checked', 'distance'] as const) {
       assert.deepEqual(names(run(rows, { access: ['drop-in'], sort })), ['Zebra club', 'Aardvark club'], sort);
     }
   });
   it('access, attendance, eligibility and categories match any of the asked values', () => {
     const rows = [
-      svc('a', { name: 'Drop in', access: ['drop-in'], attendance: ['in-person'], eligibility: [{ name: 'Carers' }], categories: [{ name: 'Advice' }] }),
-      svc('a', { name: 'Referral', access: ['professional-referral'], attendance: ['online'], eligibility: [{ name: 'Veterans' }], categories: [{ name: 'Housing' }] }),
+      svc('a', {
+        name: 'Drop in',
+        access: ['drop-in'],
+        attendance: ['in-person'],
+        eligibility: [{ name: 'Carers' }],
+        categories: [{ name: 'Advice' }],
+      }),
+      svc('a', {
+        name: 'Referral',
+        access: ['professional-referral'],
+        attendance: ['online'],
+        eligibility: [{ name: 'Veterans' }],
+        categories: [{ name: 'Housing' }],
+      }),
       svc('a', { name: 'Unknown' }),
     ];
     const access = run(rows, { access: ['drop-in', 'self-referral'] });
     assert.deepEqual(names(access), ['Drop in', 'Unknown']);
-    assert.deepEqual(access.results[0].explanations[0], { field: 'access', state: 'match', detail: 'drop-in', params: { access: 'drop-in' } });
+    assert.deepEqual(access.results[0].explanations[0], {
+      field: 'access',
+      state: 'match',
+      detail: 'drop-in',
+      params: { access: 'drop-in' },
+    });
     assert.deepEqual(names(run(rows, { attendance: ['online'] })), ['Referral', 'Unknown']);
     const elig = run(rows, { eligibility: ['carers'] });
     assert.deepEqual(names(elig), ['Drop in', 'Unknown']);
@@ -510,7 +538,11 @@ describe('search: filters, unknown is not no', () => {
         locations: [{ address: { postcode: 'CF10 1AB' } }],
         schedules: [{ description: 'Tuesdays, term time' }],
       }),
-      svc('a', { name: 'No contact', locations: [{ address: { postcode: 'CF10 1AB' } }], schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }] }] }),
+      svc('a', {
+        name: 'No contact',
+        locations: [{ address: { postcode: 'CF10 1AB' } }],
+        schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }] }],
+      }),
       svc('a', { name: 'Nothing' }),
     ];
     assert.deepEqual(names(run(rows, { require: ['times', 'location', 'contact'] })), ['Complete']);
@@ -573,7 +605,13 @@ describe('search: distance and sorting', () => {
   const rows = [
     svc('a', { name: 'Penarth', locations: [{ lat: 51.4386, lng: -3.1737 }], assuredDate: '2025-01-01' }), // ~4.8 km
     svc('a', { name: 'Barry', locations: [{ lat: 51.3998, lng: -3.2834 }], assuredDate: '2026-03-01' }), // ~11.6 km
-    svc('a', { name: 'City centre', locations: [{ lat: 51.4826, lng: -3.1781 }, { lat: 51.6, lng: -3.3 }] }),
+    svc('a', {
+      name: 'City centre',
+      locations: [
+        { lat: 51.4826, lng: -3.1781 },
+        { lat: 51.6, lng: -3.3 },
+      ],
+    }),
     svc('a', { name: 'No location' }),
     svc('a', { name: 'Helpline', attendance: ['phone', 'online'] }),
   ];
@@ -615,7 +653,13 @@ describe('search: distance and sorting', () => {
   it('relevance with a place puts the nearer of equal text hits first, not a better-kept one far away', () => {
     const r = [
       svc('a', { name: 'Memory café Barry', locations: [{ lat: 51.4, lng: -3.27 }] }),
-      svc('a', { name: 'Memory café Llandaff', assuredDate: '2026-03-01', description: 'Tea and talk', cost: { free: true }, locations: [{ lat: 51.5, lng: -3.22 }] }),
+      svc('a', {
+        name: 'Memory café Llandaff',
+        assuredDate: '2026-03-01',
+        description: 'Tea and talk',
+        cost: { free: true },
+        locations: [{ lat: 51.5, lng: -3.22 }],
+      }),
       svc('a', { name: 'Tea afternoon', description: 'Memory games and tea', locations: [{ lat: 51.4, lng: -3.27 }] }),
     ];
     const barry = { lat: 51.401, lng: -3.271 };
@@ -636,9 +680,15 @@ describe('index after more records arrive', () => {
     b.add([svc('b', { name: 'Zumba gold' })]);
     const after = createIndex(b.services());
     const out = search(after, { text: 'zumba' }, { now: NOW });
-    assert.deepEqual(out.results.map((r) => r.service.name), ['Zumba gold', 'Lunch club']);
+    assert.deepEqual(
+      out.results.map((r) => r.service.name),
+      ['Zumba gold', 'Lunch club'],
+    );
     assert.equal(out.total, 3);
-    assert.deepEqual(search(after, { text: 'choir' }, { now: NOW }).results.map((r) => r.service.name), ['Choir']);
+    assert.deepEqual(
+      search(after, { text: 'choir' }, { now: NOW }).results.map((r) => r.service.name),
+      ['Choir'],
+    );
   });
 });
 
@@ -674,9 +724,7 @@ describe('facets, freshness, completeness', () => {
       score: 0,
       missing: ['times', 'location', 'contact', 'ages', 'access', 'cost', 'description'],
     });
-    const c = completeness(
-      svc('a', { name: 'x', email: 'a@b.example', ages: { max: 18 }, description: 'd', access: ['drop-in'] }),
-    );
+    const c = completeness(svc('a', { name: 'x', email: 'a@b.example', ages: { max: 18 }, description: 'd', access: ['drop-in'] }));
     assert.deepEqual(c.missing, ['times', 'location', 'cost']);
     assert.ok(Math.abs(c.score - 4 / 7) < 1e-9);
   });

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schedule, Service } from '../../src/model/index.js';
 import { occurrences } from '../../src/engine/schedule.js';
-import { escapeText, foldLine, icsFilename, icsForOccurrence, icsForSeries, icsForShortlist, datable, seriesExportable } from '../../src/store/ics.js';
+import {
+  escapeText,
+  foldLine,
+  icsFilename,
+  icsForOccurrence,
+  icsForSeries,
+  icsForShortlist,
+  datable,
+  seriesExportable,
+} from '../../src/store/ics.js';
 
 // ---------- a tiny iCalendar reader, enough to check what the writer wrote ----------
 
@@ -21,7 +30,10 @@ interface Component {
 function parse(text: string): Component {
   assert.ok(text.endsWith('\r\n'), 'ends with CRLF');
   assert.ok(!/[^\r]\n/.test(text), 'no bare LF');
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').slice(0, -1);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .slice(0, -1);
   const root: Component = { type: 'ROOT', props: [], children: [] };
   const stack = [root];
   for (const line of lines) {
@@ -50,7 +62,12 @@ const get = (c: Component, name: string) => c.props.find((p) => p.name === name)
 const all = (c: Component, name: string) => c.props.filter((p) => p.name === name);
 const events = (cal: Component) => cal.children.filter((c) => c.type === 'VEVENT');
 const unescape = (v: string) => v.replace(/\\(.)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
-const rrule = (c: Component) => Object.fromEntries(get(c, 'RRULE')!.value.split(';').map((kv) => kv.split('=')));
+const rrule = (c: Component) =>
+  Object.fromEntries(
+    get(c, 'RRULE')!
+      .value.split(';')
+      .map((kv) => kv.split('=')),
+  );
 
 /** "20261025T100000" + TZID=Europe/London → instant, via Intl (independent of the writer's code). */
 function londonInstant(stamp: string): Date {
@@ -119,12 +136,24 @@ describe('iCalendar export', () => {
     assert.notEqual(uid(s), uid(other));
     assert.match(uid(other), /^[A-Za-z0-9%._-]+@service-finder-elements$/);
     // The shortlist export gives each occurrence the same UID as a single download.
-    const list = parse(icsForShortlist([s], { from: new Date('2026-10-19T00:00:00Z'), to: new Date('2026-10-26T00:00:00Z') }, { now: NOW }));
-    assert.deepEqual(events(list).map((e) => get(e, 'UID')!.value), [uid(s)]);
+    const list = parse(
+      icsForShortlist([s], { from: new Date('2026-10-19T00:00:00Z'), to: new Date('2026-10-26T00:00:00Z') }, { now: NOW }),
+    );
+    assert.deepEqual(
+      events(list).map((e) => get(e, 'UID')!.value),
+      [uid(s)],
+    );
   });
 
   it('a last-Friday-of-the-month series: RRULE with an ordinal BYDAY, DTSTART on the first one, UNTIL in UTC', () => {
-    const schedule: Schedule = { freq: 'MONTHLY', byday: [{ day: 'FR', nth: -1 }], opensAt: '14:00', closesAt: '15:30', dtstart: '2026-01-01', until: '2026-12-31' };
+    const schedule: Schedule = {
+      freq: 'MONTHLY',
+      byday: [{ day: 'FR', nth: -1 }],
+      opensAt: '14:00',
+      closesAt: '15:30',
+      dtstart: '2026-01-01',
+      until: '2026-12-31',
+    };
     const s = svc({ schedules: [schedule] });
     const cal = parse(icsForSeries(s, schedule, { now: NOW })!);
     const [ev] = events(cal);
@@ -133,14 +162,26 @@ describe('iCalendar export', () => {
     assert.equal(get(ev, 'DTEND')!.value, '20260130T153000');
     assert.deepEqual(rrule(ev), { FREQ: 'MONTHLY', BYDAY: '-1FR', UNTIL: '20261231T235959Z' });
     // The engine agrees on the dates the rule gives.
-    const dates = occurrences(s, new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z')).map((o) => o.start.toISOString().slice(0, 10));
+    const dates = occurrences(s, new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z')).map((o) =>
+      o.start.toISOString().slice(0, 10),
+    );
     assert.deepEqual(dates.slice(0, 5), ['2026-01-30', '2026-02-27', '2026-03-27', '2026-04-24', '2026-05-29']);
     assert.equal(dates.length, 12);
   });
 
   it('first and second Mondays, month days, daily, yearly', () => {
     const rule = (schedule: Schedule) => rrule(events(parse(icsForSeries(svc({}), schedule, { now: NOW })!))[0]);
-    assert.deepEqual(rule({ freq: 'MONTHLY', byday: [{ day: 'MO', nth: 1 }, { day: 'MO', nth: 2 }], opensAt: '09:00' }), { FREQ: 'MONTHLY', BYDAY: '1MO,2MO' });
+    assert.deepEqual(
+      rule({
+        freq: 'MONTHLY',
+        byday: [
+          { day: 'MO', nth: 1 },
+          { day: 'MO', nth: 2 },
+        ],
+        opensAt: '09:00',
+      }),
+      { FREQ: 'MONTHLY', BYDAY: '1MO,2MO' },
+    );
     assert.deepEqual(rule({ freq: 'MONTHLY', bymonthday: [1, -1], opensAt: '09:00' }), { FREQ: 'MONTHLY', BYMONTHDAY: '1,-1' });
     assert.deepEqual(rule({ freq: 'DAILY', opensAt: '09:00', dtstart: '2026-10-01', count: 10 }), { FREQ: 'DAILY', COUNT: '10' });
     assert.deepEqual(rule({ freq: 'WEEKLY', byday: [{ day: 'MO' }, { day: 'WE' }], opensAt: '09:00' }), { FREQ: 'WEEKLY', BYDAY: 'MO,WE' });
@@ -148,7 +189,15 @@ describe('iCalendar export', () => {
   });
 
   it('fortnightly from dtstart, with WKST, a closure as EXDATE and shorter hours as a RECURRENCE-ID override', () => {
-    const schedule: Schedule = { freq: 'WEEKLY', interval: 2, byday: [{ day: 'TU' }], dtstart: '2026-09-08', opensAt: '19:00', closesAt: '20:30', wkst: 'MO' };
+    const schedule: Schedule = {
+      freq: 'WEEKLY',
+      interval: 2,
+      byday: [{ day: 'TU' }],
+      dtstart: '2026-09-08',
+      opensAt: '19:00',
+      closesAt: '20:30',
+      wkst: 'MO',
+    };
     const s = svc({
       schedules: [schedule],
       closures: [
@@ -170,7 +219,9 @@ describe('iCalendar export', () => {
     assert.equal(get(override, 'DTSTART')!.value, '20261020T180000');
     assert.equal(get(override, 'DTEND')!.value, '20261020T190000');
     // The engine leaves out the same date.
-    const dates = occurrences(s, new Date('2026-12-01T00:00:00Z'), new Date('2027-01-20T00:00:00Z')).map((o) => o.start.toISOString().slice(0, 10));
+    const dates = occurrences(s, new Date('2026-12-01T00:00:00Z'), new Date('2027-01-20T00:00:00Z')).map((o) =>
+      o.start.toISOString().slice(0, 10),
+    );
     assert.deepEqual(dates, ['2026-12-01', '2026-12-15', '2027-01-12']); // not 29 Dec
   });
 
@@ -194,7 +245,10 @@ describe('iCalendar export', () => {
     assert.equal(get(ev, 'DTEND')!.value, '20261008');
     assert.equal(rrule(ev).UNTIL, '20261028');
     assert.equal(get(ev, 'EXDATE')!.value, '20261014');
-    assert.equal(cal.children.some((c) => c.type === 'VTIMEZONE'), false);
+    assert.equal(
+      cal.children.some((c) => c.type === 'VTIMEZONE'),
+      false,
+    );
   });
 
   it('never guesses: a description-only schedule, or every other week with nothing to count from, gives no file', () => {
@@ -222,7 +276,10 @@ describe('iCalendar export', () => {
     ];
     const answers = schedules.map((sc) => seriesExportable(sc, NOW));
     assert.deepEqual(answers, [false, false, true, false, true, true, false]);
-    assert.deepEqual(answers, schedules.map((sc) => icsForSeries(s, sc, { now: NOW }) !== undefined));
+    assert.deepEqual(
+      answers,
+      schedules.map((sc) => icsForSeries(s, sc, { now: NOW }) !== undefined),
+    );
   });
 
   it('escapes commas, semicolons, backslashes and newlines, and strips control characters', () => {
@@ -260,14 +317,21 @@ describe('iCalendar export', () => {
     assert.equal(foldLine(exactly75), exactly75);
     assert.equal(foldLine(`${exactly75}b`), `${exactly75}\r\n b`);
 
-    const s = svc({ name: 'Ymarfer corff ysgafn', description: long, schedules: [{ freq: 'WEEKLY', byday: [{ day: 'TH' }], opensAt: '11:00' }] });
+    const s = svc({
+      name: 'Ymarfer corff ysgafn',
+      description: long,
+      schedules: [{ freq: 'WEEKLY', byday: [{ day: 'TH' }], opensAt: '11:00' }],
+    });
     const text = icsForSeries(s, s.schedules![0], { now: NOW })!;
     for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75);
     assert.equal(unescape(get(events(parse(text))[0], 'DESCRIPTION')!.value), long.trim());
   });
 
   it('the shortlist over a range: every occurrence, cancelled sessions marked, services without dates add nothing', () => {
-    const weekly = svc({ name: 'Chair yoga', schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }, { day: 'TH' }], opensAt: '10:00', closesAt: '11:00' }] });
+    const weekly = svc({
+      name: 'Chair yoga',
+      schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }, { day: 'TH' }], opensAt: '10:00', closesAt: '11:00' }],
+    });
     const swim = svc({
       name: 'Women only swim',
       sessions: [
@@ -276,7 +340,11 @@ describe('iCalendar export', () => {
       ],
     });
     const vague = svc({ name: 'Coffee morning', schedules: [{ description: 'Most Fridays' }] });
-    const text = icsForShortlist([weekly, swim, vague], { from: new Date('2026-10-19T00:00:00Z'), to: new Date('2026-11-02T00:00:00Z') }, { now: NOW, calendarName: 'My shortlist' });
+    const text = icsForShortlist(
+      [weekly, swim, vague],
+      { from: new Date('2026-10-19T00:00:00Z'), to: new Date('2026-11-02T00:00:00Z') },
+      { now: NOW, calendarName: 'My shortlist' },
+    );
     const cal = parse(text);
     assert.equal(unescape(get(cal, 'X-WR-CALNAME')!.value), 'My shortlist');
     const evs = events(cal);

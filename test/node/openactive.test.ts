@@ -4,7 +4,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SourceError, type RecordProblem, type Service } from '../../src/model/index.js';
 import {
-  activities, eventSchedule, isOpenActiveUrl, isoInstant, joinOpenActive, offersCost, readOpenActive, siblingFeed, applyItems, type OpenActiveFeeds,
+  activities,
+  eventSchedule,
+  isOpenActiveUrl,
+  isoInstant,
+  joinOpenActive,
+  offersCost,
+  readOpenActive,
+  siblingFeed,
+  applyItems,
+  type OpenActiveFeeds,
 } from '../../src/sources/openactive.js';
 import { compareModified, isRpdePage, readRpde, type RpdeItem } from '../../src/sources/rpde.js';
 import { compileRule } from '../../src/engine/schedule.js';
@@ -63,8 +72,19 @@ describe('readOpenActive: the demo feed pair', () => {
     const { pages, services, error } = await readAll(pair());
     assert.equal(error, undefined);
     assert.ok(pages.every((p) => p.dialect === 'openactive'));
-    assert.ok(pages.slice(0, -1).every((p) => p.services.length === 0), 'progress pages carry no services');
-    assert.deepEqual(services.map((s) => s.id).sort(), ['ss-aqua', 'ss-hostile', 'ss-netball', 'ss-online-yoga', 'ss-tai-chi', 'ss-walking-football', 'ss-women-swim']);
+    assert.ok(
+      pages.slice(0, -1).every((p) => p.services.length === 0),
+      'progress pages carry no services',
+    );
+    assert.deepEqual(services.map((s) => s.id).sort(), [
+      'ss-aqua',
+      'ss-hostile',
+      'ss-netball',
+      'ss-online-yoga',
+      'ss-tai-chi',
+      'ss-walking-football',
+      'ss-women-swim',
+    ]);
     assert.equal(new Set(services.map((s) => s.key)).size, services.length);
     assert.ok(services.every((s) => s.key === `${s.directory.id}:${s.id}`));
     // One progress page per feed page, each feed page fetched once.
@@ -76,7 +96,10 @@ describe('readOpenActive: the demo feed pair', () => {
       const last = mine[mine.length - 1];
       assert.equal(last.items, 0, `${feed}: stops on an empty page`);
       assert.equal(last.next, `${base}${last.url}`, `${feed}: whose next is itself`);
-      assert.ok(mine.slice(0, -1).every((l) => (l.items ?? 0) > 0), `${feed}: every earlier page had items`);
+      assert.ok(
+        mine.slice(0, -1).every((l) => (l.items ?? 0) > 0),
+        `${feed}: every earlier page had items`,
+      );
     }
   });
 
@@ -123,9 +146,15 @@ describe('readOpenActive: the demo feed pair', () => {
     assert.deepEqual(ids, ['tc-3', 'tc-4', 'tc-5'], 'sorted, past ones (tc-0…tc-2) left out');
     assert.ok(taiChi.sessions!.every((s) => Date.parse(s.start) > cutoff && /[+-]\d{2}:\d{2}$|Z$/.test(s.start)));
     // Across the clock change: 10:00 London is +01:00 before 25 October 2026 and +00:00 after.
-    assert.deepEqual(taiChi.sessions!.map((s) => s.start.slice(-6)), ['+01:00', '+00:00', '+00:00']);
+    assert.deepEqual(
+      taiChi.sessions!.map((s) => s.start.slice(-6)),
+      ['+01:00', '+00:00', '+00:00'],
+    );
     const aqua = byId.get('ss-aqua')!;
-    assert.deepEqual(aqua.sessions!.map((s) => s.id), ['aq-0', 'aq-1']);
+    assert.deepEqual(
+      aqua.sessions!.map((s) => s.id),
+      ['aq-0', 'aq-1'],
+    );
     assert.equal(aqua.sessions![1].start, '2026-10-27T11:00:00+00:00', 'a local time without offset is read in Europe/London');
     assert.equal(Date.parse(aqua.sessions![1].end!) - Date.parse(aqua.sessions![1].start), 45 * 60_000, 'end from duration');
     assert.equal(byId.get('ss-walking-football')!.sessions!.length, 4);
@@ -134,7 +163,14 @@ describe('readOpenActive: the demo feed pair', () => {
   it('flags cancelled sessions and keeps them listed', async () => {
     const { byId } = await readAll(pair());
     const swim = byId.get('ss-women-swim')!;
-    assert.deepEqual(swim.sessions!.map((s) => [s.id, !!s.cancelled]), [['sw-0', false], ['sw-1', true], ['sw-2', false]]);
+    assert.deepEqual(
+      swim.sessions!.map((s) => [s.id, !!s.cancelled]),
+      [
+        ['sw-0', false],
+        ['sw-1', true],
+        ['sw-2', false],
+      ],
+    );
   });
 
   it('keeps a PartialSchedule as words (never expanded) and reads a Schedule as a rule', async () => {
@@ -152,7 +188,10 @@ describe('readOpenActive: the demo feed pair', () => {
     assert.equal(taiChi.closesAt, '11:00');
     assert.equal(taiChi.timezone, 'Europe/London');
     const yoga = byId.get('ss-online-yoga')!;
-    assert.deepEqual({ freq: yoga.schedules![0].freq, interval: yoga.schedules![0].interval, closesAt: yoga.schedules![0].closesAt }, { freq: 'WEEKLY', interval: 2, closesAt: '19:45' });
+    assert.deepEqual(
+      { freq: yoga.schedules![0].freq, interval: yoga.schedules![0].interval, closesAt: yoga.schedules![0].closesAt },
+      { freq: 'WEEKLY', interval: 2, closesAt: '19:45' },
+    );
     assert.deepEqual(yoga.closures, [{ startDate: '2026-10-29', endDate: '2026-10-29', closed: true, description: 'No session' }]);
   });
 
@@ -161,14 +200,31 @@ describe('readOpenActive: the demo feed pair', () => {
     const wf = byId.get('ss-walking-football')!;
     assert.deepEqual(wf.ages, { min: 50 });
     assert.equal(wf.cost?.free, true);
-    assert.deepEqual(wf.eligibility?.map((t) => t.name), ['Men only']);
-    assert.deepEqual(wf.categories?.map((t) => t.name), ['Walking Football'], 'looked up by id in the Activity List');
+    assert.deepEqual(
+      wf.eligibility?.map((t) => t.name),
+      ['Men only'],
+    );
+    assert.deepEqual(
+      wf.categories?.map((t) => t.name),
+      ['Walking Football'],
+      'looked up by id in the Activity List',
+    );
     assert.equal(wf.email, 'play@walkingfootball.example.org');
     assert.deepEqual(wf.phones, [{ number: '029 2000 0001' }]);
     const swim = byId.get('ss-women-swim')!;
-    assert.deepEqual(swim.eligibility?.map((t) => t.name), ['Women only']);
+    assert.deepEqual(
+      swim.eligibility?.map((t) => t.name),
+      ['Women only'],
+    );
     assert.deepEqual(swim.ages, { min: 16, max: 99 });
-    assert.deepEqual(swim.cost, { free: false, options: [{ option: 'Adult', amount: 4.5, currency: 'GBP' }, { option: 'Junior', amount: 2, currency: 'GBP' }], text: 'Adult: £4.50; Junior: £2' });
+    assert.deepEqual(swim.cost, {
+      free: false,
+      options: [
+        { option: 'Adult', amount: 4.5, currency: 'GBP' },
+        { option: 'Junior', amount: 2, currency: 'GBP' },
+      ],
+      text: 'Adult: £4.50; Junior: £2',
+    });
     const taiChi = byId.get('ss-tai-chi')!;
     const twin = demo.find((d) => d.id === fixture.twinOf)!;
     const loc = taiChi.locations![0];
@@ -196,7 +252,10 @@ describe('readOpenActive: the demo feed pair', () => {
     assert.match(h.descriptionHtml!, /<script>/, 'the HTML is kept for the sanitiser, marked as HTML');
     assert.equal(h.url, undefined);
     assert.deepEqual(h.organisation, { name: 'Fight Fit' });
-    assert.deepEqual(h.categories?.map((c) => c.name), ['Boxercise']);
+    assert.deepEqual(
+      h.categories?.map((c) => c.name),
+      ['Boxercise'],
+    );
     const { descriptionHtml, ...plainFields } = h;
     assert.doesNotMatch(JSON.stringify(plainFields), /<|>|javascript:|onerror|data:text/);
   });
@@ -226,7 +285,10 @@ describe('readOpenActive: the demo feed pair', () => {
     assert.ok(services.length >= 5);
     assert.equal(byId.get('ss-walking-football')?.sessions, undefined, 'no sessions feed: no dated sessions');
     assert.equal(byId.get('ss-aqua')?.sessions?.length, 2, 'embedded sessions still read');
-    const required = await readAll({ sessionSeries: `${base}/openactive/lonely/session-series`, scheduledSessions: `${base}/openactive/lonely/scheduled-sessions` });
+    const required = await readAll({
+      sessionSeries: `${base}/openactive/lonely/session-series`,
+      scheduledSessions: `${base}/openactive/lonely/scheduled-sessions`,
+    });
     assert.ok(required.error instanceof SourceError && required.error.kind === 'http', 'a feed the caller named must exist');
     assert.ok(required.services.length >= 5, 'what was read is still yielded');
   });
@@ -243,7 +305,8 @@ describe('readOpenActive: the demo feed pair', () => {
 });
 
 describe('readOpenActive: paging that would never end', () => {
-  const guard = <T>(p: Promise<T>) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not stop')), 5000))]);
+  const guard = <T>(p: Promise<T>) =>
+    Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not stop')), 5000))]);
 
   it('stops a page whose next is itself while it still has items, with a paging error, after yielding what it read', async () => {
     log.length = 0;
@@ -258,7 +321,10 @@ describe('readOpenActive: paging that would never end', () => {
     const { error } = await guard(readAll([`${base}/openactive/broken/cycle`]));
     assert.ok(error instanceof SourceError && error.kind === 'paging');
     // The start address, then ?page=2, then ?page=1 (new to us), whose next (?page=2) was read already.
-    assert.deepEqual(log.map((l) => l.url), ['/openactive/broken/cycle', '/openactive/broken/cycle?page=2', '/openactive/broken/cycle?page=1']);
+    assert.deepEqual(
+      log.map((l) => l.url),
+      ['/openactive/broken/cycle', '/openactive/broken/cycle?page=2', '/openactive/broken/cycle?page=1'],
+    );
   });
 
   it('stops at the page cap with a paging error, keeping what was read', async () => {
@@ -285,15 +351,35 @@ describe('readOpenActive: paging that would never end', () => {
       const self = `http://${req.headers.host}${req.url}`;
       res.setHeader('content-type', 'application/json');
       if (req.url === '/feed') {
-        res.end(JSON.stringify({ next: '/feed?afterTimestamp=2&afterId=b', items: [null, { id: 'a' }, { id: 'b', state: 'updated', kind: 'SessionSeries', modified: 2 }, { id: 'c', state: 'deleted', kind: 'SessionSeries', modified: 2 }] }));
+        res.end(
+          JSON.stringify({
+            next: '/feed?afterTimestamp=2&afterId=b',
+            items: [
+              null,
+              { id: 'a' },
+              { id: 'b', state: 'updated', kind: 'SessionSeries', modified: 2 },
+              { id: 'c', state: 'deleted', kind: 'SessionSeries', modified: 2 },
+            ],
+          }),
+        );
       } else res.end(JSON.stringify({ next: self, items: [] }));
     });
     try {
       const pages = [];
       for await (const p of readRpde(`${feed.url}/feed`)) pages.push(p);
       assert.equal(pages.length, 2, 'a relative next is followed');
-      assert.deepEqual(pages[0].items.map((i) => i.id), ['c']);
-      assert.deepEqual(pages[0].problems.map((p) => p.reason), ['is not an RPDE item (not a JSON object)', 'has state "", which is neither "updated" nor "deleted"', 'is "updated" but has no data']);
+      assert.deepEqual(
+        pages[0].items.map((i) => i.id),
+        ['c'],
+      );
+      assert.deepEqual(
+        pages[0].problems.map((p) => p.reason),
+        [
+          'is not an RPDE item (not a JSON object)',
+          'has state "", which is neither "updated" nor "deleted"',
+          'is "updated" but has no data',
+        ],
+      );
       assert.equal(pages[1].last, true);
     } finally {
       await feed.close();
@@ -310,7 +396,10 @@ describe('OpenActive helpers', () => {
     assert.ok(isOpenActiveUrl('https://opendata.leisurecloud.live/api/feeds/BelfastCityCouncil-live-session-series'));
     assert.ok(isOpenActiveUrl('https://x.org/api/feed?afterTimestamp=1&afterId=2'));
     assert.ok(!isOpenActiveUrl('https://x.org/api/services'));
-    assert.equal(siblingFeed('https://x.org/api/feeds/Club-live-session-series?afterTimestamp=1&afterId=2'), 'https://x.org/api/feeds/Club-live-scheduled-sessions');
+    assert.equal(
+      siblingFeed('https://x.org/api/feeds/Club-live-session-series?afterTimestamp=1&afterId=2'),
+      'https://x.org/api/feeds/Club-live-scheduled-sessions',
+    );
     assert.equal(siblingFeed('https://x.org/rpde/scheduled-sessions'), 'https://x.org/rpde/session-series');
     assert.equal(siblingFeed('https://x.org/feeds/SessionSeries/'), 'https://x.org/feeds/ScheduledSessions/');
     assert.equal(siblingFeed('https://x.org/feeds/scheduledsessions'), 'https://x.org/feeds/sessionseries');
@@ -323,12 +412,17 @@ describe('OpenActive helpers', () => {
     assert.equal(compareModified('abc', 1), undefined);
     const store = new Map<string, RpdeItem>();
     const counts = { deleted: 0, superseded: 0 };
-    applyItems(store, [
-      { state: 'updated', id: 'a', modified: 5, data: { name: 'new' } },
-      { state: 'updated', id: 'a', modified: 4, data: { name: 'stale' } },
-      { state: 'updated', id: 'b', modified: 1, data: { name: 'b' } },
-      { state: 'deleted', id: 'b', modified: 2 },
-    ], '0', counts);
+    applyItems(
+      store,
+      [
+        { state: 'updated', id: 'a', modified: 5, data: { name: 'new' } },
+        { state: 'updated', id: 'a', modified: 4, data: { name: 'stale' } },
+        { state: 'updated', id: 'b', modified: 1, data: { name: 'b' } },
+        { state: 'deleted', id: 'b', modified: 2 },
+      ],
+      '0',
+      counts,
+    );
     assert.equal(store.get('0\u0000a')?.data?.name, 'new', 'an older copy arriving late does not win');
     assert.equal(store.get('0\u0000b')?.state, 'deleted');
     assert.deepEqual(counts, { deleted: 1, superseded: 1 });
@@ -342,11 +436,35 @@ describe('OpenActive helpers', () => {
     assert.equal(offersCost([]), undefined);
     assert.deepEqual(offersCost(undefined, true), { free: true, text: 'Free' });
     assert.equal(offersCost([{ price: 0 }, { price: 2 }])?.free, false);
-    assert.deepEqual(activities([{ '@id': 'https://openactive.io/activity-list#c16df6ed-a4a0-4275-a8c3-1c8cff56856f' }], { 'c16df6ed-a4a0-4275-a8c3-1c8cff56856f': 'Tai Chi' })?.map((t) => t.name), ['Tai Chi']);
+    assert.deepEqual(
+      activities([{ '@id': 'https://openactive.io/activity-list#c16df6ed-a4a0-4275-a8c3-1c8cff56856f' }], {
+        'c16df6ed-a4a0-4275-a8c3-1c8cff56856f': 'Tai Chi',
+      })?.map((t) => t.name),
+      ['Tai Chi'],
+    );
     assert.equal(activities([{ '@id': 'https://openactive.io/activity-list#unknown' }], {}), undefined);
-    const monthly = eventSchedule({ '@type': 'Schedule', repeatFrequency: 'P1M', byDay: ['-1FR'], startTime: '10:00', endTime: '11:00', startDate: '2026-01-01', repeatCount: 6 });
-    assert.deepEqual(monthly.schedule, { freq: 'MONTHLY', byday: [{ day: 'FR', nth: -1 }], opensAt: '10:00', closesAt: '11:00', dtstart: '2026-01-01', count: 6 });
-    assert.equal(eventSchedule({ '@type': 'Schedule', repeatFrequency: 'P1Y', byMonth: [6], startTime: '10:00' }).schedule?.freq, undefined, 'byMonth cannot be said in the model: words only');
+    const monthly = eventSchedule({
+      '@type': 'Schedule',
+      repeatFrequency: 'P1M',
+      byDay: ['-1FR'],
+      startTime: '10:00',
+      endTime: '11:00',
+      startDate: '2026-01-01',
+      repeatCount: 6,
+    });
+    assert.deepEqual(monthly.schedule, {
+      freq: 'MONTHLY',
+      byday: [{ day: 'FR', nth: -1 }],
+      opensAt: '10:00',
+      closesAt: '11:00',
+      dtstart: '2026-01-01',
+      count: 6,
+    });
+    assert.equal(
+      eventSchedule({ '@type': 'Schedule', repeatFrequency: 'P1Y', byMonth: [6], startTime: '10:00' }).schedule?.freq,
+      undefined,
+      'byMonth cannot be said in the model: words only',
+    );
     assert.equal(eventSchedule({ '@type': 'Schedule', repeatFrequency: 'P14D', byDay: ['schema:Monday'] }).schedule?.interval, 2);
   });
 

@@ -31,8 +31,10 @@ describe('bundle size budgets (KB gzip)', () => {
     console.log([...sizes].map(([f, s]) => `# ${f.padEnd(32)} ${s.toFixed(1)} KB gzip`).join('\n'));
     assert.ok(sizes.has('service-finder.js'));
   });
-  it(`the finder without the map is under ${BUDGETS.main} KB`, () => assert.ok(size('service-finder.js') <= BUDGETS.main, `${size('service-finder.js').toFixed(1)} KB`));
-  it(`the map chunk (Leaflet, its CSS, supercluster) is under ${BUDGETS.map} KB and separate`, () => assert.ok(size('map-') <= BUDGETS.map, `${size('map-').toFixed(1)} KB`));
+  it(`the finder without the map is under ${BUDGETS.main} KB`, () =>
+    assert.ok(size('service-finder.js') <= BUDGETS.main, `${size('service-finder.js').toFixed(1)} KB`));
+  it(`the map chunk (Leaflet, its CSS, supercluster) is under ${BUDGETS.map} KB and separate`, () =>
+    assert.ok(size('map-') <= BUDGETS.map, `${size('map-').toFixed(1)} KB`));
   it('the sanitiser, virtualizer and OpenActive reader load only when needed', () => {
     assert.ok(size('sanitise-') <= BUDGETS.sanitiser);
     assert.ok(size('virtualize-') + size('flow-') <= BUDGETS.virtualizer);

@@ -28,7 +28,11 @@ async function failure(url: string, options = {}) {
   return error;
 }
 
-const sortedDays = (s: Pick<Service, 'schedules'>) => (s.schedules ?? []).filter((x) => x.freq === 'WEEKLY').flatMap((x) => (x.byday ?? []).filter((d) => !d.nth).map((d) => `${d.day}${x.opensAt}`)).sort();
+const sortedDays = (s: Pick<Service, 'schedules'>) =>
+  (s.schedules ?? [])
+    .filter((x) => x.freq === 'WEEKLY')
+    .flatMap((x) => (x.byday ?? []).filter((d) => !d.nth).map((d) => `${d.day}${x.opensAt}`))
+    .sort();
 
 describe('readDirectory: the demo directory in every dialect', () => {
   for (const dialect of ['oruk-v1', 'oruk-v1-zero', 'placecube', 'oruk-v3', 'outpost']) {
@@ -45,7 +49,8 @@ describe('readDirectory: the demo directory in every dialect', () => {
         assert.equal(s.name, d.name);
         assert.equal(s.key, `${directoryRef(`${server.url}/dialects/${dialect}`).id}:${s.id}`);
         assert.deepEqual(s.ages, d.ages, `${d.id} ages`);
-        const point = (x?: { locations?: Array<{ lat?: number; lng?: number }> }) => x?.locations?.filter((l) => l.lat !== undefined).map((l) => [l.lat, l.lng]);
+        const point = (x?: { locations?: Array<{ lat?: number; lng?: number }> }) =>
+          x?.locations?.filter((l) => l.lat !== undefined).map((l) => [l.lat, l.lng]);
         assert.deepEqual(point(s) ?? [], point(d) ?? [], `${d.id} coordinates`);
         assert.deepEqual(s.locations?.[0]?.address?.postcode, d.locations?.[0]?.address?.postcode);
         assert.deepEqual(sortedDays(s), sortedDays(d), `${d.id} weekly days`);
@@ -173,7 +178,12 @@ describe('readDirectory: hostile and broken directories', () => {
     const { pages, services, error } = await readAll(`${server.url}/broken/outpost-org`);
     assert.equal(error, undefined);
     assert.equal(pages[0].dialect, 'outpost');
-    assert.deepEqual(services[0].organisation, { id: '9101', name: 'Friends of the Park', description: 'Run by volunteers & neighbours.', url: 'https://example.org/friends' });
+    assert.deepEqual(services[0].organisation, {
+      id: '9101',
+      name: 'Friends of the Park',
+      description: 'Run by volunteers & neighbours.',
+      url: 'https://example.org/friends',
+    });
   });
   it('a UTF-8 BOM is read, and bad UTF-8 does not lose the record', async () => {
     assert.equal((await readAll(`${server.url}/broken/bom`)).services.length, 20);
@@ -188,15 +198,21 @@ describe('readDirectory: hostile and broken directories', () => {
   it('hostile records: bad ones reported with reasons, links only http(s), nothing dropped silently', async () => {
     const { services, problems } = await readAll(`${server.url}/broken/hostile`);
     assert.equal(services.length + problems.length, 11);
-    assert.deepEqual(services.map((s) => s.id), ['h1', 'h2', 'h10', 'h11', 'h9']);
-    assert.deepEqual(problems.map((p) => p.reason), [
-      'is not a record (not a JSON object)',
-      'is not a record (not a JSON object)',
-      'is not a record (not a JSON object)',
-      'has no id, so it cannot be linked to',
-      'has no name',
-      'appears more than once; the first copy is used',
-    ]);
+    assert.deepEqual(
+      services.map((s) => s.id),
+      ['h1', 'h2', 'h10', 'h11', 'h9'],
+    );
+    assert.deepEqual(
+      problems.map((p) => p.reason),
+      [
+        'is not a record (not a JSON object)',
+        'is not a record (not a JSON object)',
+        'is not a record (not a JSON object)',
+        'has no id, so it cannot be linked to',
+        'has no name',
+        'appears more than once; the first copy is used',
+      ],
+    );
     const [h1, h2] = services;
     assert.equal(h1.url, undefined, 'javascript: URL dropped');
     assert.equal(h1.email, undefined);
@@ -208,7 +224,11 @@ describe('readDirectory: hostile and broken directories', () => {
     assert.equal(h2.description, undefined);
     const [, , h10, h11] = services;
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
-    assert.deepEqual([h10.locations?.[0].lat, h10.locations?.[0].lng], [51.48, -3.18], 'a single object where a list belongs is a list of one');
+    assert.deepEqual(
+      [h10.locations?.[0].lat, h10.locations?.[0].lng],
+      [51.48, -3.18],
+      'a single object where a list belongs is a list of one',
+    );
     assert.equal(h11.ages, undefined, 'age 999 and -1 are not ages');
     assert.equal(h11.locations, undefined, 'latitude 91 is not a place');
     assert.equal(h11.schedules?.[0].opensAt, undefined, '25:99 is not a time');
@@ -263,7 +283,10 @@ describe('directoryRef', () => {
 
 const captured = new URL('../../../shared/reference/oruk/captured', import.meta.url);
 describe('real captures', { skip: !existsSync(captured) && '../shared/reference is not present: real-capture tests skipped' }, () => {
-  for (const [name, rows] of [['bristol', 819], ['northlincs', 738]] as const) {
+  for (const [name, rows] of [
+    ['bristol', 819],
+    ['northlincs', 738],
+  ] as const) {
     it(`${name}: every one of ${rows} Placecube records read or reported`, async () => {
       const { services, problems, error, pages } = await readAll(`${server.url}/captured/${name}`);
       assert.equal(error, undefined);
@@ -271,7 +294,10 @@ describe('real captures', { skip: !existsSync(captured) && '../shared/reference 
       assert.equal(services.length + problems.length, rows);
       assert.ok(services.length > rows * 0.95);
       assert.ok(services.every((s) => !s.url || /^https?:/.test(s.url)));
-      assert.ok(services.some((s) => s.access?.includes('self-referral')), 'free-text "Self referral" mapped');
+      assert.ok(
+        services.some((s) => s.access?.includes('self-referral')),
+        'free-text "Self referral" mapped',
+      );
       assert.ok(services.some((s) => s.descriptionHtml && s.description && !s.description.includes('<')));
       assert.ok(services.filter((s) => s.assuredDate).length > rows / 2);
     });

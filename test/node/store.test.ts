@@ -36,7 +36,11 @@ describe('FinderStore', () => {
   });
 
   it('a place list that cannot be read leaves postcodes and "lat,lng" working', async () => {
-    const store = new FinderStore({ endpoints: [], places: `${server.url}/broken/html200`, geocoder: async () => ({ lat: 51.5, lng: -3.2 }) });
+    const store = new FinderStore({
+      endpoints: [],
+      places: `${server.url}/broken/html200`,
+      geocoder: async () => ({ lat: 51.5, lng: -3.2 }),
+    });
     await store.setQuery({ place: 'CF10' });
     assert.deepEqual(store.query.near, { lat: 51.5, lng: -3.2 });
   });
@@ -83,7 +87,10 @@ describe('FinderStore', () => {
     await second.load();
     assert.ok(second.services.length > 0);
     assert.equal(second.services[0], services[0], 'the same blended records, not read and blended again');
-    assert.deepEqual(second.statuses.map((s) => [s.state, s.records]), first.statuses.map((s) => ['done', s.records]));
+    assert.deepEqual(
+      second.statuses.map((s) => [s.state, s.records]),
+      first.statuses.map((s) => ['done', s.records]),
+    );
     const log = (await fixtureLog(server.url)).slice(before);
     assert.deepEqual(log, [], 'nothing requested');
     // Taken once: a third store, or one over other directories, reads for itself.

@@ -22,7 +22,9 @@ interface Declaration {
 }
 
 async function manifestTags(): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8')) as { modules: Array<{ declarations?: Declaration[] }> };
+  const manifest = JSON.parse(await readFile(new URL('custom-elements.json', root), 'utf8')) as {
+    modules: Array<{ declarations?: Declaration[] }>;
+  };
   return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
 }
 
@@ -39,20 +41,30 @@ describe('Storybook', () => {
     const registered = await registeredTags();
     assert.ok(registered.length >= 5, `found only ${registered.length} elements in src/define.ts`);
     const missing = registered.filter((t) => !inManifest.has(t));
-    assert.deepEqual(missing, [], `not in custom-elements.json (check each class's JSDoc has @tag and sits directly above the class, then npm run analyze): ${missing.join(', ')}`);
+    assert.deepEqual(
+      missing,
+      [],
+      `not in custom-elements.json (check each class's JSDoc has @tag and sits directly above the class, then npm run analyze): ${missing.join(', ')}`,
+    );
   });
 
   it('builds a static site with stories for every element', { timeout: 180_000 }, async () => {
     const out = await mkdtemp(join(tmpdir(), 'storybook-'));
     try {
       const started = Date.now();
-      await run(process.execPath, [new URL('node_modules/storybook/dist/bin/dispatcher.js', root).pathname, 'build', '--disable-telemetry', '--quiet', '-o', out], {
-        cwd: root.pathname,
-        env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: '1' },
-        maxBuffer: 32 * 1024 * 1024,
-      });
+      await run(
+        process.execPath,
+        [new URL('node_modules/storybook/dist/bin/dispatcher.js', root).pathname, 'build', '--disable-telemetry', '--quiet', '-o', out],
+        {
+          cwd: root.pathname,
+          env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: '1' },
+          maxBuffer: 32 * 1024 * 1024,
+        },
+      );
       const seconds = (Date.now() - started) / 1000;
-      const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8')) as { entries: Record<string, { type: string; title: string; id: string }> };
+      const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8')) as {
+        entries: Record<string, { type: string; title: string; id: string }>;
+      };
       const stories = Object.values(index.entries).filter((e) => e.type === 'story');
       const tags = [...new Set([...(await manifestTags()), ...(await registeredTags())])].sort();
       assert.ok(tags.length >= 5, `found only ${tags.length} elements`);

@@ -35,7 +35,8 @@ export function wordpressUnavailable(): string | undefined {
   if (env.status !== 0) {
     return `WordPress test environment could not be installed (scripts/wordpress-env.sh exited ${env.status ?? env.signal}): ${(env.stderr || env.stdout || String(env.error ?? '')).trim().slice(-600)}`;
   }
-  for (const need of ['/usr/share/wordpress/wp-load.php']) if (!existsSync(need)) return `${need} is missing after scripts/wordpress-env.sh`;
+  for (const need of ['/usr/share/wordpress/wp-load.php'])
+    if (!existsSync(need)) return `${need} is missing after scripts/wordpress-env.sh`;
   for (const bin of ['php', 'mariadbd', 'mariadb-install-db', 'mariadb']) {
     if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) return `${bin} is not on PATH after scripts/wordpress-env.sh`;
   }
@@ -120,19 +121,33 @@ export async function startWordPress(): Promise<WordPressSite> {
 
   try {
     // 1. Database.
-    const install = spawnSync('mariadb-install-db', ['--no-defaults', '--user=root', `--datadir=${data}`, '--auth-root-authentication-method=socket', '--skip-test-db'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const install = spawnSync(
+      'mariadb-install-db',
+      ['--no-defaults', '--user=root', `--datadir=${data}`, '--auth-root-authentication-method=socket', '--skip-test-db'],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr || install.stdout}`);
     const db = startDetached(
       'mariadbd',
-      ['--no-defaults', '--user=root', `--datadir=${data}`, `--socket=${sock}`, '--skip-networking', `--pid-file=${join(dir, 'mysqld.pid')}`, `--tmpdir=${dir}`, '--innodb-buffer-pool-size=64M'],
+      [
+        '--no-defaults',
+        '--user=root',
+        `--datadir=${data}`,
+        `--socket=${sock}`,
+        '--skip-networking',
+        `--pid-file=${join(dir, 'mysqld.pid')}`,
+        `--tmpdir=${dir}`,
+        '--innodb-buffer-pool-size=64M',
+      ],
       process.env,
       join(dir, 'mariadb.log'),
     );
     procs.push(db);
-    const sql = (statement: string) => spawnSync('mariadb', ['--no-defaults', `--socket=${sock}`, '-uroot', '-e', statement], { encoding: 'utf8', timeout: 10_000 });
+    const sql = (statement: string) =>
+      spawnSync('mariadb', ['--no-defaults', `--socket=${sock}`, '-uroot', '-e', statement], { encoding: 'utf8', timeout: 10_000 });
     await waitFor('MariaDB', () => sql('SELECT 1').status === 0, 30_000, db, outputOf(db));
     const created = sql(
       "CREATE DATABASE wp CHARACTER SET utf8mb4; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; CREATE USER 'wp'@'127.0.0.1' IDENTIFIED BY 'wp'; GRANT ALL ON wp.* TO 'wp'@'localhost'; GRANT ALL ON wp.* TO 'wp'@'127.0.0.1';",
@@ -144,7 +159,16 @@ export async function startWordPress(): Promise<WordPressSite> {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
+    const salts = [
+      'AUTH_KEY',
+      'SECURE_AUTH_KEY',
+      'LOGGED_IN_KEY',
+      'NONCE_KEY',
+      'AUTH_SALT',
+      'SECURE_AUTH_SALT',
+      'LOGGED_IN_SALT',
+      'NONCE_SALT',
+    ]
       .map((k, i) => `define(${q(k)}, ${q(`test-${k}-${i}-${port}`)});`)
       .join('\n');
     writeFileSync(
@@ -174,7 +198,12 @@ require_once ABSPATH . 'wp-settings.php';
     );
 
     // 3. Web server: several workers, because WordPress calls itself while installing.
-    const php = startDetached('php', ['-S', `127.0.0.1:${port}`, '-t', www], { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, join(dir, 'php.log'));
+    const php = startDetached(
+      'php',
+      ['-S', `127.0.0.1:${port}`, '-t', www],
+      { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+      join(dir, 'php.log'),
+    );
     procs.push(php);
     await waitFor('php -S', async () => (await fetch(`${origin}/readme.html`)).ok, 15_000, php, outputOf(php));
 
@@ -189,11 +218,21 @@ require_once ABSPATH . 'wp-settings.php';
       admin_email: 'admin@example.invalid',
       blog_public: '0',
     });
-    const res = await fetch(`${origin}/wp-admin/install.php?step=2`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await fetch(`${origin}/wp-admin/install.php?step=2`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const html = await res.text();
-    if (!html.includes('<h1>Success!</h1>')) throw new Error(`WordPress install did not succeed (HTTP ${res.status}): ${html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 800)}`);
+    if (!html.includes('<h1>Success!</h1>'))
+      throw new Error(
+        `WordPress install did not succeed (HTTP ${res.status}): ${html
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 800)}`,
+      );
 
-    const run = <T,>(actions: object[]): T => {
+    const run = <T>(actions: object[]): T => {
       const r = spawnSync('php', [fileURLToPath(new URL('./wp-run.php', import.meta.url)), www], {
         input: JSON.stringify(actions),
         encoding: 'utf8',

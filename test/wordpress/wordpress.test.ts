@@ -52,8 +52,18 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         { do: 'install-plugin', zip: ZIP },
         { do: 'permalinks', structure: '/%postname%/' },
         { do: 'theme', theme: 'twentytwentyone' },
-        { do: 'page', title: 'Find services', slug: 'direct', content: `<p>Services near you.</p>\n[service_finder endpoints="${f}/dialects/oruk-v3" relay="no"]` },
-        { do: 'page', title: 'Through the relay', slug: 'relayed', content: `[service_finder endpoints="${f}/dialects/oruk-v1, ${f}/broken/no-cors ${f}/broken/500"]` },
+        {
+          do: 'page',
+          title: 'Find services',
+          slug: 'direct',
+          content: `<p>Services near you.</p>\n[service_finder endpoints="${f}/dialects/oruk-v3" relay="no"]`,
+        },
+        {
+          do: 'page',
+          title: 'Through the relay',
+          slug: 'relayed',
+          content: `[service_finder endpoints="${f}/dialects/oruk-v1, ${f}/broken/no-cors ${f}/broken/500"]`,
+        },
         { do: 'page', title: 'Hostile', slug: 'hostile', content: hostile },
         { do: 'page', title: 'No finder', slug: 'plain', content: '<p>Nothing to see.</p>' },
       ]);
@@ -97,7 +107,16 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       await page.goto(`${wp.origin}/wp-admin/options-general.php?page=service-finder`);
       assert.equal(await page.locator('h1').first().textContent(), 'Service finder');
       // A name after an address is what results show for that directory; two addresses may share a line.
-      const allowed = [`${f}/dialects`, `${f}/broken/no-cors  ${NAMED}`, `${f}/broken/500, ${f}/broken/redirect/`, 'javascript:alert(1)', `${f}/dialects`, `${f}/broken/redirect-loop`, `${f}/broken/503`, 'not an address'];
+      const allowed = [
+        `${f}/dialects`,
+        `${f}/broken/no-cors  ${NAMED}`,
+        `${f}/broken/500, ${f}/broken/redirect/`,
+        'javascript:alert(1)',
+        `${f}/dialects`,
+        `${f}/broken/redirect-loop`,
+        `${f}/broken/503`,
+        'not an address',
+      ];
       await page.fill('#service_finder_allowed', allowed.join('\n'));
       await page.fill('#service_finder_endpoints', `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api Somewhere <b>else</b>`);
       await page.fill('#service_finder_radius', '3');
@@ -105,14 +124,40 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       await page.fill('#service_finder_cache', '60');
       await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
       const notices = await page.locator('.notice, .updated, .error').allTextContents();
-      assert.ok(notices.some((n) => n.includes('Ignored "javascript:alert(1)"')), notices.join(' | '));
-      assert.ok(notices.some((n) => n.includes('Ignored "not an address"')), notices.join(' | '));
-      assert.equal(await page.inputValue('#service_finder_allowed'), [`${f}/dialects`, `${f}/broken/no-cors ${NAMED}`, `${f}/broken/500`, `${f}/broken/redirect/`, `${f}/broken/redirect-loop`, `${f}/broken/503`].join('\n'));
-      assert.equal(await page.inputValue('#service_finder_endpoints'), `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api Somewhere else`);
+      assert.ok(
+        notices.some((n) => n.includes('Ignored "javascript:alert(1)"')),
+        notices.join(' | '),
+      );
+      assert.ok(
+        notices.some((n) => n.includes('Ignored "not an address"')),
+        notices.join(' | '),
+      );
+      assert.equal(
+        await page.inputValue('#service_finder_allowed'),
+        [
+          `${f}/dialects`,
+          `${f}/broken/no-cors ${NAMED}`,
+          `${f}/broken/500`,
+          `${f}/broken/redirect/`,
+          `${f}/broken/redirect-loop`,
+          `${f}/broken/503`,
+        ].join('\n'),
+      );
+      assert.equal(
+        await page.inputValue('#service_finder_endpoints'),
+        `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api Somewhere else`,
+      );
       assert.ok(await page.isChecked('#service_finder_relay_on'));
       const [saved] = wp.run<[Record<string, unknown>]>([{ do: 'option', name: 'service_finder_settings' }]);
       assert.deepEqual(saved, {
-        allowed: [`${f}/dialects`, `${f}/broken/no-cors`, `${f}/broken/500`, `${f}/broken/redirect/`, `${f}/broken/redirect-loop`, `${f}/broken/503`],
+        allowed: [
+          `${f}/dialects`,
+          `${f}/broken/no-cors`,
+          `${f}/broken/500`,
+          `${f}/broken/redirect/`,
+          `${f}/broken/redirect-loop`,
+          `${f}/broken/503`,
+        ],
         endpoints: [`${f}/dialects/oruk-v3`, 'https://not-allowed.example/api'],
         names: { [`${f}/broken/no-cors`]: NAMED, 'https://not-allowed.example/api': 'Somewhere else' },
         radius: '3',
@@ -156,7 +201,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       const script = page.locator('script[src*="/wp-content/plugins/service-finder/assets/service-finder.js"]');
       assert.equal(await script.count(), 1);
       assert.equal(await script.getAttribute('type'), 'module');
-      assert.ok(requests.some((u) => u.startsWith(`${f}/dialects/oruk-v3/services`)), 'the browser read the directory itself');
+      assert.ok(
+        requests.some((u) => u.startsWith(`${f}/dialects/oruk-v3/services`)),
+        'the browser read the directory itself',
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -184,7 +232,9 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       // Results name the directory by the name from the settings page, else by its own address, not the relay's.
       await finderLoaded(page);
       const from = await page.evaluate(() => {
-        const finder = document.querySelector('service-finder') as unknown as { store: { services: Array<{ sources: Array<{ directory: { name: string } }> }> } };
+        const finder = document.querySelector('service-finder') as unknown as {
+          store: { services: Array<{ sources: Array<{ directory: { name: string } }> }> };
+        };
         return [...new Set(finder.store.services.flatMap((s) => s.sources.map((x) => x.directory.name)))];
       });
       assert.deepEqual(from.sort(), [`${new URL(f).hostname}/dialects/oruk-v1`, NAMED]);
@@ -199,8 +249,14 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       );
       assert.ok(requests.some((u) => u.startsWith(`${wp.origin}${RELAY}/0/oruk-v1/services`)));
       const upstream = await fixtureLog(f);
-      assert.ok(upstream.some((line) => line.startsWith('/dialects/oruk-v1/services')), 'relay did not fetch oruk-v1');
-      assert.ok(upstream.some((line) => line.startsWith('/broken/no-cors/services')), 'relay did not fetch the directory without CORS');
+      assert.ok(
+        upstream.some((line) => line.startsWith('/dialects/oruk-v1/services')),
+        'relay did not fetch oruk-v1',
+      );
+      assert.ok(
+        upstream.some((line) => line.startsWith('/broken/no-cors/services')),
+        'relay did not fetch the directory without CORS',
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -366,7 +422,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
           `[service_finder endpoints="${f}/broken/no-cors/" relay="no"]`,
           `<service-finder directories="[{&quot;url&quot;:&quot;${f}/broken/no-cors/&quot;,&quot;name&quot;:&quot;Council directory: adults &amp; families&quot;}]" radius="3"></service-finder>`,
         ],
-        [`[service_finder relay="no" category='a" onmouseover="x' near="1 &lt; 2"]`, `<service-finder endpoints="${f}/dialects/oruk-v3" near="1 &lt; 2" radius="3" category="a&quot; onmouseover=&quot;x"></service-finder>`],
+        [
+          `[service_finder relay="no" category='a" onmouseover="x' near="1 &lt; 2"]`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" near="1 &lt; 2" radius="3" category="a&quot; onmouseover=&quot;x"></service-finder>`,
+        ],
         [
           `[service_finder endpoints="${f}/dialects/oruk-v1" age="7"]`,
           `<service-finder directories="[{&quot;url&quot;:&quot;${wp.origin}${RELAY}/0/oruk-v1&quot;,&quot;source&quot;:&quot;${f}/dialects/oruk-v1&quot;}]" radius="3" age="7"></service-finder>`,
@@ -383,7 +442,13 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
     it('keeps a hostile page inert in the browser', async () => {
       const { page, context, errors } = await visit(pages.hostile);
       try {
-        await page.waitForFunction(() => customElements.get('service-finder') !== undefined && [...document.querySelectorAll('service-finder')].every((el) => el.shadowRoot?.querySelector('sf-search')), undefined, { timeout: 15_000 });
+        await page.waitForFunction(
+          () =>
+            customElements.get('service-finder') !== undefined &&
+            [...document.querySelectorAll('service-finder')].every((el) => el.shadowRoot?.querySelector('sf-search')),
+          undefined,
+          { timeout: 15_000 },
+        );
         const finders = page.locator('service-finder');
         assert.equal(await finders.count(), 2);
         assert.equal(await finders.first().getAttribute('near'), '" autofocus onfocus="window.__xss=1');
@@ -395,7 +460,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         assert.equal(await page.locator('img[src="x"], script:not([src]):has-text("__xss")').count(), 0);
         for (const finder of await finders.all()) {
           const attrs = await finder.evaluate((el) => el.getAttributeNames());
-          assert.ok(attrs.every((a) => !a.startsWith('on') && a !== 'autofocus'), attrs.join(' '));
+          assert.ok(
+            attrs.every((a) => !a.startsWith('on') && a !== 'autofocus'),
+            attrs.join(' '),
+          );
         }
         assert.deepEqual(errors, []);
       } finally {
@@ -421,7 +489,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
   });
 
   it('logs no PHP errors, warnings or notices from the plugin', () => {
-    const lines = wp.debugLog().split('\n').filter((l) => l.includes('/plugins/service-finder/'));
+    const lines = wp
+      .debugLog()
+      .split('\n')
+      .filter((l) => l.includes('/plugins/service-finder/'));
     assert.deepEqual(lines, []);
   });
 });

@@ -26,7 +26,7 @@ const split = (value: string | undefined, separator = /[\s,]+/) =>
 function parseDirectories(value: string | null): Endpoint[] {
   try {
     const list: unknown = JSON.parse(value ?? '[]');
-    return Array.isArray(list) ? list.filter((d): d is Endpoint => typeof d === 'string' || (typeof d?.url === 'string')) : [];
+    return Array.isArray(list) ? list.filter((d): d is Endpoint => typeof d === 'string' || typeof d?.url === 'string') : [];
   } catch {
     return [];
   }
@@ -210,16 +210,23 @@ export class ServiceFinder extends LitElement {
     const list = views.size === 0 || views.has('list') || ![...views].some((v) => v === 'map' || v === 'calendar');
     return html`<div class="layout" part="layout">
       ${this.hideSearch ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
-      ${views.has('map')
-        ? html`<sf-map
-            exportparts="map, note, list-button, area-button"
-            tiles=${ifDefined(this.mapTiles || undefined)}
-            attribution=${ifDefined(this.mapAttribution || undefined)}
-          ></sf-map>`
-        : nothing}
-      ${views.has('calendar')
-        ? html`<sf-calendar view=${ifDefined(CALENDAR_VIEWS.find((v) => views.has(v)))} exportparts="calendar, grid, day, occurrence, cancelled"></sf-calendar>`
-        : nothing}
+      ${
+        views.has('map')
+          ? html`<sf-map
+              exportparts="map, note, list-button, area-button"
+              tiles=${ifDefined(this.mapTiles || undefined)}
+              attribution=${ifDefined(this.mapAttribution || undefined)}
+            ></sf-map>`
+          : nothing
+      }
+      ${
+        views.has('calendar')
+          ? html`<sf-calendar
+              view=${ifDefined(CALENDAR_VIEWS.find((v) => views.has(v)))}
+              exportparts="calendar, grid, day, occurrence, cancelled"
+            ></sf-calendar>`
+          : nothing
+      }
       ${list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
       <sf-service exportparts="detail, detail-title, button"></sf-service>
       <sf-shortlist exportparts="shortlist, button"></sf-shortlist>
@@ -328,7 +335,9 @@ export class ServiceFinder extends LitElement {
     const ui = this.#store && uiFor(this.#store);
     if (ui?.selected) ui.select(undefined, { from: this });
     await this.updateComplete;
-    const results = this.shadowRoot?.querySelector<HTMLElement & { focusList?: () => void; updateComplete?: Promise<unknown> }>('sf-results');
+    const results = this.shadowRoot?.querySelector<HTMLElement & { focusList?: () => void; updateComplete?: Promise<unknown> }>(
+      'sf-results',
+    );
     await results?.updateComplete;
     results?.focusList?.();
   };

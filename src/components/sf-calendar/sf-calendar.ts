@@ -2,7 +2,19 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BlendedService, Query } from '../../model/index.js';
 import { WEEKDAYS } from '../../model/index.js';
-import { PART_BITS, compileService, isoDay, dayNumber, instantOf, localParts, occurrences, partsMask, weekdayOf, ymdOf, type Occurrence } from '../../engine/schedule.js';
+import {
+  PART_BITS,
+  compileService,
+  isoDay,
+  dayNumber,
+  instantOf,
+  localParts,
+  occurrences,
+  partsMask,
+  weekdayOf,
+  ymdOf,
+  type Occurrence,
+} from '../../engine/schedule.js';
 import { cancelledSessions, datable, icsFilename, icsForOccurrence } from '../../store/ics.js';
 import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
@@ -304,28 +316,34 @@ export class SfCalendar extends FinderElement {
       <div class="toolbar" part="toolbar">
         <div class="views" role="group" aria-label=${m.views}>
           ${CALENDAR_VIEWS.map(
-            (v) => html`<button
-              type="button"
-              class="button secondary"
-              part="button view-button"
-              data-view=${v}
-              aria-pressed=${v === view ? 'true' : 'false'}
-              @click=${() => this.#setView(v)}
-            >
-              ${m[v]}
-            </button>`,
+            (v) =>
+              html`<button
+                type="button"
+                class="button secondary"
+                part="button view-button"
+                data-view=${v}
+                aria-pressed=${v === view ? 'true' : 'false'}
+                @click=${() => this.#setView(v)}
+              >
+                ${m[v]}
+              </button>`,
           )}
         </div>
         <div class="nav">
-          <button type="button" class="button secondary" part="button nav-button" data-step="-1" @click=${() => this.#step(-1)}>${prev}</button>
-          <button type="button" class="button secondary" part="button nav-button" data-step="0" @click=${() => this.#goTo(today)}>${m.today}</button>
-          <button type="button" class="button secondary" part="button nav-button" data-step="1" @click=${() => this.#step(1)}>${next}</button>
+          <button type="button" class="button secondary" part="button nav-button" data-step="-1" @click=${() => this.#step(-1)}>
+            ${prev}
+          </button>
+          <button type="button" class="button secondary" part="button nav-button" data-step="0" @click=${() => this.#goTo(today)}>
+            ${m.today}
+          </button>
+          <button type="button" class="button secondary" part="button nav-button" data-step="1" @click=${() => this.#step(1)}>
+            ${next}
+          </button>
         </div>
       </div>
       <h2 id="range" part="range">${title}</h2>
       <p class="status" role="status">${status}</p>
-      ${view === 'agenda' ? this.#agenda(from, to, today, byDay) : this.#grid(view, from, to, anchor, today, byDay)}
-      ${this.#undatedList()}
+      ${view === 'agenda' ? this.#agenda(from, to, today, byDay) : this.#grid(view, from, to, anchor, today, byDay)} ${this.#undatedList()}
     </section>`;
   }
 
@@ -340,9 +358,14 @@ export class SfCalendar extends FinderElement {
       const list = byDay.get(day) ?? [];
       const cancelled = list.filter((i) => i.cancelled).length;
       const count = list.length - cancelled;
-      const sessions = count || !cancelled ? l.p(m.sessions, count) + (cancelled ? `, ${l.p(m.cancelledCount, cancelled)}` : '') : l.p(m.cancelledCount, cancelled);
+      const sessions =
+        count || !cancelled
+          ? l.p(m.sessions, count) + (cancelled ? `, ${l.p(m.cancelledCount, cancelled)}` : '')
+          : l.p(m.cancelledCount, cancelled);
       const outside = view === 'month' && ymdOf(day).m !== month;
-      const parts = ['day', day === today ? 'day-today' : '', day === chosen ? 'day-selected' : '', outside ? 'day-outside' : ''].filter(Boolean).join(' ');
+      const parts = ['day', day === today ? 'day-today' : '', day === chosen ? 'day-selected' : '', outside ? 'day-outside' : '']
+        .filter(Boolean)
+        .join(' ');
       return html`<td
         role="gridcell"
         part=${parts}
@@ -356,21 +379,26 @@ export class SfCalendar extends FinderElement {
       >
         <span class="label visually-hidden">${l.t(m.cellLabel, { date: this.#dateWords(day, true), sessions })}</span>
         <span class="num" aria-hidden="true">${ymdOf(day).d}</span>
-        ${view === 'week'
-          ? html`<ul class="peek" aria-hidden="true">
-              ${list.slice(0, PEEK).map(
-                (i) => html`<li class=${i.cancelled ? 'cancelled' : ''}>
-                  <span class="time">${i.occurrence.allDay ? m.allDay : l.time(i.occurrence.start)}</span> ${i.service.name}
-                </li>`,
-              )}
-              ${list.length > PEEK ? html`<li class="more">+${l.number(list.length - PEEK)}</li>` : nothing}
-            </ul>`
-          : count || cancelled
-            ? html`<span class="count" aria-hidden="true"
-                ><span class="words">${sessions}</span
-                ><span class="short">${l.number(count)}${cancelled ? html` <s>${l.number(cancelled)}</s>` : nothing}</span></span
-              >`
-            : nothing}
+        ${
+          view === 'week'
+            ? html`<ul class="peek" aria-hidden="true">
+                ${list
+                  .slice(0, PEEK)
+                  .map(
+                    (i) =>
+                      html`<li class=${i.cancelled ? 'cancelled' : ''}>
+                        <span class="time">${i.occurrence.allDay ? m.allDay : l.time(i.occurrence.start)}</span> ${i.service.name}
+                      </li>`,
+                  )}
+                ${list.length > PEEK ? html`<li class="more">+${l.number(list.length - PEEK)}</li>` : nothing}
+              </ul>`
+            : count || cancelled
+              ? html`<span class="count" aria-hidden="true"
+                  ><span class="words">${sessions}</span
+                  ><span class="short">${l.number(count)}${cancelled ? html` <s>${l.number(cancelled)}</s>` : nothing}</span></span
+                >`
+              : nothing
+        }
       </td>`;
     };
     return html`<p id="grid-help" class="help">${m.gridHelp}</p>
@@ -383,7 +411,12 @@ export class SfCalendar extends FinderElement {
           </tr>
         </thead>
         <tbody>
-          ${weeks.map((w) => html`<tr role="row">${[0, 1, 2, 3, 4, 5, 6].map((i) => cell(w + i))}</tr>`)}
+          ${weeks.map(
+            (w) =>
+              html`<tr role="row">
+                ${[0, 1, 2, 3, 4, 5, 6].map((i) => cell(w + i))}
+              </tr>`,
+          )}
         </tbody>
       </table>
       ${this.#dayPanel(chosen, byDay.get(chosen) ?? [])}`;
@@ -393,7 +426,13 @@ export class SfCalendar extends FinderElement {
     const m = this.l.m.calendarView;
     return html`<section class="day-panel" part="day-panel" aria-labelledby="day-title" data-day=${day} @keydown=${this.#onPanelKey}>
       <h3 id="day-title" tabindex="-1">${this.l.t(m.dayHeading, { date: this.#dateWords(day) })}</h3>
-      ${list.length ? html`<ul class="items">${list.map((i) => this.#item(i))}</ul>` : html`<p class="muted">${m.nothing}</p>`}
+      ${
+        list.length
+          ? html`<ul class="items">
+              ${list.map((i) => this.#item(i))}
+            </ul>`
+          : html`<p class="muted">${m.nothing}</p>`
+      }
     </section>`;
   }
 
@@ -413,9 +452,21 @@ export class SfCalendar extends FinderElement {
       ${runs.map(([day, until]) => {
         const list = byDay.get(day) ?? [];
         const title = until > day ? this.l.t(m.range, { from: this.#dateWords(day), to: this.#dateWords(until) }) : this.#dateWords(day);
-        return html`<section class="agenda-day ${day === today ? 'today' : ''}" part="agenda-day" aria-labelledby="d-${day}" data-day=${day} data-date=${isoDay(day)}>
+        return html`<section
+          class="agenda-day ${day === today ? 'today' : ''}"
+          part="agenda-day"
+          aria-labelledby="d-${day}"
+          data-day=${day}
+          data-date=${isoDay(day)}
+        >
           <h3 id="d-${day}">${title}${day === today ? html` <span class="today-tag" aria-current="date">${m.today}</span>` : nothing}</h3>
-          ${list.length ? html`<ul class="items">${list.map((i) => this.#item(i))}</ul>` : html`<p class="muted">${until > day ? m.nothingOnDays : m.nothing}</p>`}
+          ${
+            list.length
+              ? html`<ul class="items">
+                  ${list.map((i) => this.#item(i))}
+                </ul>`
+              : html`<p class="muted">${until > day ? m.nothingOnDays : m.nothing}</p>`
+          }
         </section>`;
       })}
     </div>`;
@@ -430,18 +481,26 @@ export class SfCalendar extends FinderElement {
     const location = (locationId && i.service.locations?.find((x) => x.id === locationId)) || i.service.locations?.[0];
     const where = location ? addressWords(location) : '';
     const href = serviceHref(i.service.key);
-    return html`<li class="item ${i.cancelled ? 'cancelled' : ''}" part=${i.cancelled ? 'occurrence occurrence-cancelled' : 'occurrence'} data-id=${i.id}>
+    return html`<li
+      class="item ${i.cancelled ? 'cancelled' : ''}"
+      part=${i.cancelled ? 'occurrence occurrence-cancelled' : 'occurrence'}
+      data-id=${i.id}
+    >
       <span class="time">${time}</span>
       <span class="what">
-        <a href=${href} class="name" data-id=${i.id} data-key=${i.service.key} @click=${(e: MouseEvent) => this.#open(e, i)}>${i.service.name}</a>
+        <a href=${href} class="name" data-id=${i.id} data-key=${i.service.key} @click=${(e: MouseEvent) => this.#open(e, i)}
+          >${i.service.name}</a
+        >
         ${i.cancelled ? html`<strong class="tag" part="cancelled">${m.cancelled}</strong>` : nothing}
         ${where ? html`<span class="where">${where}</span>` : nothing}
       </span>
-      ${i.cancelled
-        ? nothing
-        : html`<button type="button" class="link-button ics" part="button ics-button" @click=${() => this.#download(i)}>
-            ${m.addToCalendar}<span class="visually-hidden">: ${i.service.name}, ${this.#dateWords(i.day)} ${time}</span>
-          </button>`}
+      ${
+        i.cancelled
+          ? nothing
+          : html`<button type="button" class="link-button ics" part="button ics-button" @click=${() => this.#download(i)}>
+              ${m.addToCalendar}<span class="visually-hidden">: ${i.service.name}, ${this.#dateWords(i.day)} ${time}</span>
+            </button>`
+      }
     </li>`;
   }
 
@@ -452,19 +511,25 @@ export class SfCalendar extends FinderElement {
     const partial = store.results.slice(store.matched);
     if (!list.length && !unstated && !partial.length) return nothing;
     return html`<section class="undated" part="undated" aria-labelledby="undated-title">
-      ${list.length
-        ? html`<h3 id="undated-title">${m.undatedHeading}</h3>
-            <p class="muted">${m.undatedHint}</p>
-            <ul>
-              ${list.map(
-                ({ service, words }) => html`<li>
-                  <a href=${serviceHref(service.key)} data-key=${service.key} @click=${(e: MouseEvent) => this.#openService(e, service.key)}
-                    >${service.name}</a
-                  >: ${words.join('; ')}
-                </li>`,
-              )}
-            </ul>`
-        : html`<h3 id="undated-title" class="visually-hidden">${m.undatedHeading}</h3>`}
+      ${
+        list.length
+          ? html`<h3 id="undated-title">${m.undatedHeading}</h3>
+              <p class="muted">${m.undatedHint}</p>
+              <ul>
+                ${list.map(
+                  ({ service, words }) =>
+                    html`<li>
+                      <a
+                        href=${serviceHref(service.key)}
+                        data-key=${service.key}
+                        @click=${(e: MouseEvent) => this.#openService(e, service.key)}
+                        >${service.name}</a
+                      >: ${words.join('; ')}
+                    </li>`,
+                )}
+              </ul>`
+          : html`<h3 id="undated-title" class="visually-hidden">${m.undatedHeading}</h3>`
+      }
       ${unstated ? html`<p class="muted">${this.l.p(m.unstated, unstated)}</p>` : nothing}
       ${partial.length ? html`<p class="muted" part="partial-note">${this.l.p(m.partial, partial.length, { fields: partialFields(this.l, partial) })}</p>` : nothing}
     </section>`;
@@ -485,7 +550,9 @@ export class SfCalendar extends FinderElement {
     const view = this.currentView;
     const anchor = this.#anchorDay();
     const { from, to } = this.#range(view, anchor);
-    this.#goTo(view === 'week' ? anchor + 7 * direction : view === 'month' ? addMonths(anchor, direction) : anchor + (to - from) * direction);
+    this.#goTo(
+      view === 'week' ? anchor + 7 * direction : view === 'month' ? addMonths(anchor, direction) : anchor + (to - from) * direction,
+    );
   }
 
   /** Lists a day's sessions; from the keyboard, focus moves to the list. */

@@ -52,7 +52,11 @@ export function buildIndex(groups: PointGroup[]): PointIndex {
       if (list) list.push(i);
       else byKey.set(e.key, [i]);
     }
-    return { type: 'Feature' as const, properties: { g: i, n: g.entries.length }, geometry: { type: 'Point' as const, coordinates: [g.lng, g.lat] } };
+    return {
+      type: 'Feature' as const,
+      properties: { g: i, n: g.entries.length },
+      geometry: { type: 'Point' as const, coordinates: [g.lng, g.lat] },
+    };
   });
   index.load(features);
   return { groups, index, byKey };
@@ -405,7 +409,8 @@ export class MapView {
       name = this.#words.cluster(props.n);
     } else {
       const g = this.#data!.groups[(props as PointProps).g];
-      name = g.entries.length > 1 ? this.#words.address(g.entries.length, g.place) : this.#words.marker(g.entries[0].name, g.entries[0].place);
+      name =
+        g.entries.length > 1 ? this.#words.address(g.entries.length, g.place) : this.#words.marker(g.entries[0].name, g.entries[0].place);
       if (g.entries.length > 1) el.setAttribute('aria-haspopup', 'dialog');
       el.dataset.keys = g.entries.map((e) => e.key).join(' ');
     }
@@ -452,9 +457,12 @@ export class MapView {
         <p class="heading">${heading}</p>
         <ul>
           ${group.entries.map(
-            (e) => html`<li>
-              <button type="button" data-key=${e.key} @click=${() => (this.map.closePopup(), this.#options.onSelect(e.key))}>${e.name}</button>
-            </li>`,
+            (e) =>
+              html`<li>
+                <button type="button" data-key=${e.key} @click=${() => (this.map.closePopup(), this.#options.onSelect(e.key))}>
+                  ${e.name}
+                </button>
+              </li>`,
           )}
         </ul>
       </div>`,

@@ -145,15 +145,21 @@ export class SfMap extends FinderElement {
         <button type="button" class="link-button" part="button list-button" @click=${this.#showList}>${m.map.showList}</button>
       </div>
       <div class="frame">
-        ${this.moved && this.status === 'ready'
-          ? html`<button type="button" class="button area" part="button area-button" @click=${this.#searchArea}>${m.map.searchArea}</button>`
-          : nothing}
+        ${
+          this.moved && this.status === 'ready'
+            ? html`<button type="button" class="button area" part="button area-button" @click=${this.#searchArea}>
+                ${m.map.searchArea}
+              </button>`
+            : nothing
+        }
         <div class="map" part="map" id="map" role="region" aria-describedby="map-help"></div>
-        ${this.status === 'loading'
-          ? html`<p class="status" role="status">${m.map.loading}</p>`
-          : this.status === 'failed'
-            ? html`<p class="status" role="alert">${m.map.failed}</p>`
-            : nothing}
+        ${
+          this.status === 'loading'
+            ? html`<p class="status" role="status">${m.map.loading}</p>`
+            : this.status === 'failed'
+              ? html`<p class="status" role="alert">${m.map.failed}</p>`
+              : nothing
+        }
       </div>
       <p id="map-help" class="visually-hidden">${m.map.help}</p>
     `;

@@ -20,7 +20,11 @@ const FIRST_CARDS = 8;
  * first cards are rendered plainly.
  */
 let virtualizer:
-  | { virtualize: typeof import('@lit-labs/virtualizer/virtualize.js').virtualize; ref: symbol; flow: typeof import('@lit-labs/virtualizer/layouts/flow.js').flow }
+  | {
+      virtualize: typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+      ref: symbol;
+      flow: typeof import('@lit-labs/virtualizer/layouts/flow.js').flow;
+    }
   | undefined;
 let loadingVirtualizer: Promise<unknown> | undefined;
 function loadVirtualizer() {
@@ -120,21 +124,24 @@ export class SfResults extends FinderElement {
       <section aria-labelledby="count">
         <div class="bar">
           <p class="count" id="count" part="count" role="status" aria-live="polite">${count}</p>
-          ${store.results.length > 1
-            ? html`<div>
-                <label for="sort">${m.sort.label}</label>
-                <select id="sort" part="sort" @change=${this.#onSort}>
-                  ${sorts.map((s) => html`<option value=${s} ?selected=${s === sort}>${m.sort[s]}</option>`)}
-                </select>
-              </div>`
-            : nothing}
+          ${
+            store.results.length > 1
+              ? html`<div>
+                  <label for="sort">${m.sort.label}</label>
+                  <select id="sort" part="sort" @change=${this.#onSort}>
+                    ${sorts.map((s) => html`<option value=${s} ?selected=${s === sort}>${m.sort[s]}</option>`)}
+                  </select>
+                </div>`
+              : nothing
+          }
         </div>
-        ${this.#notices(store.statuses)}
-        ${waiting ? nothing : store.results.length ? this.#list(full, 'full') : this.#empty()}
-        ${partial.length
-          ? html`<h2 class="partial">${this.l.t(m.results.partialHeading, { fields: partialFields(this.l, partial) })}</h2>
-              ${this.#list(partial, 'partial')}`
-          : nothing}
+        ${this.#notices(store.statuses)} ${waiting ? nothing : store.results.length ? this.#list(full, 'full') : this.#empty()}
+        ${
+          partial.length
+            ? html`<h2 class="partial">${this.l.t(m.results.partialHeading, { fields: partialFields(this.l, partial) })}</h2>
+                ${this.#list(partial, 'partial')}`
+            : nothing
+        }
       </section>
     `;
   }
@@ -155,7 +162,12 @@ export class SfResults extends FinderElement {
         return [
           html`<div class="notice failed" part="notice notice-failed" data-directory=${s.directory.id}>
             <p><strong>${this.l.t(m.directory.failed, { name })}</strong> ${reason}</p>
-            <button type="button" class="button secondary" part="button retry-button" @click=${() => this.activeStore?.retry(s.directory.id)}>
+            <button
+              type="button"
+              class="button secondary"
+              part="button retry-button"
+              @click=${() => this.activeStore?.retry(s.directory.id)}
+            >
               ${this.l.t(m.directory.retry, { name })}
             </button>
           </div>`,
@@ -178,7 +190,10 @@ export class SfResults extends FinderElement {
 
   #list(results: Result[], group: 'full' | 'partial'): TemplateResult {
     const render = (r: Result) => this.#card(r);
-    if (results.length <= VIRTUALISE_OVER) return html`<ol class="list ${group}" part="list">${results.map(render)}</ol>`;
+    if (results.length <= VIRTUALISE_OVER)
+      return html`<ol class="list ${group}" part="list">
+        ${results.map(render)}
+      </ol>`;
     let items: unknown;
     if (!virtualizer) {
       void loadVirtualizer().then(() => this.requestUpdate());
@@ -190,7 +205,9 @@ export class SfResults extends FinderElement {
     // A template of its own for long lists: the list stays the same element when the virtualizer arrives,
     // and a short list gets a fresh one (the virtualizer leaves its markers in the element it fills: a
     // list going long and short in one element gained three comment nodes a search, never freed).
-    return html`<ol class="list ${group} long" part="list">${items}</ol>`;
+    return html`<ol class="list ${group} long" part="list">
+      ${items}
+    </ol>`;
   }
 
   #card(r: Result): TemplateResult {
@@ -223,22 +240,28 @@ export class SfResults extends FinderElement {
       </h3>
       ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.card.organisation, { name: s.organisation.name })}</p>` : nothing}
       <ul class="facts">
-        ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing}
-        ${place ? html`<li>${place}</li>` : nothing}
+        ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing} ${place ? html`<li>${place}</li>` : nothing}
         ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}</li>` : nothing}
         ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
         ${cost ? html`<li>${cost}</li>` : nothing}
       </ul>
-      ${why.length
-        ? html`<ul class="why" aria-label=${m.why.label}>
-            ${why.map((e) => html`<li class=${e.state}>${explain(l, e, store.query)}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        why.length
+          ? html`<ul class="why" aria-label=${m.why.label}>
+              ${why.map((e) => html`<li class=${e.state}>${explain(l, e, store.query)}</li>`)}
+            </ul>`
+          : nothing
+      }
       <p class="muted">
         ${l.t(m.card.from, { list: l.list(directories) })} ·
         ${checkedWords(l, fresh)}${fresh.stale ? html`<strong class="stale-tag">${m.card.stale}</strong>` : nothing}
       </p>
-      <button type="button" class="button secondary shortlist-button" part="button shortlist-button" @click=${() => this.ui?.shortlist.toggle({ key: s.key, name: s.name })}>
+      <button
+        type="button"
+        class="button secondary shortlist-button"
+        part="button shortlist-button"
+        @click=${() => this.ui?.shortlist.toggle({ key: s.key, name: s.name })}
+      >
         ${shortlisted ? m.shortlist.removeShort : m.shortlist.addShort}<span class="visually-hidden">: ${s.name}</span>
       </button>
     </li>`;
@@ -279,23 +302,32 @@ export class SfResults extends FinderElement {
     const store = this.activeStore!;
     const { m } = this.l;
     if (!store.services.length) {
-      return html`<div class="empty" part="empty"><slot name="empty"><p>${m.results.emptyNoData}</p></slot></div>`;
+      return html`<div class="empty" part="empty">
+        <slot name="empty"><p>${m.results.emptyNoData}</p></slot>
+      </div>`;
     }
     const loosen = this.#loosen();
     return html`<div class="empty" part="empty">
       <slot name="empty">
         <h2>${m.results.emptyTitle}</h2>
-        ${loosen
-          ? html`<p>
-                ${this.l.t(m.results.emptyLoosen, {
-                  filter: m.filters[LOOSEN[loosen.field].filter],
-                  count: this.l.p(m.results.servicesCount, loosen.count),
-                })}
-              </p>
-              <button type="button" class="button secondary" part="button loosen-button" @click=${() => store.setQuery(LOOSEN[loosen.field].patch)}>
-                ${this.l.t(m.results.emptyLoosenButton, { filter: m.filters[LOOSEN[loosen.field].filter] })}
-              </button>`
-          : html`<p>${m.results.emptyGeneric}</p>`}
+        ${
+          loosen
+            ? html`<p>
+                  ${this.l.t(m.results.emptyLoosen, {
+                    filter: m.filters[LOOSEN[loosen.field].filter],
+                    count: this.l.p(m.results.servicesCount, loosen.count),
+                  })}
+                </p>
+                <button
+                  type="button"
+                  class="button secondary"
+                  part="button loosen-button"
+                  @click=${() => store.setQuery(LOOSEN[loosen.field].patch)}
+                >
+                  ${this.l.t(m.results.emptyLoosenButton, { filter: m.filters[LOOSEN[loosen.field].filter] })}
+                </button>`
+            : html`<p>${m.results.emptyGeneric}</p>`
+        }
       </slot>
     </div>`;
   }
@@ -334,7 +366,11 @@ export class SfResults extends FinderElement {
       if (!store || at < 0 || !virtualizer) continue;
       const partial = at >= store.matched;
       const list = this.renderRoot.querySelector(partial ? 'ol.partial' : 'ol.full');
-      const v = list && (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[virtualizer.ref];
+      const v =
+        list &&
+        (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[
+          virtualizer.ref
+        ];
       v?.element(partial ? at - store.matched : at)?.scrollIntoView({ block: 'center' });
     }
   }

@@ -122,7 +122,9 @@ export const styles = css`
     outline: 3px solid transparent;
     color: var(--_focus-text);
     background: var(--_focus);
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    box-shadow:
+      0 -2px var(--_focus),
+      0 4px var(--_focus-text);
     text-decoration: none;
   }
   .panel {

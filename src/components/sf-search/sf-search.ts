@@ -50,10 +50,14 @@ const draftFrom = (q: Query): Draft => ({
 /** A stable string of a query's form fields, for telling our own changes from others'. */
 function signature(q: Query): string {
   const { near: _near, sort: _sort, ...rest } = q;
-  return JSON.stringify(Object.keys(rest).sort().map((k) => [k, rest[k as keyof typeof rest]]));
+  return JSON.stringify(
+    Object.keys(rest)
+      .sort()
+      .map((k) => [k, rest[k as keyof typeof rest]]),
+  );
 }
 
-const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
+const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
 
 /**
  * The search form, in the GOV.UK Design System pattern: labels, hints, an
@@ -128,19 +132,30 @@ export class SfSearch extends FinderElement {
       d.access.length + d.days.length + d.partsOfDay.length + d.eligibility.length + d.categories.length > 0 || d.free || d.strict;
 
     return html`
-      <form part="form" role="search" aria-label=${m.search.label} novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}>
-        ${this.errors.length
-          ? html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-              <div role="alert">
-                <h2 id="error-summary-title">${m.search.errorSummary}</h2>
-                <ul>
-                  ${this.errors.map(
-                    (e) => html`<li><a href="#${e.field === 'location' ? 'place' : e.field}" @click=${this.#focusField}>${e.message}</a></li>`,
-                  )}
-                </ul>
-              </div>
-            </div>`
-          : nothing}
+      <form
+        part="form"
+        role="search"
+        aria-label=${m.search.label}
+        novalidate
+        @submit=${this.#onSubmit}
+        @input=${this.#onInput}
+        @change=${this.#onInput}
+      >
+        ${
+          this.errors.length
+            ? html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+                <div role="alert">
+                  <h2 id="error-summary-title">${m.search.errorSummary}</h2>
+                  <ul>
+                    ${this.errors.map(
+                      (e) =>
+                        html`<li><a href="#${e.field === 'location' ? 'place' : e.field}" @click=${this.#focusField}>${e.message}</a></li>`,
+                    )}
+                  </ul>
+                </div>
+              </div>`
+            : nothing
+        }
 
         <div class="group" part="field">
           <label for="q">${m.search.keyword}</label>
@@ -164,14 +179,22 @@ export class SfSearch extends FinderElement {
                 aria-invalid=${placeError ? 'true' : 'false'}
                 .value=${live(d.place)}
               />
-              ${locate
-                ? html`<p class="locate">
-                    <button type="button" class="link-button" part="button location-button" @click=${this.#useLocation} ?disabled=${this.locating}>
-                      ${m.search.useLocation}
-                    </button>
-                    <span role="status">${this.locating ? m.search.locating : ''}</span>
-                  </p>`
-                : nothing}
+              ${
+                locate
+                  ? html`<p class="locate">
+                      <button
+                        type="button"
+                        class="link-button"
+                        part="button location-button"
+                        @click=${this.#useLocation}
+                        ?disabled=${this.locating}
+                      >
+                        ${m.search.useLocation}
+                      </button>
+                      <span role="status">${this.locating ? m.search.locating : ''}</span>
+                    </p>`
+                  : nothing
+              }
             </div>
             <div class=${locate ? 'beside-locate' : ''}>
               <label for="radius">${m.search.radius}</label>
@@ -240,23 +263,35 @@ export class SfSearch extends FinderElement {
     `;
   }
 
-  #checkboxes<T extends string>(name: keyof Draft, legend: string, values: readonly T[], label: (v: T) => string, chosen: T[]): TemplateResult {
+  #checkboxes<T extends string>(
+    name: keyof Draft,
+    legend: string,
+    values: readonly T[],
+    label: (v: T) => string,
+    chosen: T[],
+  ): TemplateResult {
     return html`<div class="group" part="field">
       <fieldset>
         <legend>${legend}</legend>
         <div class="checkboxes">
           ${values.map(
-            (v) => html`<div class="checkbox">
-              <input type="checkbox" id="${name}-${v}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
-              <label for="${name}-${v}">${label(v)}</label>
-            </div>`,
+            (v) =>
+              html`<div class="checkbox">
+                <input type="checkbox" id="${name}-${v}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
+                <label for="${name}-${v}">${label(v)}</label>
+              </div>`,
           )}
         </div>
       </fieldset>
     </div>`;
   }
 
-  #terms(name: 'eligibility' | 'categories', legend: string, facets: Array<{ name: string; count: number }>, chosen: string[]): TemplateResult | typeof nothing {
+  #terms(
+    name: 'eligibility' | 'categories',
+    legend: string,
+    facets: Array<{ name: string; count: number }>,
+    chosen: string[],
+  ): TemplateResult | typeof nothing {
     const names = [...new Set([...chosen, ...facets.slice(0, MAX_TERMS).map((f) => f.name)])];
     if (!names.length) return nothing;
     return html`<div class="group" part="field">
@@ -264,10 +299,11 @@ export class SfSearch extends FinderElement {
         <legend>${legend}</legend>
         <div class="terms">
           ${names.map(
-            (v, i) => html`<div class="checkbox">
-              <input type="checkbox" id="${name}-${i}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
-              <label for="${name}-${i}">${v}</label>
-            </div>`,
+            (v, i) =>
+              html`<div class="checkbox">
+                <input type="checkbox" id="${name}-${i}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
+                <label for="${name}-${i}">${v}</label>
+              </div>`,
           )}
         </div>
       </fieldset>
@@ -391,7 +427,9 @@ export class SfSearch extends FinderElement {
     const { m } = this.l;
     const others = this.errors.filter((e) => e.field !== 'place');
     const error = store.placeError && (this.#submitted || store.query.place) ? store.placeError : undefined;
-    const next = error ? [{ field: 'place' as const, message: error === 'not-found' ? m.search.placeNotFound : m.search.placeFailed }, ...others] : others;
+    const next = error
+      ? [{ field: 'place' as const, message: error === 'not-found' ? m.search.placeNotFound : m.search.placeFailed }, ...others]
+      : others;
     if (JSON.stringify(next) !== JSON.stringify(this.errors)) this.errors = next;
   }
 

@@ -115,30 +115,35 @@ export class SfService extends FinderElement {
     const now = this.activeStore?.currentTime() ?? new Date();
     // Which schedules have a file to give is cheap to know; the file is written only when asked for.
     const series = (s.schedules ?? []).filter((sc) => seriesExportable(sc, now));
-    const next = occurrences(s, now, new Date(+now + 62 * 86_400_000)).find((o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)));
+    const next = occurrences(s, now, new Date(+now + 62 * 86_400_000)).find(
+      (o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)),
+    );
     if (!series.length && !next) return nothing;
     const options = { now, link: (x: { key: string }) => serviceHref(x.key) };
     return html`<div class="actions calendar-actions">
       ${series.map(
-        (sc) => html`<button
-          type="button"
-          class="button secondary"
-          part="button ics-series-button"
-          @click=${() => downloadText(icsForSeries(s, sc, options)!, icsFilename(s.name))}
-        >
-          ${l.t(m.service.addSeries, { when: scheduleWords(l, sc) ?? m.calendarView.addToCalendar })}
-        </button>`,
-      )}
-      ${next
-        ? html`<button
+        (sc) =>
+          html`<button
             type="button"
             class="button secondary"
-            part="button ics-next-button"
-            @click=${() => downloadText(icsForOccurrence(s, next, options), icsFilename(`${s.name} ${isoDay(localParts(next.start).day)}`))}
+            part="button ics-series-button"
+            @click=${() => downloadText(icsForSeries(s, sc, options)!, icsFilename(s.name))}
           >
-            ${m.service.addNext}<span class="visually-hidden">: ${whenWords(l, next)}</span>
-          </button>`
-        : nothing}
+            ${l.t(m.service.addSeries, { when: scheduleWords(l, sc) ?? m.calendarView.addToCalendar })}
+          </button>`,
+      )}
+      ${
+        next
+          ? html`<button
+              type="button"
+              class="button secondary"
+              part="button ics-next-button"
+              @click=${() => downloadText(icsForOccurrence(s, next, options), icsFilename(`${s.name} ${isoDay(localParts(next.start).day)}`))}
+            >
+              ${m.service.addNext}<span class="visually-hidden">: ${whenWords(l, next)}</span>
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -156,7 +161,9 @@ export class SfService extends FinderElement {
     const ages = ageWords(l, s.ages);
     const cost = costWords(l, s.cost);
     const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory])).values()];
-    const report = directories.map((d) => safeHref(d.feedbackUrl)).find(Boolean) ?? (s.email ? `mailto:${s.email}?subject=${encodeURIComponent(s.name)}` : undefined);
+    const report =
+      directories.map((d) => safeHref(d.feedbackUrl)).find(Boolean) ??
+      (s.email ? `mailto:${s.email}?subject=${encodeURIComponent(s.name)}` : undefined);
     const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
     const website = safeHref(s.url);
     const phones = [...(s.phones ?? []), ...(s.contacts ?? []).flatMap((c) => c.phones ?? [])];
@@ -168,38 +175,55 @@ export class SfService extends FinderElement {
       <h2 id="title" part="detail-title" tabindex="-1">${s.name}</h2>
       ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.service.runBy, { name: s.organisation.name })}</p>` : nothing}
       <div class="description">
-        ${s.descriptionHtml && this.#description.value?.source === s.descriptionHtml
-          ? unsafeHTML(this.#description.value.html)
-          : s.description ? html`<p>${s.description}</p>` : nothing}
+        ${
+          s.descriptionHtml && this.#description.value?.source === s.descriptionHtml
+            ? unsafeHTML(this.#description.value.html)
+            : s.description
+              ? html`<p>${s.description}</p>`
+              : nothing
+        }
       </div>
 
       <h3>${m.service.when}</h3>
       ${next ? html`<p><strong>${l.t(m.service.next, { when: whenWords(l, next) })}</strong></p>` : nothing}
-      ${schedules.length ? html`<ul class="plain">${schedules.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
+      ${
+        schedules.length
+          ? html`<ul class="plain">
+              ${schedules.map((t) => html`<li>${t}</li>`)}
+            </ul>`
+          : nothing
+      }
       ${notes.map((n) => html`<p>${n}</p>`)}
       ${closures.map(
-        (c) => html`<p>${c.startDate === c.endDate ? l.t(m.service.closedDay, { date: l.day(c.startDate) }) : l.t(m.service.closed, { from: l.day(c.startDate), to: l.day(c.endDate) })}</p>`,
+        (c) =>
+          html`<p>
+            ${c.startDate === c.endDate ? l.t(m.service.closedDay, { date: l.day(c.startDate) }) : l.t(m.service.closed, { from: l.day(c.startDate), to: l.day(c.endDate) })}
+          </p>`,
       )}
-      ${!next && !schedules.length ? html`<p>${m.service.notStated}</p>` : nothing}
-      ${this.#calendarButtons(s)}
+      ${!next && !schedules.length ? html`<p>${m.service.notStated}</p>` : nothing} ${this.#calendarButtons(s)}
 
       <h3>${m.service.where}</h3>
-      ${s.locations?.length
-        ? html`<ul class="plain">
-            ${s.locations.map(
-              (loc) => html`<li>
-                ${addressWords(loc)}${loc.accessibility?.length ? html`<br /><span class="muted">${loc.accessibility.join('; ')}</span>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p>${s.attendance?.some((a) => a === 'online' || a === 'phone') ? m.service.online : m.service.notStated}</p>`}
+      ${
+        s.locations?.length
+          ? html`<ul class="plain">
+              ${s.locations.map(
+                (loc) =>
+                  html`<li>
+                    ${addressWords(loc)}${loc.accessibility?.length ? html`<br /><span class="muted">${loc.accessibility.join('; ')}</span>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>${s.attendance?.some((a) => a === 'online' || a === 'phone') ? m.service.online : m.service.notStated}</p>`
+      }
       ${s.attendance?.length ? html`<p>${l.list(s.attendance.map((a) => m.attendance[a]))}</p>` : nothing}
 
       <h3>${m.service.who}</h3>
-      ${ages || s.eligibility?.length
-        ? html`${ages ? html`<p>${ages}</p>` : nothing}
-          ${s.eligibility?.length ? html`<p>${l.list(s.eligibility.map((t) => t.name))}</p>` : nothing}`
-        : html`<p>${m.service.notStated}</p>`}
+      ${
+        ages || s.eligibility?.length
+          ? html`${ages ? html`<p>${ages}</p>` : nothing}
+            ${s.eligibility?.length ? html`<p>${l.list(s.eligibility.map((t) => t.name))}</p>` : nothing}`
+          : html`<p>${m.service.notStated}</p>`
+      }
 
       <h3>${m.service.how}</h3>
       ${s.access?.length ? html`<p>${l.list(s.access.map((a) => m.access[a]))}</p>` : nothing}
@@ -214,17 +238,24 @@ export class SfService extends FinderElement {
         ${website ? html`<li>${m.service.website}: <a href=${website} rel="noopener noreferrer" target="_blank">${website}</a></li>` : nothing}
         ${s.email ? html`<li>${m.service.email}: <a href="mailto:${s.email}">${s.email}</a></li>` : nothing}
         ${phones.map((p) => html`<li>${m.service.phone}: <a href="tel:${p.number.replace(/[^\d+]/g, '')}">${p.number}</a>${p.description ? ` (${p.description})` : ''}</li>`)}
-        ${(s.contacts ?? []).filter((c) => c.name || c.email).map(
-          (c) => html`<li>${[c.name, c.title].filter(Boolean).join(', ')}${c.email ? html` <a href="mailto:${c.email}">${c.email}</a>` : nothing}</li>`,
-        )}
+        ${(s.contacts ?? [])
+          .filter((c) => c.name || c.email)
+          .map(
+            (c) =>
+              html`<li>
+                ${[c.name, c.title].filter(Boolean).join(', ')}${c.email ? html` <a href="mailto:${c.email}">${c.email}</a>` : nothing}
+              </li>`,
+          )}
         ${!website && !s.email && !phones.length && !s.contacts?.length ? html`<li>${m.service.notStated}</li>` : nothing}
       </ul>
 
       <div class="about">
         <h3>${m.service.about}</h3>
-        <p>${l.t(m.service.listedIn, { list: l.list(directories.map((d) => d.name)) })}
+        <p>
+          ${l.t(m.service.listedIn, { list: l.list(directories.map((d) => d.name)) })}
           ${fresh.date ? l.t(m.service.checkedOn, { date: l.day(fresh.date) }) : m.service.checkedUnknown}
-          ${fresh.stale ? html`<strong>${m.card.stale}</strong>` : nothing}</p>
+          ${fresh.stale ? html`<strong>${m.card.stale}</strong>` : nothing}
+        </p>
         ${report ? html`<p><a href=${report} rel="noopener noreferrer" target="_blank">${m.service.report}</a></p>` : nothing}
       </div>
 

@@ -45,29 +45,37 @@ export class SfShortlist extends FinderElement {
     return html`<section part="shortlist" aria-labelledby="shortlist-title">
       <h2 id="shortlist-title">${list.shared ? m.shortlist.shared : m.shortlist.label}</h2>
       <p>${this.l.p(m.shortlist.count, list.size)}</p>
-      ${list.size
-        ? html`<ol>
-            ${list.items.map((item) => {
-              const name = store?.get(item.key)?.name ?? item.name;
-              return html`<li>
-                <button type="button" class="link-button" @click=${() => this.ui?.select(item.key, { from: this })}>${name}</button>
-                <button type="button" class="link-button" part="button remove-button" @click=${() => list.remove(item.key)}>
-                  ${m.shortlist.removeShort}<span class="visually-hidden">: ${name}</span>
-                </button>
-              </li>`;
-            })}
-          </ol>`
-        : html`<p>${m.shortlist.empty}</p>`}
+      ${
+        list.size
+          ? html`<ol>
+              ${list.items.map((item) => {
+                const name = store?.get(item.key)?.name ?? item.name;
+                return html`<li>
+                  <button type="button" class="link-button" @click=${() => this.ui?.select(item.key, { from: this })}>${name}</button>
+                  <button type="button" class="link-button" part="button remove-button" @click=${() => list.remove(item.key)}>
+                    ${m.shortlist.removeShort}<span class="visually-hidden">: ${name}</span>
+                  </button>
+                </li>`;
+              })}
+            </ol>`
+          : html`<p>${m.shortlist.empty}</p>`
+      }
       <p class="muted">${m.shortlist.device}</p>
-      ${list.size
-        ? html`<div class="actions">
-            <button type="button" class="button secondary" part="button print-button" @click=${this.#print}>${m.shortlist.print}</button>
-            <button type="button" class="button secondary" part="button copy-button" @click=${this.#copy}>${m.shortlist.copy}</button>
-            <button type="button" class="button secondary" part="button share-button" @click=${this.#share}>${m.shortlist.share}</button>
-            <button type="button" class="button secondary" part="button ics-button" @click=${this.#calendar}>${this.l.p(m.shortlist.calendar, SHORTLIST_WEEKS)}</button>
-            <button type="button" class="link-button" part="button clear-button" @click=${() => list.clear()}>${m.shortlist.clear}</button>
-          </div>`
-        : nothing}
+      ${
+        list.size
+          ? html`<div class="actions">
+              <button type="button" class="button secondary" part="button print-button" @click=${this.#print}>${m.shortlist.print}</button>
+              <button type="button" class="button secondary" part="button copy-button" @click=${this.#copy}>${m.shortlist.copy}</button>
+              <button type="button" class="button secondary" part="button share-button" @click=${this.#share}>${m.shortlist.share}</button>
+              <button type="button" class="button secondary" part="button ics-button" @click=${this.#calendar}>
+                ${this.l.p(m.shortlist.calendar, SHORTLIST_WEEKS)}
+              </button>
+              <button type="button" class="link-button" part="button clear-button" @click=${() => list.clear()}>
+                ${m.shortlist.clear}
+              </button>
+            </div>`
+          : nothing
+      }
       <p role="status" class="muted">${this.message}</p>
     </section>`;
   }
@@ -82,9 +90,7 @@ export class SfShortlist extends FinderElement {
         const s = store?.get(item.key);
         if (!s) return item.name;
         const where = s.locations?.[0];
-        return [s.name, where ? addressWords(where) : '', s.phones?.[0]?.number ?? '', s.url ?? '']
-          .filter(Boolean)
-          .join('\n');
+        return [s.name, where ? addressWords(where) : '', s.phones?.[0]?.number ?? '', s.url ?? ''].filter(Boolean).join('\n');
       })
       .join('\n\n');
   }
@@ -94,11 +100,15 @@ export class SfShortlist extends FinderElement {
     const store = this.activeStore;
     const services = (this.ui?.shortlist.items ?? []).map((i) => store?.get(i.key)).filter((s) => s !== undefined);
     const now = store?.currentTime() ?? new Date();
-    return icsForShortlist(services, { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * 86_400_000) }, {
-      now,
-      calendarName: this.l.m.shortlist.calendarName,
-      link: (s) => serviceHref(s.key),
-    });
+    return icsForShortlist(
+      services,
+      { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * 86_400_000) },
+      {
+        now,
+        calendarName: this.l.m.shortlist.calendarName,
+        link: (s) => serviceHref(s.key),
+      },
+    );
   }
 
   #calendar = () => {

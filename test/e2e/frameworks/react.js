@@ -24,4 +24,6 @@ function App({ endpoint, named, label }) {
 }
 
 const query = new URLSearchParams(location.search);
-createRoot(document.getElementById('root')).render(h(App, { endpoint: query.get('endpoint'), named: query.get('named'), label: query.get('label') }));
+createRoot(document.getElementById('root')).render(
+  h(App, { endpoint: query.get('endpoint'), named: query.get('named'), label: query.get('label') }),
+);
