@@ -1,23 +1,17 @@
 #!/usr/bin/env node
-// `npm run docs`: writes the README's element reference from custom-elements.json (`npm run analyze`),
-// between the `<!-- elements:start -->` and `<!-- elements:end -->` markers of its "Elements reference"
-// section (added before "## Design notes" if missing). Nothing else in the README changes.
-// `node scripts/docs.mjs --check`: exits 1, changing nothing, when the README is out of date.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `npm run docs`: writes docs/elements.md, the element reference, from custom-elements.json (`npm run analyze`).
+// `node scripts/docs.mjs --check`: exits 1, changing nothing, when docs/elements.md is out of date.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const START = '<!-- elements:start -->';
-const END = '<!-- elements:end -->';
-const SECTION = '## Elements reference';
-const BEFORE = '## Design notes';
+const TITLE = '# Elements reference';
 const INTRO =
-  'Every attribute, property, event, slot, part and custom property of each element, generated from\n' +
-  '`custom-elements.json` by `npm run docs` (do not edit between the markers; CI checks it with\n' +
-  '`node scripts/docs.mjs --check`).';
+  'Every attribute, property, event, slot, part and custom property of each element. This page is generated from\n' +
+  '`custom-elements.json` by `npm run docs`: edit the JSDoc in `src/components/`, not this page (`npm test` checks it).';
 
 const root = new URL('../', import.meta.url);
 const check = process.argv.includes('--check');
 const manifestPath = new URL('custom-elements.json', root);
-const readmePath = new URL('README.md', root);
+const pagePath = new URL('docs/elements.md', root);
 
 /** Markdown-safe table cell: one line, pipes escaped, `<` escaped outside code spans. */
 function cell(text) {
@@ -140,35 +134,18 @@ function generate(manifest) {
 }
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-const readme = readFileSync(readmePath, 'utf8');
-const body = `${START}\n\n${generate(manifest)}\n\n${END}`;
-
-let next;
-const start = readme.indexOf(START);
-const end = readme.indexOf(END);
-if (start !== -1 && end > start) {
-  next = readme.slice(0, start) + body + readme.slice(end + END.length);
-} else if (start !== -1 || end !== -1) {
-  console.error(`docs: README.md has only one of the ${START} / ${END} markers.`);
-  process.exit(1);
-} else {
-  const at = readme.search(new RegExp(`^${BEFORE}\\b`, 'm'));
-  if (at === -1) {
-    console.error(`docs: README.md has no "${BEFORE}" heading to put the element reference before.`);
-    process.exit(1);
-  }
-  next = `${readme.slice(0, at)}${SECTION}\n\n${INTRO}\n\n${body}\n\n${readme.slice(at)}`;
-}
+const next = `${TITLE}\n\n${INTRO}\n\n${generate(manifest)}\n`;
+const current = existsSync(pagePath) ? readFileSync(pagePath, 'utf8') : '';
 
 if (check) {
-  if (next !== readme) {
-    console.error('docs: the element reference in README.md is out of date: run `npm run docs` and commit README.md.');
+  if (next !== current) {
+    console.error('docs: docs/elements.md is out of date: run `npm run docs` and commit it.');
     process.exit(1);
   }
-  console.log('docs: README.md element reference is up to date.');
-} else if (next !== readme) {
-  writeFileSync(readmePath, next);
-  console.log('docs: README.md element reference written.');
+  console.log('docs: docs/elements.md is up to date.');
+} else if (next !== current) {
+  writeFileSync(pagePath, next);
+  console.log('docs: docs/elements.md written.');
 } else {
-  console.log('docs: README.md element reference already up to date.');
+  console.log('docs: docs/elements.md already up to date.');
 }

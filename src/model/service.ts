@@ -6,7 +6,7 @@
  * placeholder such as -1 for something the directory did not say; they leave
  * the field out. A stated "no" has its own value (`cost.free === false`,
  * `status: 'inactive'`, an age range with both bounds, …). So a filter can
- * always tell "known not to match" from "unknown" (see ARCHITECTURE.md,
+ * always tell "known not to match" from "unknown" (see docs/architecture.md,
  * "Unknown is not no").
  */
 
