@@ -25,7 +25,8 @@ import {
 import { directoryRef, readDirectory, type Snapshot } from '../sources/index.js';
 import { postcodesIoGeocoder } from '../engine/index.js';
 import { FinderStore } from '../store/finder-store.js';
-import { checkReport, formatCheck, skippedRecords } from './check.js';
+import { checkReport, skippedRecords } from '../sources/check.js';
+import { formatCheck } from './check.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
