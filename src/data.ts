@@ -6,6 +6,6 @@
 export * from './model/index.js';
 export * from './sources/index.js';
 export { readOpenActive, isOpenActiveUrl, siblingFeed, type OpenActiveFeeds, type OpenActiveOptions } from './sources/openactive.js';
-export { checkReport, skippedRecords, type CheckReport } from './sources/check.js';
+export { checkReport, skippedRecords, readSummary, problemSummary, PROBLEMS_LISTED, type CheckReport } from './sources/check.js';
 export * from './engine/index.js';
 export { FinderStore, type FinderStoreOptions, type Endpoint, type PlaceError } from './store/finder-store.js';

@@ -95,3 +95,19 @@ export async function checkReport(url: string, options: ReadOptions = {}): Promi
   }
   return report;
 }
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The most problems a report lists before "… and N more". */
+export const PROBLEMS_LISTED = 50;
+
+/** How much was read, in the words the CLI and the configurator both print: "120 services in 3 pages, 2 skipped, in 0.4 s". */
+export function readSummary(r: CheckReport): string {
+  const says = r.totalPages !== undefined ? ` (the directory says ${r.totalPages})` : '';
+  return `${count(r.records, 'service')} in ${count(r.pages, 'page')}${says}, ${r.skipped} skipped, in ${r.seconds.toFixed(1)} s`;
+}
+
+/** What the problems are: "3 skipped records, 1 other problem". */
+export function problemSummary(r: CheckReport): string {
+  return `${count(r.skipped, 'skipped record')}, ${count(r.otherProblems, 'other problem')}`;
+}
