@@ -4,16 +4,12 @@
  * network beyond this machine.
  */
 import { defineConfigurator } from './configurator/finder-configurator.js';
+import { localServices } from './configurator/local-services.js';
 
 declare const __FIXTURES__: string;
 
 defineConfigurator();
 const configurator = document.querySelector('finder-configurator')!;
-configurator.initial = {
-  geocoder: `${__FIXTURES__}/postcodes.io`,
-  places: `${__FIXTURES__}/places.json`,
-  'map-tiles': `${__FIXTURES__}/tiles/{z}/{x}/{y}.png`,
-  'map-attribution': 'Demo tiles drawn locally',
-};
+configurator.initial = localServices(__FIXTURES__);
 const directories = (await (await fetch(`${__FIXTURES__}/directories.json`)).json()) as Array<{ url: string; name: string }>;
 configurator.examples = directories.map(({ url, name }) => ({ url, name }));

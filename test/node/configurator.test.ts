@@ -3,7 +3,7 @@
 // (test/browser/configurator.test.ts, test/e2e/configurator.test.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ACCESS_TYPES, AGE_BANDS } from '../../src/model/index.js';
 import { PRESETS, type PresetValue } from '../../demo/configurator/presets.js';
 import { elementAttributes, presetAttribute } from '../../demo/configurator/attributes.js';
@@ -56,6 +56,15 @@ describe('the configurator’s presets and the WordPress shortcode', () => {
       PRESETS.map((p) => p.attr).filter((a) => !attributes.has(a)),
       [],
     );
+  });
+});
+
+describe('the configurator stays out of the library', () => {
+  it('nothing under src/ imports demo/ (the bundle pages load is built from src/define.ts)', () => {
+    const files = readdirSync(new URL('src/', root), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    assert.ok(files.length > 20);
+    const importing = files.filter((f) => /from '(\.\.\/)+demo\//.test(readFileSync(new URL(`src/${f}`, root), 'utf8')));
+    assert.deepEqual(importing, []);
   });
 });
 

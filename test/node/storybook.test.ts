@@ -70,6 +70,10 @@ describe('Storybook', () => {
       assert.ok(tags.length >= 5, `found only ${tags.length} elements`);
       const without = tags.filter((tag) => !stories.some((s) => s.title === `Elements/${tag}`));
       assert.deepEqual(without, [], `no story titled Elements/<tag> for: ${without.join(', ')} (add stories/<tag>.stories.ts)`);
+      assert.ok(
+        stories.some((s) => s.title === 'Tools/Configurator'),
+        'the configurator (demo/configurator/) has a story on the documentation site',
+      );
       for (const file of ['index.html', 'iframe.html']) await readFile(join(out, file));
       console.log(`storybook build: ${stories.length} stories for ${tags.length} elements in ${seconds.toFixed(1)} s`);
     } finally {
