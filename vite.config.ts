@@ -15,6 +15,8 @@ export default defineConfig({
     outDir: '../build/demo',
     emptyOutDir: true,
     // Absolute: the dev server's dependency scan reads these too, from `root`.
-    rolldownOptions: { input: Object.fromEntries(['index', 'composed', 'cy', 'gp', 'map', 'configurator'].map((name) => [name, page(name)])) },
+    rolldownOptions: {
+      input: Object.fromEntries(['index', 'composed', 'cy', 'gp', 'map', 'configurator'].map((name) => [name, page(name)])),
+    },
   },
 });

@@ -33,7 +33,6 @@ export const styles = css`
     }
     .preview-frame {
       max-height: calc(100vh - 10rem);
-      overflow: auto;
     }
   }
   h2 {
@@ -125,7 +124,10 @@ export const styles = css`
   .left-out {
     margin: 0 0 var(--_space);
   }
+  /* Scrolls on its own, so that a long list does not push the code to copy far down the page. */
   .preview-frame {
+    max-height: 80vh;
+    overflow: auto;
     padding: var(--_space);
     border: 2px solid var(--_border);
   }

@@ -6,7 +6,7 @@ import { define, defineAll } from '../../src/define.js';
 import { tokens } from '../../src/components/shared.styles.js';
 import { styles as formStyles } from '../../src/components/sf-search/sf-search.styles.js';
 import { elementAttributes, type Attribute } from './attributes.js';
-import { parseDirectoryLines, type PastedDirectory } from './directories.js';
+import { parseDirectoryLines, type PastedDirectory, type PastedLines } from './directories.js';
 import { GROUPS, PRESETS, type Option, type Preset, type PresetValue } from './presets.js';
 import { DEFAULT_SCRIPT, htmlSnippet, shortcode } from './snippet.js';
 import { checkSummary, dialectName, fieldShare } from './check-words.js';
@@ -18,7 +18,6 @@ const CHECK_DELAY_MS = 500;
 const PREVIEW_DELAY_MS = 300;
 
 interface Check {
-  directory: PastedDirectory;
   controller: AbortController;
   report?: CheckReport;
 }
@@ -44,6 +43,10 @@ export class FinderConfigurator extends LitElement {
   @state() private lines = '';
   @state() private choices = new Map<string, PresetValue>();
   @state() private checks = new Map<string, Check>();
+  /** The directories being checked: the preview and the code use these, not an address still being typed. */
+  @state() private directories: PastedDirectory[] = [];
+  /** Lines that are not addresses, said once the person stops typing. */
+  @state() private rejected: PastedLines['rejected'] = [];
   /** Types of service the preview's directories use, with how many services have each. */
   @state() private categories: ReadonlyArray<{ name: string; count: number }> = [];
   @state() private announcement = '';
@@ -67,14 +70,9 @@ export class FinderConfigurator extends LitElement {
     for (const check of this.checks.values()) check.controller.abort();
   }
 
-  /** The addresses as pasted: those to check and use, and lines that are not addresses. */
-  get pasted() {
-    return parseDirectoryLines(this.lines);
-  }
-
   /** The element's attributes for what is chosen now, and the presets that cannot be used as typed. */
   get chosen() {
-    return elementAttributes(this.pasted.directories, this.choices);
+    return elementAttributes(this.directories, this.choices);
   }
 
   /** The HTML to copy. */
@@ -113,7 +111,14 @@ export class FinderConfigurator extends LitElement {
           The finder as your page will show it, updated as you choose. It keeps nothing in this page’s address, whatever you choose for
           yours.
         </p>
-        <div class="preview-frame" role="region" aria-label="The finder, as your page will show it" tabindex="0"></div>
+        ${this.directories.length ? nothing : html`<p class="preview-empty">The finder appears here once you add a directory.</p>`}
+        <div
+          class="preview-frame"
+          role="region"
+          aria-label="The finder, as your page will show it"
+          tabindex="0"
+          ?hidden=${!this.directories.length}
+        ></div>
       </section>
       <section class="copy" aria-labelledby="copy-title">
         <h2 id="copy-title">4. Copy the code</h2>
@@ -160,7 +165,7 @@ export class FinderConfigurator extends LitElement {
   }
 
   #directories(): TemplateResult {
-    const { directories, rejected } = this.pasted;
+    const { directories, rejected } = this;
     const described = ['directories-hint', rejected.length ? 'directories-error' : ''].filter(Boolean).join(' ');
     return html`<section class="directories" aria-labelledby="directories-title">
       <h2 id="directories-title">1. Add your directories</h2>
@@ -378,7 +383,7 @@ export class FinderConfigurator extends LitElement {
 
   /** Starts a check for each new address and stops those of addresses taken out. */
   #checkAll(): void {
-    const { directories } = this.pasted;
+    const { directories, rejected } = parseDirectoryLines(this.lines);
     const wanted = new Set(directories.map((d) => d.url));
     const checks = new Map<string, Check>();
     for (const [url, check] of this.checks) {
@@ -387,7 +392,7 @@ export class FinderConfigurator extends LitElement {
     }
     for (const directory of directories) {
       if (checks.has(directory.url)) continue;
-      const check: Check = { directory, controller: new AbortController() };
+      const check: Check = { controller: new AbortController() };
       checks.set(directory.url, check);
       void checkReport(directory.url, { signal: check.controller.signal }).then((report) => {
         if (check.controller.signal.aborted || this.checks.get(directory.url) !== check) return;
@@ -397,6 +402,8 @@ export class FinderConfigurator extends LitElement {
       });
     }
     this.checks = checks;
+    this.directories = directories;
+    this.rejected = rejected;
     this.#announce();
   }
 
@@ -424,11 +431,14 @@ export class FinderConfigurator extends LitElement {
     const frame = this.renderRoot.querySelector('.preview-frame');
     if (!frame) return;
     this.#previewAttributes = signature;
+    this.#preview?.remove();
+    this.#preview = undefined;
+    // A finder with no directory would only say it found nothing.
+    if (!this.directories.length) return;
     const finder = document.createElement('service-finder');
     for (const [name, value] of attributes) finder.setAttribute(name, value === true ? '' : value);
     // The configurator's own address is not the page the finder will be on.
     finder.setAttribute('url-state', 'off');
-    this.#preview?.remove();
     this.#preview = finder;
     frame.append(finder);
     void finder.ready.then((store) => this.#watchPreview(finder, store));
