@@ -6,7 +6,7 @@ import { define, defineAll } from '../../src/define.js';
 import { tokens } from '../../src/components/shared.styles.js';
 import { styles as formStyles } from '../../src/components/sf-search/sf-search.styles.js';
 import { elementAttributes, type Attribute } from './attributes.js';
-import { parseDirectoryLines, type PastedDirectory, type PastedLines } from './directories.js';
+import { parseDirectoryLines, webAddress, type PastedDirectory, type PastedLines } from './directories.js';
 import { GROUPS, PRESETS, type Option, type Preset, type PresetValue } from './presets.js';
 import { DEFAULT_SCRIPT, htmlSnippet, shortcode } from './snippet.js';
 import { checkSummary, dialectName, fieldShare } from './check-words.js';
@@ -75,9 +75,18 @@ export class FinderConfigurator extends LitElement {
     return elementAttributes(this.directories, this.choices);
   }
 
+  /** Where the copied HTML loads the script from, or the reason what was typed cannot be used. */
+  get scriptAddress(): { src: string; error?: string } {
+    const typed = this.script?.trim();
+    if (!typed) return { src: this.scriptSrc };
+    // An address, or a path on the council's own site.
+    if (webAddress(typed) || /^\/[^/]/.test(typed)) return { src: typed };
+    return { src: this.scriptSrc, error: 'Enter an address that starts with https://, http:// or /. Until then, the public one is used.' };
+  }
+
   /** The HTML to copy. */
   get html(): string {
-    return htmlSnippet(this.chosen.attributes, this.script?.trim() || this.scriptSrc);
+    return htmlSnippet(this.chosen.attributes, this.scriptAddress.src);
   }
 
   /** The shortcode to copy, and what it cannot carry. */
@@ -93,6 +102,7 @@ export class FinderConfigurator extends LitElement {
   override render() {
     const { errors } = this.chosen;
     const code = this.shortcode;
+    const script = this.scriptAddress;
     return html`<div class="layout">
       ${this.#directories()}
       <section class="presets" aria-labelledby="presets-title">
@@ -123,14 +133,20 @@ export class FinderConfigurator extends LitElement {
       <section class="copy" aria-labelledby="copy-title">
         <h2 id="copy-title">4. Copy the code</h2>
         <h3 id="html-title">For any web page</h3>
-        <div class="group">
+        <div class="group ${script.error ? 'error' : ''}">
           <label for="script-src">Where your page loads the finder’s script from</label>
           <div class="hint" id="script-src-hint">Your own copy of <code>service-finder.js</code>, or the public one.</div>
+          ${
+            script.error
+              ? html`<p class="error-message" id="script-src-error"><span class="visually-hidden">Error:</span> ${script.error}</p>`
+              : nothing
+          }
           <input
             type="text"
             id="script-src"
             spellcheck="false"
-            aria-describedby="script-src-hint"
+            aria-describedby=${script.error ? 'script-src-hint script-src-error' : 'script-src-hint'}
+            aria-invalid=${script.error ? 'true' : nothing}
             .value=${this.script ?? this.scriptSrc}
             @input=${(e: Event) => (this.script = (e.target as HTMLInputElement).value)}
           />
@@ -457,11 +473,12 @@ export class FinderConfigurator extends LitElement {
   async #copy(kind: 'html' | 'shortcode'): Promise<void> {
     const text = kind === 'html' ? this.html : this.shortcode.text;
     const what = kind === 'html' ? 'The HTML' : 'The shortcode';
+    const where = kind === 'html' ? 'your page’s HTML' : 'a Shortcode block';
     this.copied = '';
     await this.updateComplete;
     try {
       await navigator.clipboard.writeText(text);
-      this.copied = `${what} is copied. Paste it into your page.`;
+      this.copied = `${what} is copied. Paste it into ${where}.`;
     } catch {
       // The clipboard can be refused (a page in a frame, a browser setting): select the code for the person to copy.
       const code = this.renderRoot.querySelector(`#${kind === 'html' ? 'html' : 'shortcode'}-code code`);

@@ -83,6 +83,11 @@ describe('the configurator', () => {
     expect(radius.getAttribute('aria-describedby')).to.contain('preset-radius-error');
     expect(inner(el, '#preset-radius-error').textContent).to.contain('Enter a number of miles');
     expect(el.html).not.to.contain('radius');
+    inner<HTMLInputElement>(el, '#script-src').value = '';
+    type(inner<HTMLInputElement>(el, '#script-src'), 'javascript:alert(1)//');
+    await el.updateComplete;
+    expect(inner(el, '#script-src-error').textContent).to.contain('starts with https://');
+    expect(el.html).to.contain(`src="${el.scriptSrc}"`);
     await expect(el).to.be.accessible();
   });
 
@@ -155,7 +160,7 @@ describe('the configurator', () => {
     await waitUntil(() => said() !== '', 'nothing said after copying');
     // Either the clipboard took it, or (where the browser refuses) the code is selected for Ctrl+C.
     if (/is selected/.test(said())) expect(getSelection()!.toString()).to.equal(el.html);
-    else expect(said()).to.equal('The HTML is copied. Paste it into your page.');
+    else expect(said()).to.equal('The HTML is copied. Paste it into your page’s HTML.');
     expect(inner(el, '.copy-status').getAttribute('role')).to.equal('status');
   });
 });
