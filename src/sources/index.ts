@@ -207,6 +207,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
   let next: string | undefined = pageUrl(list, { per_page: /\.json$/i.test(list) ? undefined : perPage });
   let previous: { number?: number; firstId?: string } | undefined;
   let version: string | undefined;
+  let versionLookup: Promise<unknown> | undefined;
   let zeroBased = false;
   for (let page = 1; next; page++) {
     if (page > maxPages) {
@@ -246,7 +247,11 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
         next,
       );
     }
-    if (page === 1 && dialect === orukV3) version = await rootVersion(list, options);
+    // The version is asked for beside the first page, not before it is shown; the last page waits for it.
+    if (page === 1 && dialect === orukV3) versionLookup = rootVersion(list, options).then((v) => (version = v));
+    if (page === 1) zeroBased = env.number === 0;
+    const pagesSeen = env.number !== undefined ? env.number + (zeroBased ? 1 : 0) : page;
+    const done = env.last === true || env.records.length === 0 || (env.totalPages !== undefined && pagesSeen >= env.totalPages);
     // Its records are read in a task of their own, not in the one that received the page: together
     // they could keep a browser busy for over 50 ms.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -254,11 +259,8 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     const details = options.details ?? 'auto';
     if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records))))
       await fillDetails(read.services, list, directory, dialect, options, read.problems, page);
+    if (done) await versionLookup;
     yield { directory, dialect: dialect.name, version, page, totalPages: env.totalPages, services: read.services, problems: read.problems };
-
-    if (page === 1) zeroBased = env.number === 0;
-    const pagesSeen = env.number !== undefined ? env.number + (zeroBased ? 1 : 0) : page;
-    const done = env.last === true || env.records.length === 0 || (env.totalPages !== undefined && pagesSeen >= env.totalPages);
     previous = { number: env.number, firstId };
     next = done ? undefined : pageUrl(list, { page: env.number !== undefined ? env.number + 1 : page + 1, per_page: perPage });
   }

@@ -71,6 +71,9 @@ interface Output {
 }
 
 const EMPTY: Output = { results: [], total: 0, matched: 0, partial: 0 };
+/** Records blended, and services indexed, between checks of the time taken. */
+const BLEND_CHUNK = 50;
+const INDEX_CHUNK = 50;
 
 /**
  * The one framework-free state holder: reads every directory, blends what
@@ -99,6 +102,8 @@ export class FinderStore extends EventTarget {
   readonly #places: PlaceResolver;
   /** Place lookups started: only the latest one's answer is used. */
   #lookups = 0;
+  /** The lookup under way: asked again for the same place meanwhile, the store waits for it instead of starting another. */
+  #resolving?: { place: string; answer: ReturnType<PlaceResolver['resolve']> };
   /** The recompute under way, if any; a flush asked for meanwhile runs when it ends. */
   #flushing?: Promise<void>;
   #flushWanted = false;
@@ -203,7 +208,7 @@ export class FinderStore extends EventTarget {
         // (a keyword typed while a postcode is looked up) is kept, and a newer lookup answers for itself.
         const lookup = ++this.#lookups;
         this.#query = next;
-        const resolved = await this.#places.resolve(asked.trim());
+        const resolved = await this.#resolve(asked);
         if (lookup !== this.#lookups || this.#query.place !== asked) return;
         next = { ...this.#query };
         if ('near' in resolved) next.near = resolved.near;
@@ -215,19 +220,26 @@ export class FinderStore extends EventTarget {
     this.#emit();
   }
 
-  /** Reads every directory that is not already being read. Resolves when all have finished. */
+  /**
+   * Reads every directory that is not already being read, and resolves the query's place if it has one.
+   * The directories are asked for first, before the page's place list or the geocoder: results never
+   * wait for the place (they are ordered by distance once it is known). Resolves when all have finished.
+   */
   async load(): Promise<void> {
-    if (this.#query.place && !this.#query.near) await this.setQuery({});
     const kept = letGo;
     const fresh = [...this.#statuses.values()].every((s) => s.state === 'idle');
+    let reads: Promise<void>;
     if (kept && fresh && kept.key === this.#key() && Date.now() - kept.at < LET_GO_MS) {
       letGo = undefined;
       this.#blender = kept.blender;
       for (const s of kept.statuses) this.#statuses.set(s.directory.id, { ...s, problems: [...s.problems] });
       this.#dirty = true;
-      return this.#flush();
+      reads = this.#flush();
+    } else {
+      reads = Promise.all(this.#directories.map((endpoint) => this.#read(endpoint))).then(() => undefined);
     }
-    await Promise.all(this.#directories.map((endpoint) => this.#read(endpoint)));
+    const place = this.#query.place && !this.#query.near ? this.setQuery({}) : undefined;
+    await Promise.all([reads, place]);
   }
 
   /** Reads one directory again, dropping what it gave before. */
@@ -277,6 +289,17 @@ export class FinderStore extends EventTarget {
     return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
   }
 
+  /** The point for `place`: the lookup under way for it, else a new one. */
+  #resolve(place: string): ReturnType<PlaceResolver['resolve']> {
+    if (this.#resolving?.place === place) return this.#resolving.answer;
+    const answer = this.#places.resolve(place.trim());
+    const resolving = (this.#resolving = { place, answer });
+    void answer.finally(() => {
+      if (this.#resolving === resolving) this.#resolving = undefined;
+    });
+    return answer;
+  }
+
   async #read(directory: DirectoryRef): Promise<void> {
     const controller = new AbortController();
     this.#reads.set(directory.id, controller);
@@ -301,11 +324,8 @@ export class FinderStore extends EventTarget {
         timeoutMs: this.#options.timeoutMs,
         openactive: this.#feeds.has(directory.id),
       });
-      // One page per task: pages already in the cache (a remount) would otherwise be read,
-      // normalised and blended, all directories at once, without the page getting a turn.
-      // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
-      // or the first recompute would blend everything at once.
-      await nextTask();
+      // The first request leaves now, in this task (the sources read each page's records in a task of
+      // their own, so pages already in the cache do not all arrive in one).
       for await (const page of pages) {
         status.dialect = page.dialect;
         status.version = page.version;
@@ -313,15 +333,22 @@ export class FinderStore extends EventTarget {
         status.totalPages = page.totalPages;
         status.records += page.services.length;
         status.problems.push(...page.problems);
-        // Reading a page and blending it are tasks of their own, and blending goes 50 records at a time:
-        // a page of 100 could otherwise take over 50 ms on a slow machine before the code is warm.
-        for (let i = 0; i < page.services.length; i += 50) {
-          await nextTask();
-          if (this.#reads.get(directory.id) !== controller) return; // replaced by a new read
-          this.#blender.add(page.services.slice(i, i + 50));
+        // Blending goes BLEND_CHUNK records at a time, the page given a turn whenever a slice has run
+        // for SLICE_MS: a page of 100 could take over 50 ms on a slow machine before the code is warm.
+        let sliceStart = performance.now();
+        for (let i = 0; i < page.services.length; i += BLEND_CHUNK) {
+          if (performance.now() - sliceStart > SLICE_MS) {
+            await nextTask();
+            sliceStart = performance.now();
+            if (this.#reads.get(directory.id) !== controller) return; // replaced by a new read
+          }
+          this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
         }
         this.#markDirty();
+        // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
+        // or pages from the cache would all be blended before the first recompute.
         await nextTask();
+        if (this.#reads.get(directory.id) !== controller) return;
       }
       outcome = { state: 'done' };
     } catch (error) {
@@ -344,9 +371,16 @@ export class FinderStore extends EventTarget {
     await this.#flush();
   }
 
-  /** Gathers page arrivals for a moment so a burst of pages costs one recompute. */
+  /**
+   * Gathers page arrivals for a moment so a burst of pages costs one recompute. The first records the
+   * store has are shown at once: the first page's names are drawn in the frame after it arrives.
+   */
   #markDirty(): void {
     this.#dirty = true;
+    if (!this.#services.length && !this.#flushing) {
+      void this.#flush();
+      return;
+    }
     this.#timer ??= setTimeout(() => void this.#flush(), this.#options.batchMs ?? 16);
   }
 
@@ -372,9 +406,10 @@ export class FinderStore extends EventTarget {
         const settle = this.#settling.splice(0);
         if (this.#dirty) {
           this.#dirty = false;
+          const start = performance.now();
           await this.#recompute();
-          // Rendering the new results is a task of its own.
-          await yieldToMain();
+          // Rendering the new results is a task of its own, unless recomputing them took less than a slice.
+          if (performance.now() - start > SLICE_MS) await yieldToMain();
           if (this.#disposed) return;
         }
         for (const apply of settle) apply();
@@ -391,24 +426,26 @@ export class FinderStore extends EventTarget {
    * between them, and committed together so readers never see a mix.
    */
   async #recompute(): Promise<void> {
-    const services = this.#blender.services();
-    await yieldToMain();
-    const fresh = services.filter((s) => !this.#indexed.has(s));
     let sliceStart = performance.now();
-    for (let i = 0; i < fresh.length; i += 50) {
-      const chunk = fresh.slice(i, i + 50);
+    // The page gets a turn whenever a slice has run for SLICE_MS; a small recompute (the first page) runs in one.
+    const turn = async () => {
+      if (performance.now() - sliceStart <= SLICE_MS) return;
+      await yieldToMain();
+      sliceStart = performance.now();
+    };
+    const services = this.#blender.services();
+    await turn();
+    const fresh = services.filter((s) => !this.#indexed.has(s));
+    for (let i = 0; i < fresh.length; i += INDEX_CHUNK) {
+      const chunk = fresh.slice(i, i + INDEX_CHUNK);
       createIndex(chunk); // builds and caches the entries of new and changed services
       for (const s of chunk) this.#indexed.add(s);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToMain();
-        sliceStart = performance.now();
-      }
+      await turn();
     }
-    await yieldToMain();
     const index = createIndex(services); // every entry cached: only the name order is computed
-    await yieldToMain();
+    await turn();
     const facets = computeFacets(services);
-    await yieldToMain();
+    await turn();
     this.#services = services;
     this.#byKey = new Map();
     for (const s of services) for (const r of s.sources) this.#byKey.set(r.key, s);

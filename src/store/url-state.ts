@@ -161,6 +161,12 @@ export interface UrlStateSyncOptions {
  * Keeps a store's query and the page address in step: a changed query (or
  * open service) pushes a history entry; back and forward restore them.
  */
+/** The query from `win`'s address, over the presets: where a finder starts (before any store exists). */
+export function initialUrlState(presets: Query = {}, win: Window = window): UrlState {
+  const state = paramsToQuery(new URLSearchParams(win.location.search));
+  return { ...state, query: { ...presets, ...state.query } };
+}
+
 export class UrlStateSync {
   readonly #store: UrlStateTarget;
   readonly #options: UrlStateSyncOptions;
@@ -178,8 +184,7 @@ export class UrlStateSync {
 
   /** The query from the current address, over the presets. */
   initial(): UrlState {
-    const state = paramsToQuery(new URLSearchParams(this.#win.location.search));
-    return { ...state, query: { ...this.#options.presets, ...state.query } };
+    return initialUrlState(this.#options.presets, this.#win);
   }
 
   start(): void {

@@ -7,7 +7,7 @@ import { FinderStore, type Endpoint } from '../../store/finder-store.js';
 import type { AccessType, Query } from '../../model/index.js';
 import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
 import { postcodesIoGeocoder } from '../../engine/geo.js';
-import { parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
+import { initialUrlState, parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
 import { milesToKm } from '../../i18n/index.js';
 import { finderContext } from '../context.js';
 import { uiFor } from '../finder-ui.js';
@@ -148,7 +148,7 @@ export class ServiceFinder extends LitElement {
     return this.#store;
   }
 
-  /** Resolves with the store once it is created (after `places` is read). */
+  /** Resolves with the store once it is created (a task after the element connects). */
   get ready(): Promise<FinderStore> {
     return this.#ready;
   }
@@ -248,25 +248,29 @@ export class ServiceFinder extends LitElement {
 
   async #setup(): Promise<void> {
     const run = ++this.#setupRun;
-    // Properties a page sets right after the element upgrades (a geocoder, named directories) must
-    // apply before anything is fetched: nothing is read before the first update has taken them in.
-    await this.updateComplete;
+    // Properties a page sets right after the element upgrades (named directories, a clock) must apply
+    // before anything is fetched: the store is made a task later, ahead of the first render (which
+    // waits for a task of its own, queued after this one), so the directories are asked for at once.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (run !== this.#setupRun || !this.isConnected) return;
 
     const endpoints: Endpoint[] = [...split(this.endpoints), ...this.directories];
     const mode = parseUrlStateMode(this.urlState);
     const presets = this.presets;
+    const initial = mode === 'off' ? { query: presets } : initialUrlState(presets);
     const store = new FinderStore({
       endpoints,
       openactive: split(this.openactive),
       geocoder: postcodesIoGeocoder({ ...(this.geocoder ? { baseUrl: this.geocoder } : {}), fullPostcode: this.fullPostcode }),
       places: this.places || undefined,
-      query: presets,
+      query: initial.query,
       now: this.now,
       timeoutMs: this.timeout,
       maxPages: this.maxPages,
     });
     const ui = uiFor(store);
+    // The directories first; a place in the query is resolved meanwhile.
+    void store.load();
     if (mode !== 'off') {
       const sync = (this.#sync = new UrlStateSync(store, {
         mode,
@@ -274,15 +278,9 @@ export class ServiceFinder extends LitElement {
         selected: () => ui.selected,
         onSelect: (key) => ui.select(key, { from: this }),
       }));
-      const initial = sync.initial();
-      await store.setQuery(initial.query, { replace: true });
       if (initial.service) ui.select(initial.service, { silent: true });
       ui.addEventListener('change', sync.update);
       sync.start();
-    }
-    if (run !== this.#setupRun) {
-      store.dispose();
-      return;
     }
     this.#store = store;
     this.#reported.clear();
@@ -292,7 +290,6 @@ export class ServiceFinder extends LitElement {
     this.dispatchEvent(new Event('sf-store-ready'));
     this.#resolveReady(store);
     this.requestUpdate();
-    void store.load();
   }
 
   #teardown(): void {

@@ -5,6 +5,7 @@ import { defaultSort } from '../../engine/search.js';
 import { mergeQuery } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
+import { Announcer } from '../announcer.js';
 import { checkedWords, costWords, explain, partialFields, placeWords, whenWords } from '../words.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-results.styles.js';
@@ -51,7 +52,7 @@ const LOOSEN: Record<LoosenField, { filter: FilterField; active: (q: Query) => b
 };
 
 /**
- * The results: a count announced to screen readers, a sort control, a
+ * The results: a count (read to screen readers once it stops changing), a sort control, a
  * notice per directory (still loading, failed with a retry, out of date),
  * the full matches, then the services that may match but do not say.
  * Long lists are virtualised.
@@ -67,7 +68,8 @@ const LOOSEN: Record<LoosenField, { filter: FilterField; active: (q: Query) => b
  *
  * @slot empty - Shown instead of the built-in empty state when nothing matches.
  *
- * @csspart count - The announced count.
+ * @csspart count - The count, as shown.
+ * @csspart announcement - The count read to screen readers, once it has stayed the same for a second (hidden).
  * @csspart sort - The sort select.
  * @csspart notice - Each directory notice (also `notice-loading`, `notice-failed`, `notice-stale`).
  * @csspart list - Each list of cards.
@@ -84,6 +86,9 @@ export class SfResults extends FinderElement {
   static override styles = [tokens, styles];
 
   #lastCount?: string;
+  /** The count as shown now: read to screen readers once it settles. */
+  #countText = '';
+  readonly #announcer = new Announcer(() => this.renderRoot?.querySelector<HTMLElement>('#announce'));
   #wasSelected?: string;
   #loosenCache?: { query: Query; services: unknown[]; value?: Loosen };
 
@@ -96,9 +101,15 @@ export class SfResults extends FinderElement {
     this.#wasSelected = selected;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#announcer.stop();
+  }
+
   protected override updated(): void {
     const store = this.activeStore;
     if (!store) return;
+    this.#announcer.say(this.#countText);
     const key = `${store.matched}/${store.partial}`;
     if (key !== this.#lastCount && !(store.loading && !store.results.length)) {
       this.#lastCount = key;
@@ -117,13 +128,15 @@ export class SfResults extends FinderElement {
     const count = waiting
       ? m.finder.loading
       : this.l.p(m.results.found, full.length) + (partial.length ? `, ${this.l.p(m.results.moreUnknown, partial.length)}` : '');
+    this.#countText = count;
     const sort = defaultSort(store.query);
     const sorts: Sort[] = ['relevance', 'name', 'checked', ...(store.query.near ? (['distance'] as Sort[]) : [])];
 
     return html`
       <section aria-labelledby="count">
         <div class="bar">
-          <p class="count" id="count" part="count" role="status" aria-live="polite">${count}</p>
+          <p class="count" id="count" part="count">${count}</p>
+          <p class="visually-hidden" id="announce" part="announcement" role="status" aria-live="polite"></p>
           ${
             store.results.length > 1
               ? html`<div>

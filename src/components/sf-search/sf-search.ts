@@ -62,7 +62,7 @@ const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...li
 /**
  * The search form, in the GOV.UK Design System pattern: labels, hints, an
  * error summary that takes focus. Enter searches; once data has loaded, changes
- * refine the results as the person types (after a short pause).
+ * refine the results as the person types.
  *
  * @tag sf-search
  * @summary The search form: keyword, place and distance, age, access, days and times, who it is for, type, free only.
@@ -83,8 +83,11 @@ const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...li
 export class SfSearch extends FinderElement {
   static override styles = [tokens, styles];
 
-  /** Milliseconds to wait after a change before refining (live). */
-  debounce = 150;
+  /**
+   * Milliseconds to wait after a change before refining (live); 0, the default, refines on every change
+   * (the results list announces its count to screen readers only once it settles).
+   */
+  debounce = 0;
 
   @state() private draft: Draft = draftFrom({});
   @state() private errors: FieldError[] = [];
@@ -368,7 +371,8 @@ export class SfSearch extends FinderElement {
 
   #schedule(): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#apply(false), this.debounce);
+    if (this.debounce > 0) this.#timer = setTimeout(() => void this.#apply(false), this.debounce);
+    else void this.#apply(false);
   }
 
   #onSubmit = (event: SubmitEvent) => {
