@@ -14,7 +14,8 @@ export { FinderElement } from './components/finder-element.js';
 export { finderContext } from './components/context.js';
 export { FinderUi, uiFor } from './components/finder-ui.js';
 export { SfSearchEvent, SfResultsEvent, SfSelectEvent, SfSourceErrorEvent, SfShowListEvent } from './components/events.js';
-export { en, cy, Localizer, localizer, resolveLang, langFrom, type Catalogue, type Lang, type Plural } from './i18n/index.js';
+export { en, Localizer, localizer, loadCatalogue, resolveLang, langFrom, type Catalogue, type Lang, type Plural } from './i18n/index.js';
+export { cy } from './i18n/cy.js';
 export { Shortlist, sharedKeys, SHORTLIST_KEY, type ShortlistItem, type ShortlistOptions } from './store/shortlist.js';
 export {
   UrlStateSync,

@@ -4,7 +4,10 @@ import { consume } from '@lit/context';
 import type { FinderStore } from '../store/finder-store.js';
 import { finderContext } from './context.js';
 import { uiFor, type FinderUi } from './finder-ui.js';
-import { localizer, resolveLang, type Localizer } from '../i18n/index.js';
+import { loadCatalogue, loadedCatalogue, localizer, resolveLang, type Localizer } from '../i18n/index.js';
+
+/** How long an element waits for its language's words before it renders in English (and again once they come). */
+const WORDS_WAIT_MS = 3000;
 
 interface StoreHolder extends HTMLElement {
   store?: FinderStore;
@@ -48,6 +51,26 @@ export class FinderElement extends LitElement {
   /** Messages and formats in the element's language. */
   protected get l(): Localizer {
     return localizer(resolveLang(this));
+  }
+
+  /**
+   * An update waits for the words of the element's language when they are still loading (Welsh is a chunk
+   * of its own), so a Welsh page never shows English first; past WORDS_WAIT_MS, or when they cannot be
+   * loaded, it renders in English, and again in its language if they come.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    const lang = resolveLang(this);
+    if (!loadedCatalogue(lang)) {
+      const words = loadCatalogue(lang);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = await Promise.race([
+        words,
+        new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), WORDS_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+      if (late === 'late') void words.then((loaded) => loaded && this.requestUpdate());
+    }
+    return super.scheduleUpdate();
   }
 
   override connectedCallback(): void {

@@ -28,10 +28,14 @@ export const cy: Catalogue = {
   finder: {
     label: 'Chwilio am wasanaethau',
     loading: 'Wrthi’n llwytho gwasanaethau…',
+    // For native-speaker review.
+    partFailed: 'Nid oedd modd llwytho’r rhan hon o’r chwiliwr. Gwiriwch eich cysylltiad, yna rhowch gynnig arall arni.',
+    partRetry: 'Rhoi cynnig arall arni',
   },
 
   calendarView: {
     label: 'Calendr',
+    loading: 'Wrthi’n llwytho’r calendr…',
     views: 'Dangos fel',
     agenda: 'Rhestr',
     week: 'Wythnos',

@@ -39,11 +39,15 @@ export const en = {
   finder: {
     label: 'Service finder',
     loading: 'Loading services…',
+    /** A part loaded when first needed (the calendar, the calendar file writer) could not be fetched. */
+    partFailed: 'This part of the finder could not be loaded. Check your connection, then try again.',
+    partRetry: 'Try again',
   },
 
   /** `<sf-calendar>` and "Add to calendar". */
   calendarView: {
     label: 'Calendar',
+    loading: 'Loading the calendar…',
     views: 'Show as',
     agenda: 'List',
     week: 'Week',

@@ -1,10 +1,48 @@
 import { en, type Catalogue, type Plural } from './en.js';
-import { cy } from './cy.js';
 
-export { en, cy, type Catalogue, type Plural };
+export { en, type Catalogue, type Plural };
 
 export type Lang = 'en' | 'cy';
-export const CATALOGUES: Record<Lang, Catalogue> = { en, cy };
+
+/**
+ * The catalogues loaded so far. English is always there; Welsh is a chunk of its own, fetched the first
+ * time an element asks for it: most pages never do.
+ */
+const catalogues = new Map<Lang, Catalogue>([['en', en]]);
+const loading = new Map<Lang, Promise<Catalogue | undefined>>();
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
+  cy: () => import('./cy.js').then((m) => m.cy),
+};
+
+/** The catalogue of `lang` if it has been loaded. */
+export function loadedCatalogue(lang: Lang): Catalogue | undefined {
+  return catalogues.get(lang);
+}
+
+/**
+ * Loads the catalogue of `lang` once. Resolves with it, or with undefined when it could not be loaded (the
+ * words are then English, and the next call tries again).
+ */
+export function loadCatalogue(lang: Lang): Promise<Catalogue | undefined> {
+  const have = catalogues.get(lang);
+  if (have) return Promise.resolve(have);
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang as Exclude<Lang, 'en'>]().then(
+      (catalogue) => {
+        catalogues.set(lang, catalogue);
+        loading.delete(lang);
+        return catalogue;
+      },
+      () => {
+        loading.delete(lang);
+        return undefined;
+      },
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 /** Picks the language from a tag such as `cy`, `cy-GB`, `en-GB`; English otherwise. */
 export function langFrom(tag: string | null | undefined): Lang {
@@ -40,12 +78,15 @@ export const milesToKm = (miles: number) => miles * MILE_KM;
  * list of cards formats hundreds of dates and times.
  */
 export class Localizer {
+  readonly lang: Lang;
   readonly m: Catalogue;
   readonly locale: string;
   readonly #made = new Map<string, unknown>();
 
-  constructor(readonly lang: Lang) {
-    this.m = CATALOGUES[lang];
+  /** Words in `lang`, from `catalogue` or the one loaded for it (English until that has loaded: see `loadCatalogue`). */
+  constructor(lang: Lang, catalogue: Catalogue | undefined = catalogues.get(lang)) {
+    this.lang = catalogue ? lang : 'en';
+    this.m = catalogue ?? en;
     this.locale = this.m.locale;
   }
 
@@ -180,7 +221,12 @@ export class Localizer {
 }
 
 const cache = new Map<Lang, Localizer>();
+/** The shared Localizer for `lang`; English while `lang`'s catalogue is still loading (asking starts the load). */
 export function localizer(lang: Lang): Localizer {
+  if (!catalogues.has(lang)) {
+    void loadCatalogue(lang);
+    lang = 'en';
+  }
   let l = cache.get(lang);
   if (!l) cache.set(lang, (l = new Localizer(lang)));
   return l;

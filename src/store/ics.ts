@@ -11,7 +11,7 @@
  * A schedule that cannot be turned into dates (only a description) gives no
  * event: it is never guessed.
  */
-import type { Location, Schedule, Service, Session } from '../model/index.js';
+import type { Location, Schedule, Service } from '../model/index.js';
 import { addressWords } from '../model/address.js';
 import {
   LONDON,
@@ -26,6 +26,9 @@ import {
   type Occurrence,
   type Rule,
 } from '../engine/schedule.js';
+import { cancelledSessions, datable, firstDay } from './datable.js';
+
+export { cancelledSessions, datable, seriesExportable } from './datable.js';
 
 const ICAL_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const PRODID = '-//service-finder-elements//Service finder//EN';
@@ -236,33 +239,6 @@ export function icsForOccurrence(service: Service, occurrence: Occurrence, optio
   return calendar([occurrenceEvent(service, occurrence, options, stamp)], options);
 }
 
-/** Cancelled dated sessions in [from, to): the engine leaves them out of `occurrences`. */
-export function cancelledSessions(service: Service, from: Date, to: Date): Array<Occurrence & { cancelled: true }> {
-  const out: Array<Occurrence & { cancelled: true }> = [];
-  for (const session of service.sessions ?? []) {
-    if (!session.cancelled) continue;
-    const start = new Date(session.start);
-    if (Number.isNaN(+start)) continue;
-    const endRaw = session.end ? new Date(session.end) : undefined;
-    const end = endRaw && !Number.isNaN(+endRaw) ? endRaw : undefined;
-    if (!(start < to && (end ? end > from : start >= from))) continue;
-    out.push({ start, end, schedule: sessionSchedule(session, start, end), session, cancelled: true });
-  }
-  return out;
-}
-
-function sessionSchedule(session: Session, start: Date, end: Date | undefined): Schedule {
-  const hhmm = (m: number) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
-  const p = localParts(start);
-  return {
-    dtstart: isoDay(p.day),
-    count: 1,
-    opensAt: hhmm(p.minutes),
-    closesAt: end ? hhmm(localParts(end).minutes) : undefined,
-    locationId: session.locationId,
-  };
-}
-
 // ---------- series ----------
 
 interface ClosureDays {
@@ -297,21 +273,6 @@ function rruleOf(rule: Rule, bound: string, wkst: string | undefined): string {
   if (bound) parts.push(bound);
   if (wkst && rule.interval > 1 && rule.freq === 'WEEKLY') parts.push(`WKST=${wkst}`);
   return `RRULE:${parts.join(';')}`;
-}
-
-/** A series file's first date: the rule's first from its start (or from today when it has none), if any. */
-function firstDay(rule: Rule, now: Date): number | undefined {
-  const from = rule.from ?? localParts(now, rule.tz).day;
-  for (let day = from; day <= from + 800 && (rule.to === undefined || day <= rule.to); day++) if (fires(rule, day)) return day;
-  return undefined;
-}
-
-/**
- * Whether `icsForSeries` gives a file for the schedule, without writing it
- * (what an "add to calendar" button needs to know on every render).
- */
-export function seriesExportable(schedule: Schedule, now: Date = new Date()): boolean {
-  return datable(schedule) && firstDay(compileRule(schedule)!, now) !== undefined;
 }
 
 /**
@@ -419,19 +380,3 @@ export function icsFilename(name: string): string {
     .slice(0, 60);
   return `${slug || 'calendar'}.ics`;
 }
-
-/**
- * Whether a schedule gives dates without guessing: it can be read, and an
- * "every other week" or "ten sessions" rule says when it starts (without a
- * start, which weeks is not known).
- */
-export function datable(schedule: Schedule): boolean {
-  let known = datableCache.get(schedule);
-  if (known === undefined) {
-    const rule = compileRule(schedule);
-    known = !!rule && !((rule.interval > 1 || (schedule.count ?? 0) > 0) && rule.start === undefined);
-    datableCache.set(schedule, known);
-  }
-  return known;
-}
-const datableCache = new WeakMap<Schedule, boolean>();

@@ -16,6 +16,19 @@ import { tokens } from '../shared.styles.js';
 import { CALENDAR_VIEWS } from '../sf-calendar/sf-calendar.js';
 import { styles } from './service-finder.styles.js';
 
+/** Properties the store is made from: a change makes a new store. */
+const REBUILD = [
+  'endpoints',
+  'openactive',
+  'directories',
+  'geocoder',
+  'places',
+  'urlState',
+  'timeout',
+  'maxPages',
+  'fullPostcode',
+] as const;
+
 const split = (value: string | undefined, separator = /[\s,]+/) =>
   (value ?? '')
     .split(separator)
@@ -137,6 +150,8 @@ export class ServiceFinder extends LitElement {
   #resolveReady!: (store: FinderStore) => void;
   #reported = new Set<string>();
   #setupRun = 0;
+  /** What the store was made from (`#storeInputs`). */
+  #madeWith?: string;
 
   constructor() {
     super();
@@ -194,13 +209,18 @@ export class ServiceFinder extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    const rebuild = ['endpoints', 'openactive', 'directories', 'geocoder', 'places', 'urlState', 'timeout', 'maxPages', 'fullPostcode'];
-    // Only once the store exists: until then, setting up reads the current values.
-    if (this.#store && rebuild.some((k) => changed.has(k))) {
+    // Only once the store exists, and only for values it was not made with (the first update, which
+    // comes after the store is made, sees every property set before it as changed).
+    if (this.#store && REBUILD.some((k) => changed.has(k)) && this.#madeWith !== this.#storeInputs()) {
       this.#teardown();
       void this.#setup();
     }
     if (changed.has('lang')) this.#relocalise();
+  }
+
+  /** The properties the store is made from, as one string. */
+  #storeInputs(): string {
+    return JSON.stringify(REBUILD.map((k) => this[k]));
   }
 
   override render() {
@@ -254,6 +274,7 @@ export class ServiceFinder extends LitElement {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (run !== this.#setupRun || !this.isConnected) return;
 
+    this.#madeWith = this.#storeInputs();
     const endpoints: Endpoint[] = [...split(this.endpoints), ...this.directories];
     const mode = parseUrlStateMode(this.urlState);
     const presets = this.presets;

@@ -1,14 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
 import { ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
 import { dayNumber, isoDay, localParts, occurrences } from '../../engine/schedule.js';
-import { datable, icsFilename, icsForOccurrence, icsForSeries, seriesExportable } from '../../store/ics.js';
+import { datable, seriesExportable } from '../../store/datable.js';
+import { icsWriter, saveIcs } from '../ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
-import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-service.styles.js';
 
@@ -38,6 +39,8 @@ export class SfService extends FinderElement {
 
   #shown?: string;
   #focusTitle = false;
+  /** The calendar file writer could not be loaded: said under the buttons until a press works. */
+  @state() private icsFailed = false;
 
   /**
    * The sanitised HTML description of the open service. DOMPurify is loaded
@@ -119,7 +122,11 @@ export class SfService extends FinderElement {
       (o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)),
     );
     if (!series.length && !next) return nothing;
+    icsWriter(); // loaded now, so a press saves the file at once
     const options = { now, link: (x: { key: string }) => serviceHref(x.key) };
+    const save = async (write: Parameters<typeof saveIcs>[0]) => {
+      this.icsFailed = !(await saveIcs(write));
+    };
     return html`<div class="actions calendar-actions">
       ${series.map(
         (sc) =>
@@ -127,7 +134,7 @@ export class SfService extends FinderElement {
             type="button"
             class="button secondary"
             part="button ics-series-button"
-            @click=${() => downloadText(icsForSeries(s, sc, options)!, icsFilename(s.name))}
+            @click=${() => save((ics) => ({ text: ics.icsForSeries(s, sc, options)!, name: ics.icsFilename(s.name) }))}
           >
             ${l.t(m.service.addSeries, { when: scheduleWords(l, sc) ?? m.calendarView.addToCalendar })}
           </button>`,
@@ -138,12 +145,17 @@ export class SfService extends FinderElement {
               type="button"
               class="button secondary"
               part="button ics-next-button"
-              @click=${() => downloadText(icsForOccurrence(s, next, options), icsFilename(`${s.name} ${isoDay(localParts(next.start).day)}`))}
+              @click=${() =>
+                save((ics) => ({
+                  text: ics.icsForOccurrence(s, next, options),
+                  name: ics.icsFilename(`${s.name} ${isoDay(localParts(next.start).day)}`),
+                }))}
             >
               ${m.service.addNext}<span class="visually-hidden">: ${whenWords(l, next)}</span>
             </button>`
           : nothing
       }
+      ${this.icsFailed ? html`<p class="error" role="alert">${m.finder.partFailed}</p>` : nothing}
     </div>`;
   }
 

@@ -2,9 +2,8 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { icsFilename, icsForShortlist } from '../../store/ics.js';
+import { icsWriter, saveIcs, type IcsWriter } from '../ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
-import { downloadText } from '../download.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-shortlist.styles.js';
 
@@ -41,6 +40,7 @@ export class SfShortlist extends FinderElement {
     const list = this.ui?.shortlist;
     const { m } = this.l;
     if (!list || (!list.size && !this.showEmpty)) return nothing;
+    if (list.size) icsWriter(); // loaded now, so a press of "Add to your calendar" saves the file at once
     const store = this.activeStore;
     return html`<section part="shortlist" aria-labelledby="shortlist-title">
       <h2 id="shortlist-title">${list.shared ? m.shortlist.shared : m.shortlist.label}</h2>
@@ -95,12 +95,20 @@ export class SfShortlist extends FinderElement {
       .join('\n\n');
   }
 
-  /** Every session of the listed services over the next weeks, as one .ics file. */
+  /**
+   * Every session of the listed services over the next weeks, as one .ics file; empty until the calendar
+   * file writer (loaded when the shortlist first shows its button) has arrived.
+   */
   get ics(): string {
+    const writer = icsWriter();
+    return writer ? this.#ics(writer) : '';
+  }
+
+  #ics(writer: IcsWriter): string {
     const store = this.activeStore;
     const services = (this.ui?.shortlist.items ?? []).map((i) => store?.get(i.key)).filter((s) => s !== undefined);
     const now = store?.currentTime() ?? new Date();
-    return icsForShortlist(
+    return writer.icsForShortlist(
       services,
       { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * 86_400_000) },
       {
@@ -111,8 +119,10 @@ export class SfShortlist extends FinderElement {
     );
   }
 
-  #calendar = () => {
-    downloadText(this.ics, icsFilename(this.l.m.shortlist.calendarName));
+  #calendar = async () => {
+    const name = this.l.m.shortlist.calendarName;
+    if (!(await saveIcs((writer) => ({ text: this.#ics(writer), name: writer.icsFilename(name) }))))
+      this.message = this.l.m.finder.partFailed;
   };
 
   #print = () => {
