@@ -1,0 +1,38 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { FIXTURES } from './fixtures.js';
+import '../../src/define.js';
+import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
+import { inner, loaded, resetUrl, type } from './helpers.js';
+
+const V3 = `${FIXTURES}/dialects/oruk-v3`;
+
+/** Lets the elements render what the last key changed, without waiting for any timer. */
+async function rendered(el: ServiceFinder): Promise<void> {
+  for (const e of [el, ...el.shadowRoot!.querySelectorAll('*')]) await (e as { updateComplete?: Promise<unknown> }).updateComplete;
+}
+
+describe('keystrokes and the count read to screen readers', () => {
+  afterEach(resetUrl);
+
+  it('the list changes on each key; the count is read out only once it stops changing', async () => {
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    await loaded(el);
+    const results = inner(el, 'sf-results');
+    const count = () => inner(results, '[part~="count"]').textContent!.trim();
+    const announced = () => inner(results, '[part~="announcement"]').textContent!.trim();
+    // The count is not a live region itself: only the hidden announcement is.
+    expect(inner(results, '[part~="count"]').hasAttribute('aria-live')).to.equal(false);
+    expect(inner(results, '[part~="announcement"]').getAttribute('role')).to.equal('status');
+    await waitUntil(() => announced() === count(), 'the first count read out');
+    const before = count();
+
+    const search = inner(el, 'sf-search');
+    const input = inner<HTMLInputElement>(search, '#q');
+    type(input, 'wal');
+    await rendered(el);
+    const after = count();
+    expect(after).to.not.equal(before, 'the list changed with the keys, with no pause first');
+    expect(announced()).to.equal(before, 'the new count is not read out while typing');
+    await waitUntil(() => announced() === after, 'the settled count read out', { timeout: 5000 });
+  });
+});
