@@ -95,11 +95,17 @@ describe('<service-finder>', () => {
   });
 
   it('lists the full matches, then those that may match, as the store counts them', async () => {
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`,
-    );
+    // Listened to from the start: the first results can be shown (and counted) before fixture() resolves.
     let last: SfResultsEvent | undefined;
-    el.addEventListener('sf-results', (e) => (last = e as SfResultsEvent));
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder
+        url-state="off"
+        age="8"
+        access="drop-in"
+        endpoints=${V3}
+        @sf-results=${(e: SfResultsEvent) => (last = e)}
+      ></service-finder>`,
+    );
     await loaded(el);
     const store = el.store!;
     expect(store.matched).to.be.greaterThan(0);
