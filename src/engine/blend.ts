@@ -2,10 +2,17 @@
  * The blender: records arrive page by page from many directories; the same
  * service published by several is shown once. Candidate pairs come from
  * blocking keys (id, url, email, phone, postcode, ~100 m grid cell), never
- * from comparing every pair (bench/run.ts times 10,000 records).
+ * from comparing every pair, and a key shared by very many records is
+ * searched only through their names' words (see `Crowd`): the pairs looked
+ * at grow with the records, whatever their names (`comparisons` counts
+ * them; `npm run bench -- blend` prints them for adversarial directories).
  */
 import type { BlendedService, Service } from '../model/index.js';
-import { blendFields, compatible, Features, mayBeAlike, sameEvidence, sameService, memo, type Memo } from './dedup.js';
+import { explainMatch, isNearMiss, type MatchExplanation } from './dedup/explain.js';
+import { blockKeys, Features, memo, type Memo } from './dedup/features.js';
+import { blendFields } from './dedup/merge.js';
+import { compatible, mayBeAlike, sameEvidence, sameService } from './dedup/rules.js';
+import { LAT_CELL, LNG_CELL, MAX_BLOCK } from './dedup/thresholds.js';
 
 export interface Blender {
   /** Adds records (a page from one directory); a key seen before replaces its record. */
@@ -16,6 +23,38 @@ export interface Blender {
   services(): BlendedService[];
   /** How many records were merged into another. */
   readonly merged: number;
+  /**
+   * Pairs of records looked at so far: every record a blocking key offered as a candidate for
+   * another, whether or not the match rules then ran. At most a bounded number per key of a
+   * record (`MAX_BLOCK` per key, or per name word where a key is crowded), so it grows with the
+   * records, never with their square.
+   */
+  readonly comparisons: number;
+  /** Pairs the match rules judged: the candidates whose names could be alike, and the members of groups being joined. */
+  readonly judged: number;
+  /**
+   * Why each blended service's records were merged, and which pairs of records were kept apart
+   * though close (near misses), from the same candidates and rules as blending. Computed on
+   * demand: it looks at every record's candidates again.
+   */
+  explain(): BlendExplanation;
+}
+
+/** `explainMatch` of two records, named by their keys (`<directory id>:<record id>`). */
+export interface PairExplanation extends MatchExplanation {
+  a: string;
+  b: string;
+}
+
+export interface BlendExplanation {
+  /** Each blended service of two or more records: their keys, and every pair of them the rules tie, with the evidence. */
+  groups: Array<{ keys: string[]; evidence: PairExplanation[] }>;
+  /**
+   * Candidate pairs of two directories that were not merged and that a person should judge (see
+   * `isNearMiss`), and pairs the rules tie (`same: true`) that were kept apart because a record
+   * of the same directory, or one the rules keep apart, was merged with one of them already.
+   */
+  nearMisses: PairExplanation[];
 }
 
 /** A record as the blender keeps it: its fields and features, and where it stands. */
@@ -41,10 +80,8 @@ interface Cluster {
   blended?: BlendedService;
 }
 
-/** Blocks larger than this are too common to be evidence (a council switchboard); they are not searched. */
-const MAX_BLOCK = 100;
-const LAT_CELL = 0.001; // ≈ 111 m
-const LNG_CELL = 0.0015; // ≈ 100 m at 51–52°N, 83–88 m in the north of Scotland (where a shared postcode still pairs twins)
+/** What a record is filed under: kept from its previous copy when a page is read again (see `Blocks.add`). */
+type Keys = Pick<Features, 'strongId' | 'urlKey' | 'emails' | 'numbers' | 'postcodes' | 'points' | 'words'>;
 
 /**
  * Key of a ~100 m grid cell (row and column from `Math.floor(lat / LAT_CELL)`
@@ -56,17 +93,47 @@ const LNG_CELL = 0.0015; // ≈ 100 m at 51–52°N, 83–88 m in the north of S
 const cell = (row: number, col: number) => (row & 0x7fff) * 0x8000 + (col & 0x7fff);
 const rowOf = (pt: { lat: number }) => Math.floor(pt.lat / LAT_CELL);
 const colOf = (pt: { lng: number }) => Math.floor(pt.lng / LNG_CELL);
+const cellOf = (pt: { lat: number; lng: number }) => cell(rowOf(pt), colOf(pt));
 
 /** A phone number's last nine digits as a small integer (same folding idea as `cell`). */
 const phoneKey = (digits: string) => Number(digits.slice(-9));
+
+/** The records filed under one key: most keys belong to one record, stored as is; an array from the second. */
+type Small = Rec | Rec[];
+
+/**
+ * The records of a key shared by more than `MAX_BLOCK` (a switchboard number, a venue hosting two
+ * hundred activities, an organisation's homepage), filed again by their names' words. A key is
+ * evidence only with names alike (see `compatible`), and alike names share a word (see
+ * `blockKeys`), so a record meets only those whose names share one of its words, and never those
+ * of a word shared by more than `MAX_BLOCK` ("Lunch club A…Z" at one hall meet through A…Z).
+ */
+class Crowd {
+  readonly byName = new Map<number, Small>();
+
+  constructor(members: Rec[]) {
+    for (const r of members) this.add(r);
+  }
+
+  /** Files `rec` under its name's words; a word past `MAX_BLOCK` records is never searched, and is filled no further. */
+  add(rec: Rec): void {
+    for (const k of blockKeys(rec.words)) {
+      const block = this.byName.get(k);
+      if (block === undefined) this.byName.set(k, rec);
+      else if (block instanceof Rec) {
+        if (block !== rec) this.byName.set(k, [block, rec]);
+      } else if (block.length <= MAX_BLOCK && block[block.length - 1] !== rec) block.push(rec);
+    }
+  }
+}
+
+type Block = Small | Crowd;
 
 /**
  * Blocking keys, one map per kind so that no key string has to be built:
  * the normalised strings from `Features` are used as they are (V8 hashes a
  * string once), phones and grid cells as small integers.
  */
-type Block = Rec | Rec[];
-
 class Blocks {
   readonly id = new Map<string, Block>();
   readonly url = new Map<string, Block>();
@@ -75,14 +142,38 @@ class Blocks {
   readonly phone = new Map<number, Block>();
   readonly cell = new Map<number, Block>();
 
-  /** Files `rec` under its keys; `again` for a record filed before (a page read again), which is not filed twice. */
-  add(rec: Rec, again = false): void {
-    if (rec.strongId) push(this.id, rec.strongId, rec, again);
-    if (rec.urlKey) push(this.url, rec.urlKey, rec, again);
-    for (const e of rec.emails) push(this.email, e, rec, again);
-    for (const z of rec.postcodes) push(this.postcode, z, rec, again);
-    for (const p of rec.numbers) push(this.phone, phoneKey(p), rec, again);
-    for (const pt of rec.points) push(this.cell, cell(rowOf(pt), colOf(pt)), rec, again);
+  /** Files a record read for the first time under its keys. */
+  add(rec: Rec): void {
+    if (rec.strongId) put(this.id, rec.strongId, rec);
+    if (rec.urlKey) put(this.url, rec.urlKey, rec);
+    for (const e of rec.emails) put(this.email, e, rec);
+    for (const z of rec.postcodes) put(this.postcode, z, rec);
+    for (const p of rec.numbers) put(this.phone, phoneKey(p), rec);
+    for (const pt of rec.points) put(this.cell, cellOf(pt), rec);
+  }
+
+  /**
+   * Files a record read again under the keys its previous copy (`old`) did not have, so that
+   * reading a page again costs the same whatever the size of its keys' blocks; under a key it
+   * had, only a crowd needs the words of a new name.
+   */
+  refile(rec: Rec, old: Keys): void {
+    const renamed = old.words !== rec.words;
+    if (rec.strongId) putAgain(this.id, rec.strongId, rec, old.strongId === rec.strongId, renamed);
+    if (rec.urlKey) putAgain(this.url, rec.urlKey, rec, old.urlKey === rec.urlKey, renamed);
+    for (const e of rec.emails) putAgain(this.email, e, rec, old.emails.includes(e), renamed);
+    for (const z of rec.postcodes) putAgain(this.postcode, z, rec, old.postcodes.includes(z), renamed);
+    for (const p of rec.numbers) putAgain(this.phone, phoneKey(p), rec, old.numbers.includes(p), renamed);
+    for (const pt of rec.points) {
+      const c = cellOf(pt);
+      putAgain(
+        this.cell,
+        c,
+        rec,
+        old.points.some((q) => cellOf(q) === c),
+        renamed,
+      );
+    }
   }
 
   /**
@@ -93,65 +184,94 @@ class Blocks {
    */
   candidates(rec: Rec, stamp: number, out: Found): void {
     out.n = 0;
-    if (rec.strongId) see(this.id.get(rec.strongId), stamp, out);
-    if (rec.urlKey) see(this.url.get(rec.urlKey), stamp, out);
-    for (const e of rec.emails) see(this.email.get(e), stamp, out, rec);
-    for (const z of rec.postcodes) see(this.postcode.get(z), stamp, out, rec);
-    for (const p of rec.numbers) see(this.phone.get(phoneKey(p)), stamp, out, rec);
+    if (rec.strongId) see(this.id.get(rec.strongId), stamp, out, rec, false);
+    if (rec.urlKey) see(this.url.get(rec.urlKey), stamp, out, rec, false);
+    for (const e of rec.emails) see(this.email.get(e), stamp, out, rec, true);
+    for (const z of rec.postcodes) see(this.postcode.get(z), stamp, out, rec, true);
+    for (const p of rec.numbers) see(this.phone.get(phoneKey(p)), stamp, out, rec, true);
     for (const pt of rec.points) {
       const row = rowOf(pt);
       const col = colOf(pt);
-      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out, rec);
+      for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++) see(this.cell.get(cell(row + a, col + b)), stamp, out, rec, true);
     }
   }
 }
 
 /**
  * The records one search found: `list[0]` to `list[n - 1]`. One serves every search; the array is
- * kept, not emptied (setting its length to 0 would free its storage, to be grown again).
+ * kept, not emptied (setting its length to 0 would free its storage, to be grown again). `looked`
+ * counts every record read out of a block, over all searches.
  */
 class Found {
   list: Rec[] = [];
   n = 0;
+  looked = 0;
   add(rec: Rec): void {
     this.list[this.n++] = rec;
   }
 }
 
 /**
- * Adds the records of `block` not yet found in this search to `out` (a function, not a closure per
- * call); with `alike`, only those whose names may be alike its name.
+ * Adds the records of `block` not yet found in this search to `out` (functions, not a closure per
+ * call), passing over those of the directory of `rec` (never its twins); with `alike`, only those
+ * whose names may be alike the name of `rec`. A crowded block is searched through the words of
+ * that name (see `Crowd`), and a word shared by more than `MAX_BLOCK` of its records not at all.
  */
-function see(block: Block | undefined, stamp: number, out: Found, alike?: Rec): void {
-  if (!block) return;
-  if (!Array.isArray(block)) {
-    if (block.seen !== stamp && (!alike || mayBeAlike(alike.words, block.words))) {
-      block.seen = stamp;
-      out.add(block);
+function see(block: Block | undefined, stamp: number, out: Found, rec: Rec, alike: boolean): void {
+  if (block === undefined) return;
+  if (Array.isArray(block)) seeAll(block, stamp, out, rec, alike);
+  else if (block instanceof Rec) seeOne(block, stamp, out, rec, alike);
+  else {
+    for (const k of blockKeys(rec.words)) {
+      const words = block.byName.get(k);
+      if (words === undefined) continue;
+      if (Array.isArray(words)) seeAll(words, stamp, out, rec, alike);
+      else seeOne(words, stamp, out, rec, alike);
     }
-    return;
   }
+}
+
+function seeOne(other: Rec, stamp: number, out: Found, rec: Rec, alike: boolean): void {
+  out.looked++;
+  if (other.seen === stamp || other.dir === rec.dir || (alike && !mayBeAlike(rec.words, other.words))) return;
+  other.seen = stamp;
+  out.add(other);
+}
+
+function seeAll(block: Rec[], stamp: number, out: Found, rec: Rec, alike: boolean): void {
   if (block.length > MAX_BLOCK) return;
+  out.looked += block.length;
   for (const other of block) {
-    if (other.seen === stamp || (alike && !mayBeAlike(alike.words, other.words))) continue;
+    if (other.seen === stamp || other.dir === rec.dir || (alike && !mayBeAlike(rec.words, other.words))) continue;
     other.seen = stamp;
     out.add(other);
   }
 }
 
 /**
- * Most keys belong to one record: it is stored as is, an array only from the second. A new record can
- * only be the last one filed under a key; one filed `again` may be anywhere in the array. Small blocks
- * (most: the copies of one service) are copied to grow, as `push` would leave room for 16 more.
+ * Files a new record under `key`: it can only be the last one filed there. Small blocks (most: the
+ * copies of one service) are copied to grow, as `push` would leave room for 16 more; a block that
+ * grows past `MAX_BLOCK` becomes a `Crowd`.
  */
-function push<K>(map: Map<K, Block>, key: K, rec: Rec, again: boolean): void {
+function put<K>(map: Map<K, Block>, key: K, rec: Rec): void {
   const block = map.get(key);
-  if (!block) map.set(key, rec);
-  else if (!Array.isArray(block)) {
-    if (block !== rec) map.set(key, [block, rec]);
-  } else if (again ? !block.includes(rec) : block[block.length - 1] !== rec) {
+  if (block === undefined) map.set(key, rec);
+  else if (Array.isArray(block)) {
+    if (block[block.length - 1] === rec) return;
     if (block.length < 8) map.set(key, [...block, rec]);
-    else block.push(rec);
+    else if (block.length < MAX_BLOCK) block.push(rec);
+    else map.set(key, new Crowd([...block, rec]));
+  } else if (block instanceof Rec) {
+    if (block !== rec) map.set(key, [block, rec]);
+  } else block.add(rec);
+}
+
+/** `put` for a record read again: `filed` when it is under `key` already, `renamed` when its name changed. */
+function putAgain<K>(map: Map<K, Block>, key: K, rec: Rec, filed: boolean, renamed: boolean): void {
+  if (!filed) put(map, key, rec);
+  else if (renamed) {
+    const block = map.get(key);
+    if (block instanceof Crowd) block.add(rec);
   }
 }
 
@@ -164,12 +284,23 @@ function bySeq(a: Rec[], b: Rec[]): Rec[] {
   return out;
 }
 
+const keysOf = (r: Rec): Keys => ({
+  strongId: r.strongId,
+  urlKey: r.urlKey,
+  emails: r.emails,
+  numbers: r.numbers,
+  postcodes: r.postcodes,
+  points: r.points,
+  words: r.words,
+});
+
 export function createBlender(): Blender {
   let seq = 0;
   let stamp = 0;
   const recs = new Map<string, Rec>();
   let blocks = new Blocks();
   let merged = 0;
+  let judged = 0;
   let list: BlendedService[] | undefined;
   const found = new Found();
   const cache = memo(); // names, urls, phones and postcodes read once for every record
@@ -177,15 +308,25 @@ export function createBlender(): Blender {
   const hasDir = (r: Rec, dir: string) => (r.cluster ? r.cluster.dirs.includes(dir) : r.dir === dir);
   const membersOf = (r: Rec) => r.cluster?.members ?? [r];
 
+  /** Whether the members of the groups of `a` and `b` may be one group: one record a directory, none the rules keep apart. */
+  function joinable(a: Rec, b: Rec): boolean {
+    const mb = membersOf(b);
+    for (const y of mb) if (hasDir(a, y.dir)) return false;
+    // Evidence links one pair; every other pair must at least not contradict it.
+    for (const x of membersOf(a)) {
+      for (const y of mb) {
+        judged++;
+        if (!compatible(x, y)) return false;
+      }
+    }
+    return true;
+  }
+
   function join(a: Rec, b: Rec): void {
     if (a.cluster && a.cluster === b.cluster) return;
-    const mb = membersOf(b);
-    for (const y of mb) if (hasDir(a, y.dir)) return;
-    const ma = membersOf(a);
-    // Evidence links one pair; every other pair must at least not contradict it.
-    for (const x of ma) for (const y of mb) if (!compatible(x, y)) return;
+    if (!joinable(a, b)) return;
     const cluster: Cluster = a.cluster ?? b.cluster ?? { members: [], dirs: [], blended: undefined };
-    cluster.members = bySeq(ma, mb);
+    cluster.members = bySeq(membersOf(a), membersOf(b));
     cluster.dirs = cluster.members.map((r) => r.dir);
     for (const r of cluster.members) {
       r.cluster = cluster;
@@ -201,6 +342,7 @@ export function createBlender(): Blender {
     for (let i = 0; i < found.n; i++) {
       const other = found.list[i];
       if (other === rec || (rec.cluster && other.cluster === rec.cluster) || hasDir(other, rec.dir)) continue;
+      judged++;
       if (sameService(rec, other)) join(rec, other);
     }
   }
@@ -209,13 +351,14 @@ export function createBlender(): Blender {
   function update(rec: Rec, next: Rec): void {
     const same = sameEvidence(rec, next);
     const cluster = rec.cluster;
+    const old = keysOf(rec);
     // Read in place (blocks and its cluster hold this object), keeping its place.
     next.seq = rec.seq;
     next.seen = rec.seen;
     next.cluster = cluster;
     Object.assign(rec, next);
     if (cluster) cluster.blended = undefined;
-    blocks.add(rec, true);
+    blocks.refile(rec, old);
     if (same) return;
     if (!cluster) return match(rec);
     // The cluster may have held together through this record's old copy.
@@ -241,6 +384,41 @@ export function createBlender(): Blender {
     recs.set(rec.key, rec);
     match(rec);
     blocks.add(rec);
+  }
+
+  const pair = (x: Rec, y: Rec): PairExplanation => ({ a: x.key, b: y.key, ...explainMatch(x, y) });
+
+  function explain(): BlendExplanation {
+    const groups: BlendExplanation['groups'] = [];
+    const nearMisses: PairExplanation[] = [];
+    // Its own scratch list: the blender's count of pairs looked at is left as it is.
+    const scratch = new Found();
+    const paired = new Set<string>();
+    for (const rec of recs.values()) {
+      const c = rec.cluster;
+      if (c?.members[0] === rec) {
+        const evidence: PairExplanation[] = [];
+        for (let i = 0; i < c.members.length; i++) {
+          for (let j = i + 1; j < c.members.length; j++) {
+            const p = pair(c.members[i], c.members[j]);
+            if (p.same) evidence.push(p);
+          }
+        }
+        groups.push({ keys: c.members.map((m) => m.key), evidence });
+      }
+      blocks.candidates(rec, ++stamp, scratch);
+      for (let i = 0; i < scratch.n; i++) {
+        const other = scratch.list[i];
+        if (other === rec || other.dir === rec.dir || (c && other.cluster === c)) continue;
+        const [x, y] = rec.seq < other.seq ? [rec, other] : [other, rec];
+        const id = `${x.seq} ${y.seq}`;
+        if (paired.has(id)) continue;
+        paired.add(id);
+        const p = pair(x, y);
+        if (p.same || isNearMiss(p)) nearMisses.push(p);
+      }
+    }
+    return { groups, nearMisses };
   }
 
   return {
@@ -283,5 +461,12 @@ export function createBlender(): Blender {
     get merged() {
       return merged;
     },
+    get comparisons() {
+      return found.looked;
+    },
+    get judged() {
+      return judged;
+    },
+    explain,
   };
 }

@@ -114,19 +114,26 @@ export function nameWords(name: string): string[] {
   return out;
 }
 
-/** True when two words differ by one insertion, deletion or substitution ("counseling"/"counselling"). */
+/**
+ * True when two words differ by one insertion, deletion or substitution of a letter
+ * ("counseling"/"counselling"); a digit is never a typo ("Room 10001" and "Room 10002" are two rooms).
+ */
 function oneEdit(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
   if (la - lb > 1 || lb - la > 1) return false;
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (isDigit(a.charCodeAt(i)) || isDigit(b.charCodeAt(i))) return false;
   // Skip one character in the longer word (or both when equally long), then the rest must match.
   let x = la >= lb ? i + 1 : i;
   let y = lb >= la ? i + 1 : i;
   while (x < la && y < lb) if (a.charCodeAt(x++) !== b.charCodeAt(y++)) return false;
   return true;
 }
+
+/** Whether a character code is 0–9 (NaN, past the end of a word, is not). */
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 function unmatched(a: string[], b: string[]): number {
   let n = 0;

@@ -4,13 +4,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDirectory } from '../../src/sources/index.js';
 import { createBlender } from '../../src/engine/index.js';
-import { Features, memo } from '../../src/engine/dedup.js';
+import type { BlendExplanation } from '../../src/engine/blend.js';
+import { Features, memo } from '../../src/engine/dedup/features.js';
 import type { BlendedService, Service } from '../../src/model/index.js';
 import { startFixtureServer } from '../fixtures/server.js';
 
 let server: { url: string; close(): Promise<void> };
 let blended: BlendedService[];
 let merged: number;
+let explained: BlendExplanation;
 const records: Service[] = [];
 let truth: Array<{ service: string; records: string[] }>;
 
@@ -29,6 +31,7 @@ before(async () => {
   }
   blended = blender.services();
   merged = blender.merged;
+  explained = blender.explain();
 });
 after(() => server.close());
 
@@ -62,5 +65,31 @@ describe('deduplication against the demo ground truth', () => {
     const multi = blended.filter((b) => b.sources.length > 1);
     assert.ok(multi.length > 0);
     for (const b of multi) assert.equal(new Set(b.sources.map((s) => s.directory.id)).size, b.sources.length, 'one record per directory');
+  });
+
+  it('explains every merge by evidence that links all its records, and names near misses across groups only', () => {
+    const groupOf = new Map(blended.flatMap((b, i) => b.sources.map((s) => [s.key, i])));
+    assert.equal(explained.groups.length, blended.filter((b) => b.sources.length > 1).length);
+    for (const g of explained.groups) {
+      // The records are linked when evidence joins them all into one.
+      const linked = new Set([g.keys[0]]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const e of g.evidence) {
+          if (linked.has(e.a) !== linked.has(e.b)) {
+            linked.add(e.a).add(e.b);
+            grew = true;
+          }
+        }
+      }
+      assert.equal(linked.size, g.keys.length, `evidence links ${g.keys.join(', ')}`);
+    }
+    const serviceOf = new Map(truth.flatMap((t) => t.records.map((r) => [r, t.service])));
+    for (const m of explained.nearMisses) {
+      assert.notEqual(groupOf.get(m.a), groupOf.get(m.b), `${m.a} and ${m.b} are not merged`);
+      assert.notEqual(m.a.split(':')[0], m.b.split(':')[0], 'of two directories');
+    }
+    const missed = explained.nearMisses.filter((m) => serviceOf.get(m.a) === serviceOf.get(m.b)).length;
+    console.log(`# dedup: ${explained.nearMisses.length} near misses, ${missed} of them one service by the truth`);
   });
 });

@@ -17,7 +17,8 @@ import {
 } from '../../src/sources/openactive.js';
 import { compareModified, isRpdePage, readRpde, type RpdeItem } from '../../src/sources/rpde.js';
 import { compileRule } from '../../src/engine/schedule.js';
-import { Features, sameService } from '../../src/engine/dedup.js';
+import { Features } from '../../src/engine/dedup/features.js';
+import { sameService } from '../../src/engine/dedup/rules.js';
 import { openActiveFixture, openActiveRoutes, OA_BASE_ID } from '../fixtures/openactive.js';
 import type { DemoService } from '../fixtures/dialects.js';
 import { readPages, serve } from '../helpers.js';
