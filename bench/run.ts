@@ -3,8 +3,8 @@
  * filter + rank pass for a typical query, a re-filter after one keystroke,
  * and heap used; in Node, then in Chromium (playwright-core) on a bundled
  * copy of the engine. Prints a table and whether the targets are met.
- * Then the map, heavy-use and first-result benches. `npm run bench -- engine`
- * (or `map`, `heavy`, `first`) runs only the parts named.
+ * Then the crowded-blending, map, heavy-use and first-result benches. `npm run bench -- engine`
+ * (or `blend`, `map`, `heavy`, `first`) runs only the parts named.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -96,8 +96,8 @@ function print(title: string, rows: string[][]): void {
 }
 
 const parts = process.argv.slice(2);
-const unknown = parts.filter((p) => !['engine', 'map', 'heavy', 'first'].includes(p));
-if (unknown.length) throw new Error(`npm run bench -- [engine] [map] [heavy] [first]: no part named ${unknown.join(', ')}`);
+const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first'].includes(p));
+if (unknown.length) throw new Error(`npm run bench -- [engine] [blend] [map] [heavy] [first]: no part named ${unknown.join(', ')}`);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
 async function benchEngine(): Promise<void> {
@@ -129,6 +129,7 @@ async function benchEngine(): Promise<void> {
 }
 
 if (wanted('engine')) await benchEngine();
+if (wanted('blend')) await (await import('./blend.js')).benchBlend();
 // The map (issue 5) and heavy use (issue 8) print their own tables.
 if (wanted('map')) await (await import('./map.js')).benchMap();
 if (wanted('heavy')) await (await import('./heavy.js')).benchHeavy();
