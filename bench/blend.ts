@@ -11,9 +11,8 @@
  * wall-clock, inflated by other work on the machine.
  */
 import { cpus, loadavg } from 'node:os';
-import { createBlender } from '../src/engine/index.js';
-import type { Service } from '../src/model/index.js';
 import { CROWDED_SHAPES, serviceOf, type CrowdedShape } from '../test/fixtures/crowded.js';
+import { blendPages } from './measure.js';
 
 const TARGET_MS = 2000;
 const TARGET_RECORDS = 60_000;
@@ -29,25 +28,13 @@ interface Row {
   medianMs: number;
 }
 
-/** Blends the directories' records as pages of 100 arriving in turn; returns the blender and the time taken. */
-function blendOnce(byDirectory: Service[][]) {
-  const t0 = performance.now();
-  const blender = createBlender();
-  const pages = byDirectory.map((records) =>
-    Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)),
-  );
-  for (let p = 0; pages.some((d) => p < d.length); p++) for (const d of pages) if (d[p]) blender.add(d[p]);
-  const services = blender.services();
-  return { ms: performance.now() - t0, blender, services };
-}
-
 function measureShape(shape: CrowdedShape, records: number, runs: number): Row {
   const { byDirectory, services: expected } = CROWDED_SHAPES[shape](records);
   const times: number[] = [];
-  let last = blendOnce(byDirectory);
+  let last = blendPages(byDirectory);
   times.push(last.ms);
   for (let i = 1; i < runs; i++) {
-    last = blendOnce(byDirectory);
+    last = blendPages(byDirectory);
     times.push(last.ms);
   }
   // A record merged into a service it is not part of is a wrong merge.

@@ -29,19 +29,20 @@ export const TYPICAL: Query = {
   radiusKm: 5,
 };
 
+/** Blends the directories' records as they would arrive: pages of 100, directories interleaved; timed. */
+export function blendPages(byDirectory: Service[][], blender = createBlender()) {
+  const t0 = performance.now();
+  const pages = byDirectory.map((records) =>
+    Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)),
+  );
+  for (let p = 0; pages.some((d) => p < d.length); p++) for (const d of pages) if (d[p]) blender.add(d[p]);
+  const services = blender.services();
+  return { ms: performance.now() - t0, blender, services };
+}
+
 /** Runs every measure; `keep` holds the blender and index so the caller can read the heap with them alive. */
 export function measure(byDirectory: Service[][], now = new Date('2026-04-15T10:30:00Z')): Measures & { keep: unknown } {
-  const blendOnce = () => {
-    const t0 = performance.now();
-    const blender = createBlender();
-    // Pages of 100, directories interleaved as they would arrive.
-    const pages = byDirectory.map((records) =>
-      Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)),
-    );
-    for (let p = 0; pages.some((d) => p < d.length); p++) for (const d of pages) if (d[p]) blender.add(d[p]);
-    const services = blender.services();
-    return { ms: performance.now() - t0, blender, services };
-  };
+  const blendOnce = () => blendPages(byDirectory);
   const first = blendOnce();
   const blendRuns = [first.ms];
   for (let i = 0; i < 10; i++) blendRuns.push(blendOnce().ms);

@@ -3,24 +3,20 @@
 // blended, and the pairs the blender looked at are counted against the bound its blocks promise.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createBlender, type Blender } from '../../src/engine/blend.js';
+import { createBlender } from '../../src/engine/blend.js';
+import { blendPages as timed } from '../../bench/measure.js';
 import { blockKeys, Features } from '../../src/engine/dedup/features.js';
 import { MAX_BLOCK } from '../../src/engine/dedup/thresholds.js';
 import type { DirectoryRef, Service } from '../../src/model/index.js';
 import { CROWDED_SHAPES, serviceOf, type CrowdedShape } from '../fixtures/crowded.js';
 
+/** The blender after reading the directories page by page (bench/measure.ts; its time is not read here). */
+const blendPages = (...args: Parameters<typeof timed>) => timed(...args).blender;
+
 /** Twice the records: pairs looked at double when blending is linear, and quadruple when it compares all pairs. */
 const SMALL = 4_000;
 const LARGE = 8_000;
 const LINEAR = 2.5;
-
-function blendPages(byDirectory: Service[][], blender: Blender = createBlender()): Blender {
-  const pages = byDirectory.map((records) =>
-    Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)),
-  );
-  for (let p = 0; pages.some((d) => p < d.length); p++) for (const d of pages) if (d[p]) blender.add(d[p]);
-  return blender;
-}
 
 /**
  * The most pairs the blender may look at for these records: each key it searches (id, url, every email,
