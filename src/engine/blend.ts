@@ -8,7 +8,6 @@
  * them; `npm run bench -- blend` prints them for adversarial directories).
  */
 import type { BlendedService, Service } from '../model/index.js';
-import { explainMatch, isNearMiss, type MatchExplanation } from './dedup/explain.js';
 import { blockKeys, Features, memo, type Memo } from './dedup/features.js';
 import { blendFields } from './dedup/merge.js';
 import { compatible, mayBeAlike, sameEvidence, sameService } from './dedup/rules.js';
@@ -33,28 +32,17 @@ export interface Blender {
   /** Pairs the match rules judged: the candidates whose names could be alike, and the members of groups being joined. */
   readonly judged: number;
   /**
-   * Why each blended service's records were merged, and which pairs of records were kept apart
-   * though close (near misses), from the same candidates and rules as blending. Computed on
+   * The records of each blended service of two or more, and the pairs of records of two
+   * directories that a blocking key brought together without merging them (each pair once), from
+   * the same candidates as blending: what `explainBlend` (dedup/explain.ts) explains. Computed on
    * demand: it looks at every record's candidates again.
    */
-  explain(): BlendExplanation;
+  pairs(): BlendPairs;
 }
 
-/** `explainMatch` of two records, named by their keys (`<directory id>:<record id>`). */
-export interface PairExplanation extends MatchExplanation {
-  a: string;
-  b: string;
-}
-
-export interface BlendExplanation {
-  /** Each blended service of two or more records: their keys, and every pair of them the rules tie, with the evidence. */
-  groups: Array<{ keys: string[]; evidence: PairExplanation[] }>;
-  /**
-   * Candidate pairs of two directories that were not merged and that a person should judge (see
-   * `isNearMiss`), and pairs the rules tie (`same: true`) that were kept apart because a record
-   * of the same directory, or one the rules keep apart, was merged with one of them already.
-   */
-  nearMisses: PairExplanation[];
+export interface BlendPairs {
+  groups: Features[][];
+  candidates: Array<[Features, Features]>;
 }
 
 /** A record as the blender keeps it: its fields and features, and where it stands. */
@@ -386,26 +374,15 @@ export function createBlender(): Blender {
     blocks.add(rec);
   }
 
-  const pair = (x: Rec, y: Rec): PairExplanation => ({ a: x.key, b: y.key, ...explainMatch(x, y) });
-
-  function explain(): BlendExplanation {
-    const groups: BlendExplanation['groups'] = [];
-    const nearMisses: PairExplanation[] = [];
+  function pairs(): BlendPairs {
+    const groups: Features[][] = [];
+    const candidates: BlendPairs['candidates'] = [];
     // Its own scratch list: the blender's count of pairs looked at is left as it is.
     const scratch = new Found();
     const paired = new Set<string>();
     for (const rec of recs.values()) {
       const c = rec.cluster;
-      if (c?.members[0] === rec) {
-        const evidence: PairExplanation[] = [];
-        for (let i = 0; i < c.members.length; i++) {
-          for (let j = i + 1; j < c.members.length; j++) {
-            const p = pair(c.members[i], c.members[j]);
-            if (p.same) evidence.push(p);
-          }
-        }
-        groups.push({ keys: c.members.map((m) => m.key), evidence });
-      }
+      if (c?.members[0] === rec) groups.push(c.members);
       blocks.candidates(rec, ++stamp, scratch);
       for (let i = 0; i < scratch.n; i++) {
         const other = scratch.list[i];
@@ -414,11 +391,10 @@ export function createBlender(): Blender {
         const id = `${x.seq} ${y.seq}`;
         if (paired.has(id)) continue;
         paired.add(id);
-        const p = pair(x, y);
-        if (p.same || isNearMiss(p)) nearMisses.push(p);
+        candidates.push([x, y]);
       }
     }
-    return { groups, nearMisses };
+    return { groups, candidates };
   }
 
   return {
@@ -467,6 +443,6 @@ export function createBlender(): Blender {
     get judged() {
       return judged;
     },
-    explain,
+    pairs,
   };
 }

@@ -3,10 +3,18 @@
  * browsers alike (no DOM). Blend + dedup, index + search, schedules, geo,
  * text, freshness and completeness.
  */
-export { createBlender, type Blender, type BlendExplanation, type PairExplanation } from './blend.js';
+export { createBlender, type Blender, type BlendPairs } from './blend.js';
 export { blendRecords } from './dedup/merge.js';
 export { normaliseUrl, normalisePhone, normalisePostcode } from './dedup/keys.js';
-export { explainMatch, isNearMiss, type MatchExplanation, type Rule } from './dedup/explain.js';
+export {
+  explainBlend,
+  explainMatch,
+  isNearMiss,
+  type BlendExplanation,
+  type MatchExplanation,
+  type PairExplanation,
+  type Rule,
+} from './dedup/explain.js';
 export { createIndex, search, ageBandRange, defaultSort, type SearchIndex, type SearchOptions, type SearchOutput } from './search.js';
 export { occurrences, nextOpening, openAt, weeklyPattern, LONDON, type Occurrence, type WeeklyPattern } from './schedule.js';
 export { haversineKm, parseLatLng, parsePostcode, postcodesIoGeocoder, type Geocoder, type LatLng } from './geo.js';

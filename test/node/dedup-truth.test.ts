@@ -3,8 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDirectory } from '../../src/sources/index.js';
-import { createBlender } from '../../src/engine/index.js';
-import type { BlendExplanation } from '../../src/engine/blend.js';
+import { createBlender, explainBlend, type BlendExplanation } from '../../src/engine/index.js';
 import { Features, memo } from '../../src/engine/dedup/features.js';
 import type { BlendedService, Service } from '../../src/model/index.js';
 import { startFixtureServer } from '../fixtures/server.js';
@@ -31,7 +30,7 @@ before(async () => {
   }
   blended = blender.services();
   merged = blender.merged;
-  explained = blender.explain();
+  explained = explainBlend(blender);
 });
 after(() => server.close());
 

@@ -2,7 +2,7 @@
 // `explainMatch` names them, and the blender's account of its merges and near misses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createBlender, explainMatch, isNearMiss, nameSimilarity } from '../../src/engine/index.js';
+import { createBlender, explainBlend, explainMatch, isNearMiss, nameSimilarity } from '../../src/engine/index.js';
 import { Fields } from '../../src/engine/dedup/fields.js';
 import { Features } from '../../src/engine/dedup/features.js';
 import { judge, sameService } from '../../src/engine/dedup/rules.js';
@@ -151,7 +151,7 @@ describe('explainMatch: which rule decided', () => {
   });
 });
 
-describe('blender.explain()', () => {
+describe('explainBlend', () => {
   it('gives each merged group its evidence, and the near misses among the candidates', () => {
     const walkA = svc('a', { name: 'Walking football', phones, locations: [{ lat: 51.4816, lng: -3.1791 }] });
     const walkB = svc('b', { name: 'Walking Football', phones, locations: [{ lat: 51.4916, lng: -3.1791 }] });
@@ -163,7 +163,7 @@ describe('blender.explain()', () => {
     const blender = createBlender();
     blender.add([walkA, lunchA]);
     blender.add([walkB, lunchB, lunchB2, chess]);
-    const { groups, nearMisses } = blender.explain();
+    const { groups, nearMisses } = explainBlend(blender);
     assert.deepEqual(groups, [
       { keys: [lunchA.key, lunchB.key], evidence: [{ a: lunchA.key, b: lunchB.key, same: true, rule: 'samePage', nameSimilarity: 1 }] },
     ]);

@@ -4,10 +4,12 @@
  * code the blender merges with) and names the rule that decided, with how
  * alike the names are. `isNearMiss` says which refusals a person should
  * look at: alike names kept apart by a rule, or evidence that a rule
- * overrode. Off the hot path: the blender never calls these while blending
- * (its `explain()` does, on demand).
+ * overrode. `explainBlend(blender)` does both for what a blender merged and
+ * the pairs it looked at. Off the hot path: blending never calls these (and a
+ * page that never asks does not load them).
  */
 import type { Service } from '../../model/index.js';
+import type { Blender } from '../blend.js';
 import { Features } from './features.js';
 import { judge, similarity, Verdict } from './rules.js';
 import { NEAR_MISS_NAME } from './thresholds.js';
@@ -49,4 +51,44 @@ export function explainMatch(a: Service | Features, b: Service | Features): Matc
 export function isNearMiss(x: MatchExplanation): boolean {
   if (x.same || x.rule === 'sameDirectory') return false;
   return x.rule !== 'namesDiffer' || x.nameSimilarity >= NEAR_MISS_NAME;
+}
+
+/** `explainMatch` of two records, named by their keys (`<directory id>:<record id>`). */
+export interface PairExplanation extends MatchExplanation {
+  a: string;
+  b: string;
+}
+
+export interface BlendExplanation {
+  /** Each blended service of two or more records: their keys, and every pair of them the rules tie, with the evidence. */
+  groups: Array<{ keys: string[]; evidence: PairExplanation[] }>;
+  /**
+   * Candidate pairs of two directories that were not merged and that a person should judge (see
+   * `isNearMiss`), and pairs the rules tie (`same: true`) that were kept apart because a record
+   * of the same directory, or one the rules keep apart, was merged with one of them already.
+   */
+  nearMisses: PairExplanation[];
+}
+
+const pair = (x: Features, y: Features): PairExplanation => ({ a: x.key, b: y.key, ...explainMatch(x, y) });
+
+/**
+ * Why each blended service's records were merged, and which pairs of records were kept apart
+ * though close (near misses), from the blender's own groups and candidates (`blender.pairs()`).
+ */
+export function explainBlend(blender: Pick<Blender, 'pairs'>): BlendExplanation {
+  const { groups, candidates } = blender.pairs();
+  return {
+    groups: groups.map((members) => {
+      const evidence: PairExplanation[] = [];
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          const p = pair(members[i], members[j]);
+          if (p.same) evidence.push(p);
+        }
+      }
+      return { keys: members.map((m) => m.key), evidence };
+    }),
+    nearMisses: candidates.map(([x, y]) => pair(x, y)).filter((p) => p.same || isNearMiss(p)),
+  };
 }
