@@ -12,7 +12,7 @@ import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
 import { isSnapshot, snapshot } from './snapshot.js';
-import { isOpenActiveUrl, isRpdePage } from './rpde.js';
+import { isOpenActiveUrl, isRpdePage } from './rpde-detect.js';
 
 export { clearCache, fetchJson, type FetchJsonOptions } from './http.js';
 export type { Dialect } from './dialect.js';

@@ -8,6 +8,9 @@ import type { RecordProblem } from '../model/index.js';
 import { SourceError } from '../model/index.js';
 import { fetchJson, type FetchJsonOptions } from './http.js';
 import { compact, isObject, text, type Raw } from './normalise.js';
+import { isRpdePage } from './rpde-detect.js';
+
+export { isOpenActiveUrl, isRpdePage } from './rpde-detect.js';
 
 export interface RpdeItem {
   state: 'updated' | 'deleted';
@@ -35,13 +38,6 @@ export interface RpdeOptions extends FetchJsonOptions {
   maxPages?: number;
   /** Added to page numbers in problems, when several feeds share one count. */
   pageOffset?: number;
-}
-
-/** An RPDE page: `{ items: [...], next }`, whose items carry `state` and `kind`. */
-export function isRpdePage(body: unknown): body is { items: unknown[]; next?: unknown } {
-  if (!isObject(body) || !Array.isArray(body.items)) return false;
-  if (!body.items.length) return typeof body.next === 'string';
-  return body.items.some((i) => isObject(i) && 'state' in i && ('kind' in i || 'modified' in i));
 }
 
 /** `next` resolved against the page it came from (some feeds send a path only), or undefined. */
@@ -142,19 +138,5 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
       throw new SourceError('paging', `Page ${page} of the feed links back to a page already read, so reading stopped.`, next!);
     }
     current = next!;
-  }
-}
-
-/** An address that names an OpenActive feed by its path or its RPDE paging parameters. */
-export function isOpenActiveUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (
-      /rpde|openactive|session-?series|scheduled-?sessions?|sessionseries/i.test(u.pathname) ||
-      u.searchParams.has('afterTimestamp') ||
-      u.searchParams.has('afterChangeNumber')
-    );
-  } catch {
-    return false;
   }
 }
