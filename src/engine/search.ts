@@ -8,7 +8,8 @@ import { WEEKDAYS } from '../model/index.js';
 import { haversineKm } from './geo.js';
 import { checkedDate, completeness, listed, STALE_DAYS, states } from './quality.js';
 import { dayNumber, instantOf, localParts, openAt, PART_BITS, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
-import { normalise, queryTerms, tokenise } from './text.js';
+import { normalise, queryTerms, tokenise, type Synonyms } from './text.js';
+import type { CompiledNeeds } from './needs/compile.js';
 
 const NAME = 1;
 const TERMS = 2;
@@ -166,7 +167,7 @@ function scoreToken(index: SearchIndex, q: string): Float32Array {
 }
 
 /** Text score per entry (0 = no match), or undefined when the text has no words. */
-function textScores(index: SearchIndex, text: string, synonyms?: Record<string, string[]>): Float32Array | undefined {
+function textScores(index: SearchIndex, text: string, synonyms?: Synonyms): Float32Array | undefined {
   const key = `${text}\u0000${synonyms ? JSON.stringify(synonyms) : ''}`;
   if (index.textCache?.key === key) return index.textCache.scores;
   const terms = queryTerms(text, synonyms);
@@ -234,9 +235,41 @@ function anyOf(
   };
 }
 
+/**
+ * Categories by name: a record listing one of them matches; so does one that meets a need the name stands
+ * for ("Staying active" finds OpenActive sessions by their activity and clubs by their names). A record
+ * with no categories that meets none of those needs does not say.
+ */
+function categoryFilter(wanted: readonly string[], compiled: CompiledNeeds | undefined, boost: Float32Array): Filter {
+  const listed = anyOf(wanted, 'category', (e) => e.categories, true);
+  const needs = compiled?.test(wanted, true);
+  if (!needs) return listed;
+  return {
+    field: 'category',
+    test: (e, i) => {
+      const own = listed.test(e, i);
+      if (own === 1) return 1;
+      const m = needs.match(e.service);
+      if (m) boost[i] = Math.max(boost[i], m.weight);
+      return m ? 1 : own;
+    },
+    explain: (e, i) => {
+      if (listed.test(e, i) === 1) return listed.explain(e, i);
+      const { detail, params } = needs.match(e.service)!.explain();
+      return { detail, params: { ...params, category: wanted.join(', ') } };
+    },
+  };
+}
+
 export interface SearchOptions {
   now: Date;
-  synonyms?: Record<string, string[]>;
+  /** Synonym groups for the words: an object adds to the built-in groups, a list of groups replaces them. */
+  synonyms?: Synonyms;
+  /**
+   * The needs vocabulary, compiled: needed for `query.needs`, and lets a category preset or a keyword
+   * that names a need ("Staying active", "lonely") find what the need finds.
+   */
+  needs?: CompiledNeeds;
 }
 
 export interface SearchOutput {
@@ -249,15 +282,49 @@ export interface SearchOutput {
   partial: number;
 }
 
-function buildFilters(query: Query, options: SearchOptions, scores: Float32Array | undefined, distance: Float64Array): Filter[] {
+/**
+ * `boost` collects, per entry, what a need match adds to its relevance (a keyword naming a need, a need
+ * asked for, a category preset resolved through the vocabulary).
+ */
+function buildFilters(
+  query: Query,
+  options: SearchOptions,
+  scores: Float32Array | undefined,
+  distance: Float64Array,
+  boost: Float32Array,
+): Filter[] {
   const filters: Filter[] = [];
   const text = query.text?.trim();
   if (text) {
-    if (scores) {
+    // A keyword that names a need ("lonely") also finds what the need finds.
+    const named = options.needs?.test([text], true);
+    if (scores || named) {
       filters.push({
         field: 'text',
-        test: (_e, i) => (scores[i] > 0 ? 1 : 0),
-        explain: () => ({ detail: `matches “${text}”`, params: { text } }),
+        test: (e, i) => {
+          if (scores && scores[i] > 0) return 1;
+          const m = named?.match(e.service);
+          if (m) boost[i] = Math.max(boost[i], m.weight);
+          return m ? 1 : 0;
+        },
+        explain: (e, i) => {
+          const m = scores && scores[i] > 0 ? undefined : named?.match(e.service);
+          return m ? m.explain() : { detail: `matches “${text}”`, params: { text } };
+        },
+      });
+    }
+  }
+  if (query.needs?.length && options.needs) {
+    const wanted = options.needs.test(query.needs);
+    if (wanted) {
+      filters.push({
+        field: 'need',
+        test: (e, i) => {
+          const m = wanted.match(e.service);
+          if (m) boost[i] = Math.max(boost[i], m.weight);
+          return m ? 1 : 0;
+        },
+        explain: (e) => wanted.match(e.service)!.explain(),
       });
     }
   }
@@ -277,7 +344,7 @@ function buildFilters(query: Query, options: SearchOptions, scores: Float32Array
   if (query.access?.length) filters.push(anyOf(query.access, 'access', (e) => e.access));
   if (query.attendance?.length) filters.push(anyOf(query.attendance, 'attendance', (e) => e.attendance));
   if (query.eligibility?.length) filters.push(anyOf(query.eligibility, 'eligibility', (e) => e.eligibility, true));
-  if (query.categories?.length) filters.push(anyOf(query.categories, 'category', (e) => e.categories, true));
+  if (query.categories?.length) filters.push(categoryFilter(query.categories, options.needs, boost));
   if (query.days?.length || query.partsOfDay?.length) {
     const dayBits = query.days?.length ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0) : 0x7f;
     const partBits = (query.partsOfDay ?? []).reduce((m, p) => m | PART_BITS[p], 0);
@@ -387,9 +454,9 @@ interface Hit {
   i: number;
 }
 
-/** Default order: relevance with text, else distance with a point, else name. */
+/** Default order: relevance with text or needs (the strongest evidence first), else distance with a point, else name. */
 export function defaultSort(query: Query): Sort {
-  return query.sort ?? (query.text?.trim() ? 'relevance' : query.near ? 'distance' : 'name');
+  return query.sort ?? (query.text?.trim() || query.needs?.length ? 'relevance' : query.near ? 'distance' : 'name');
 }
 
 /** Filters and ranks the index for a query. Full matches always come before partial ones. */
@@ -398,7 +465,8 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
   const distance = new Float64Array(entries.length).fill(NaN);
   const words = query.text?.trim();
   const text = words ? textScores(index, words, options.synonyms) : undefined;
-  const filters = buildFilters(query, options, text, distance);
+  const boost = new Float32Array(entries.length);
+  const filters = buildFilters(query, options, text, distance, boost);
   const states = new Uint8Array(filters.length);
   const today = localParts(options.now).day;
   const hits: Hit[] = [];
@@ -424,7 +492,7 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
     // (1 on the spot, ½ at 3 km, ¼ at 9 km: among names that match alike, the nearer comes first).
     const fresh = today - e.checkedDay <= STALE_DAYS ? 0.2 : 0;
     const near = Number.isNaN(distance[i]) ? 0 : 1 / (1 + distance[i] / 3);
-    const score = (text ? text[i] : 0) + 0.3 * e.completeness + fresh + near;
+    const score = (text ? text[i] : 0) + boost[i] + 0.3 * e.completeness + fresh + near;
     const result: Result = { service: e.service, score, explanations, partial };
     if (!Number.isNaN(distance[i])) result.distanceKm = distance[i];
     if (!partial) matched++;

@@ -39,6 +39,13 @@ export const BUILT_IN_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['foodbank', 'food bank'],
 ];
 
+/**
+ * Synonyms for keyword search: an object of a phrase to its synonyms adds groups to the built-in ones; a
+ * list of groups is the whole set (the needs vocabulary's, which starts from the built-in ones unless it
+ * replaces them).
+ */
+export type Synonyms = Record<string, string[]> | ReadonlyArray<readonly string[]>;
+
 /** One query term: a list of alternatives, each a sequence of tokens that must all match. */
 export type QueryTerm = string[][];
 
@@ -50,9 +57,11 @@ interface SynonymTable {
 const tableCache = new WeakMap<object, SynonymTable>();
 let builtInTable: SynonymTable | undefined;
 
-function buildTable(extra?: Record<string, string[]>): SynonymTable {
-  const groups: Array<readonly string[]> = [...BUILT_IN_SYNONYMS];
-  for (const [key, values] of Object.entries(extra ?? {})) groups.push([key, ...values]);
+const isGroupList = (s: Synonyms | undefined): s is ReadonlyArray<readonly string[]> => Array.isArray(s);
+
+function buildTable(extra?: Synonyms): SynonymTable {
+  const groups: Array<readonly string[]> = isGroupList(extra) ? [...extra] : [...BUILT_IN_SYNONYMS];
+  if (!isGroupList(extra)) for (const [key, values] of Object.entries(extra ?? {})) groups.push([key, ...values]);
   const byFirst: SynonymTable['byFirst'] = new Map();
   for (const group of groups) {
     const phrases = group.map((p) => tokenise(p)).filter((p) => p.length > 0);
@@ -66,8 +75,8 @@ function buildTable(extra?: Record<string, string[]>): SynonymTable {
   return { byFirst };
 }
 
-function table(extra?: Record<string, string[]>): SynonymTable {
-  if (!extra || Object.keys(extra).length === 0) return (builtInTable ??= buildTable());
+function table(extra?: Synonyms): SynonymTable {
+  if (!extra || (!isGroupList(extra) && Object.keys(extra).length === 0)) return (builtInTable ??= buildTable());
   let t = tableCache.get(extra);
   if (!t) tableCache.set(extra, (t = buildTable(extra)));
   return t;
@@ -78,7 +87,7 @@ function table(extra?: Record<string, string[]>): SynonymTable {
  * becomes one term whose alternatives are every phrase of the group
  * ("food bank" → [["food","bank"],["foodbank"]]).
  */
-export function queryTerms(text: string, synonyms?: Record<string, string[]>): QueryTerm[] {
+export function queryTerms(text: string, synonyms?: Synonyms): QueryTerm[] {
   const tokens = tokenise(text);
   const { byFirst } = table(synonyms);
   const terms: QueryTerm[] = [];

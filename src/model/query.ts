@@ -22,6 +22,8 @@ export interface LatLng {
 export interface Query {
   /** Free text: word-prefix, case- and accent-insensitive, with synonyms. */
   text?: string;
+  /** Needs by id in the needs vocabulary (`lonely`, `money-debt`): services meeting any of them. */
+  needs?: string[];
   /** A person's age in years. */
   age?: number;
   /** Or an age band. */

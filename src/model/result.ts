@@ -18,6 +18,7 @@ export interface BlendedService extends Service {
 /** The fields a query filters on, used to explain why a result is listed. */
 export type FilterField =
   | 'text'
+  | 'need'
   | 'age'
   | 'access'
   | 'attendance'

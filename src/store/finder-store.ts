@@ -11,7 +11,10 @@ import {
   type Geocoder,
   type SearchIndex,
 } from '../engine/index.js';
+import type { Synonyms } from '../engine/text.js';
+import type { NeedGroup, Need } from '../engine/needs/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
+import { NeedsLoader } from './needs.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
 
 export type { PlaceError } from './places.js';
@@ -39,7 +42,13 @@ export interface FinderStoreOptions {
   maxPages?: number;
   /** Clock for "open now", freshness and next openings; tests pin it. */
   now?: () => Date;
-  synonyms?: Record<string, string[]>;
+  /** Synonym groups for keyword search, added to the built-in ones and the vocabulary's. */
+  synonyms?: Synonyms;
+  /**
+   * The needs vocabulary: the URL of a JSON file, or the object, that extends (or, with `"replace": true`,
+   * replaces) the shipped one. Read when a need, a category or keywords are first asked for.
+   */
+  vocabulary?: string | object;
   /** Passed to the sources layer (per-request timeout). */
   timeoutMs?: number;
   /** Milliseconds to gather page arrivals before recomputing results (default 16). */
@@ -52,6 +61,9 @@ export function mergeQuery(query: Query, patch: Partial<Query>): Query {
   for (const [key, value] of Object.entries({ ...query, ...patch })) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   return out;
 }
+
+/** Whether a query reads the needs vocabulary: needs, categories (resolved through it) or keywords (which may name a need). */
+const usesNeeds = (q: Query) => !!(q.needs?.length || q.categories?.length || q.text?.trim());
 
 /**
  * What the last store let go had read and blended, when every directory was read in full: the next store
@@ -100,6 +112,7 @@ export class FinderStore extends EventTarget {
   #dirty = false;
   #timer?: ReturnType<typeof setTimeout>;
   readonly #places: PlaceResolver;
+  readonly #needs: NeedsLoader;
   /** Place lookups started: only the latest one's answer is used. */
   #lookups = 0;
   /** The lookup under way: asked again for the same place meanwhile, the store waits for it instead of starting another. */
@@ -120,6 +133,7 @@ export class FinderStore extends EventTarget {
     this.#options = options;
     this.#query = { ...options.query };
     this.#places = new PlaceResolver(options);
+    this.#needs = new NeedsLoader(options);
     const ref = (e: Endpoint) => {
       if (typeof e === 'string') return directoryRef(e);
       const own = typeof e.source === 'string' ? directoryRef(e.source) : undefined;
@@ -165,6 +179,28 @@ export class FinderStore extends EventTarget {
   }
   get facets() {
     return this.#facets;
+  }
+
+  /** The needs and their groups, once the vocabulary is loaded (`loadNeeds`). */
+  get vocabulary(): { groups: readonly NeedGroup[]; needs: readonly Need[] } | undefined {
+    const c = this.#needs.compiled;
+    return c && { groups: c.vocabulary.groups, needs: c.needs };
+  }
+
+  /** Why the page's vocabulary could not be read, and what was left out of it. */
+  get vocabularyProblems(): { error?: string; problems: readonly string[] } {
+    return { error: this.#needs.error, problems: this.#needs.problems };
+  }
+
+  /**
+   * Loads the needs vocabulary (once) and applies it to the results. The store does this itself when a
+   * query first asks for a need, a category or keywords; the search form asks as it is shown.
+   */
+  async loadNeeds(): Promise<void> {
+    if (this.#needs.compiled) return;
+    await this.#needs.load();
+    this.#refilter();
+    this.#emit();
   }
 
   get(key: string): BlendedService | undefined {
@@ -216,6 +252,7 @@ export class FinderStore extends EventTarget {
       }
     }
     this.#query = next;
+    if (usesNeeds(next) && !this.#needs.compiled) await this.#needs.load();
     this.#refilter();
     this.#emit();
   }
@@ -226,6 +263,8 @@ export class FinderStore extends EventTarget {
    * wait for the place (they are ordered by distance once it is known). Resolves when all have finished.
    */
   async load(): Promise<void> {
+    // Read alongside the directories: the first results need it.
+    if (usesNeeds(this.#query)) void this.#needs.load();
     const kept = letGo;
     const fresh = [...this.#statuses.values()].every((s) => s.state === 'idle');
     let reads: Promise<void>;
@@ -286,7 +325,7 @@ export class FinderStore extends EventTarget {
    * current results are not changed): "remove the age filter to see 12".
    */
   count(query: Query): number {
-    return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
+    return this.#index ? search(this.#index, query, this.#searchOptions()).results.length : 0;
   }
 
   /** The point for `place`: the lookup under way for it, else a new one. */
@@ -446,6 +485,7 @@ export class FinderStore extends EventTarget {
     await turn();
     const facets = computeFacets(services);
     await turn();
+    if (usesNeeds(this.#query) && !this.#needs.compiled) await this.#needs.load();
     this.#services = services;
     this.#byKey = new Map();
     for (const s of services) for (const r of s.sources) this.#byKey.set(r.key, s);
@@ -455,7 +495,12 @@ export class FinderStore extends EventTarget {
   }
 
   #refilter(): void {
-    this.#output = this.#index ? search(this.#index, this.#query, { now: this.#now(), synonyms: this.#options.synonyms }) : EMPTY;
+    this.#output = this.#index ? search(this.#index, this.#query, this.#searchOptions()) : EMPTY;
+  }
+
+  #searchOptions() {
+    const needs = this.#needs.compiled;
+    return { now: this.#now(), synonyms: needs?.synonyms ?? this.#options.synonyms, needs };
   }
 
   #emit(): void {

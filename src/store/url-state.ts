@@ -9,12 +9,14 @@
  */
 import type { AccessType, AgeBand, PartOfDay, Query, Sort, Weekday } from '../model/index.js';
 import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, SORTS, WEEKDAYS } from '../model/index.js';
+import { isNeedId } from '../engine/needs/limits.js';
 
 export type UrlStateMode = 'off' | 'on' | 'full';
 
 /** Every parameter this module reads and writes; others on the page are left alone. */
 export const URL_KEYS = [
   'q',
+  'need',
   'age',
   'band',
   'access',
@@ -61,6 +63,8 @@ export function paramsToQuery(params: URLSearchParams): UrlState {
   const query: Query = {};
   const q = params.get('q')?.trim();
   if (q) query.text = q;
+  const needs = list(params, 'need').filter(isNeedId);
+  if (needs.length) query.needs = [...new Set(needs)];
   const age = params.get('age');
   if (age && /^\d{1,3}$/.test(age.trim())) query.age = Number(age);
   const band = params.get('band');
@@ -95,6 +99,7 @@ export function queryToParams(query: Query, options: { mode?: UrlStateMode; serv
   const full = options.mode === 'full';
   const p = new URLSearchParams();
   if (query.text?.trim()) p.set('q', query.text.trim());
+  if (query.needs?.length) p.set('need', query.needs.join(','));
   if (full && query.age !== undefined) p.set('age', String(query.age));
   if (full && query.ageBand) p.set('band', query.ageBand);
   if (query.access?.length) p.set('access', query.access.join(','));
