@@ -5,6 +5,7 @@
  *   service-finder check <url>
  *   service-finder search <url>… [--text T] [--age N] [--access A] [--day MO] [--time morning] …
  *   service-finder harvest <url>… --out snapshot.json
+ *   service-finder needs [<url>…] [--json] [--full]
  */
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -27,13 +28,14 @@ import { postcodesIoGeocoder } from '../engine/index.js';
 import { FinderStore } from '../store/finder-store.js';
 import { checkReport, skippedRecords } from '../sources/check.js';
 import { formatCheck } from './check.js';
+import { countNeeds, formatNeeds, loadVocabulary, vocabularyFile, vocabularyOption } from './needs.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
       Reads a whole directory and reports what a finder can use from it.
   service-finder search <url>… [filters] [--json] [--limit N]
       Blends the directories and prints the services that match.
-      Filters: --text WORDS  --age N | --age-band ${AGE_BANDS.join('|')}
+      Filters: --need ID[,ID]  --text WORDS  --age N | --age-band ${AGE_BANDS.join('|')}
                --access ${ACCESS_TYPES.join(',')}
                --attendance ${ATTENDANCE_MODES.join(',')}
                --day ${WEEKDAYS.join(',')}  --time ${PARTS_OF_DAY.join(',')}  --date YYYY-MM-DD  --open-now
@@ -42,7 +44,11 @@ const USAGE = `Usage:
                --sort ${SORTS.join('|')}
   service-finder harvest <url>… --out FILE [--details]
       Reads whole directories into one snapshot file that the elements can load from any web host.
-Common: --max-pages N (default 200)  --timeout S (per request, default 20)`;
+  service-finder needs [<url>…] [--json] [--full]
+      Lists the needs vocabulary (id, label, labelCy); with directories, how many services each need
+      finds in each; --full writes the whole vocabulary as a file to start your own from.
+Common: --max-pages N (default 200)  --timeout S (per request, default 20)
+        --vocabulary URL|FILE (a needs vocabulary that extends or replaces the shipped one)`;
 
 const options = {
   json: { type: 'boolean' },
@@ -50,6 +56,9 @@ const options = {
   'max-pages': { type: 'string' },
   timeout: { type: 'string' },
   text: { type: 'string' },
+  need: { type: 'string', multiple: true },
+  vocabulary: { type: 'string' },
+  full: { type: 'boolean' },
   age: { type: 'string' },
   'age-band': { type: 'string' },
   access: { type: 'string' },
@@ -99,8 +108,13 @@ function number(value: string | undefined, flag: string): number | undefined {
 
 /** Builds a Query from the command-line flags. */
 export function queryFromFlags(v: Values): Query {
+  const needs = v.need
+    ?.flatMap((n) => n.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean);
   const query: Query = {
     text: v.text,
+    needs: needs?.length ? needs : undefined,
     age: number(v.age, 'age'),
     ageBand: list(v['age-band'], AGE_BANDS, 'age-band')?.[0],
     access: list(v.access, ACCESS_TYPES, 'access'),
@@ -145,7 +159,14 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
     endpoints: urls,
     ...readOptions(v),
     geocoder: postcodesIoGeocoder({ baseUrl: v.geocoder, fullPostcode: v['full-postcode'] }),
+    vocabulary: await vocabularyOption(v.vocabulary),
   });
+  if (query.needs) {
+    await store.loadNeeds();
+    const known = new Set(store.vocabulary?.needs.map((n) => n.id));
+    const unknown = query.needs.find((id) => !known.has(id));
+    if (unknown) throw new UsageError(`--need: "${unknown}" is not a need in the vocabulary (service-finder needs lists them)`);
+  }
   await store.setQuery(query, { replace: true });
   await store.load();
   const limit = number(v.limit, 'limit') ?? (v.json ? Infinity : 20);
@@ -242,6 +263,25 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
   return failed === urls.length ? 1 : 0;
 }
 
+async function needsCommand(urls: string[], v: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const options = readOptions(v);
+  const { compiled, error, problems } = await loadVocabulary(await vocabularyOption(v.vocabulary), options.timeoutMs);
+  for (const p of problems) err(`vocabulary: ${p}`);
+  if (error) err(error);
+  if (v.full) {
+    out(JSON.stringify(vocabularyFile(compiled), null, 2));
+    return error ? 1 : 0;
+  }
+  const { directories, needs } = urls.length
+    ? await countNeeds(compiled, urls, options, err)
+    : { directories: [], needs: compiled.needs.map((n) => ({ id: n.id, label: n.label, labelCy: n.labelCy, counts: {} })) };
+  if (v.json) {
+    const list = needs.map(({ counts, ...n }) => (urls.length ? { ...n, counts } : n));
+    out(JSON.stringify(urls.length ? { directories, needs: list } : list, null, 2));
+  } else out(formatNeeds(needs, directories));
+  return error || (directories.length && directories.every((d) => d.error)) ? 1 : 0;
+}
+
 /** Runs the CLI; returns the exit status. Exported for tests. */
 export async function main(
   argv: string[],
@@ -258,6 +298,7 @@ export async function main(
     if (command === 'check') return await check(urls, values, out);
     if (command === 'search') return await searchCommand(urls, values, out);
     if (command === 'harvest') return await harvest(urls, values, out, err);
+    if (command === 'needs') return await needsCommand(urls, values, out, err);
     throw new UsageError(`Unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) {

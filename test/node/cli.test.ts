@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/service-finder.js';
@@ -272,6 +272,62 @@ describe('service-finder harvest', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('service-finder needs', () => {
+  it('lists the vocabulary: id, label and Welsh label, as text and as JSON', async () => {
+    const json = await run('needs', '--json');
+    assert.equal(json.code, 0);
+    const needs = JSON.parse(json.out) as Array<{ id: string; label: string; labelCy: string }>;
+    assert.ok(needs.length >= 30);
+    assert.deepEqual(Object.keys(needs[0]).sort(), ['id', 'label', 'labelCy']);
+    assert.ok(needs.some((x) => x.id === 'lonely' && x.labelCy === 'Teimlo’n unig neu’n ynysig'));
+    const text = await run('needs');
+    assert.match(text.out, /^lonely +Feeling lonely or isolated +Teimlo’n unig neu’n ynysig$/m);
+  });
+
+  it('counts, per directory, the services each need finds', async () => {
+    const { code, out } = await run('needs', `${server.url}/dialects/oruk-v3`, '--json');
+    assert.equal(code, 0);
+    const report = JSON.parse(out) as {
+      directories: Array<{ id: string; services: number }>;
+      needs: Array<{ id: string; counts: Record<string, number> }>;
+    };
+    assert.equal(report.directories[0].services, demoCount);
+    const active = report.needs.find((x) => x.id === 'staying-active')!;
+    assert.ok(active.counts['dialects-oruk-v3'] > 0);
+  });
+
+  it('writes the whole vocabulary as a file to start from, and reads one back with --vocabulary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sf-needs-'));
+    try {
+      const full = JSON.parse((await run('needs', '--full')).out);
+      assert.equal(full.format, 'service-finder-needs');
+      full.needs = full.needs.filter((x: { id: string }) => x.id === 'lonely');
+      const file = join(dir, 'vocabulary.json');
+      await writeFile(file, JSON.stringify(full));
+      const { code, out } = await run('needs', '--json', '--vocabulary', file);
+      assert.equal(code, 0);
+      assert.deepEqual(
+        JSON.parse(out).map((x: { id: string }) => x.id),
+        ['lonely'],
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('search --need finds what meets the need and says why; an unknown need is a usage error', async () => {
+    const { code, out } = await run('search', `${server.url}/dialects/oruk-v3`, '--need', 'staying-active', '--json');
+    assert.equal(code, 0);
+    const report = JSON.parse(out);
+    assert.deepEqual(report.query.needs, ['staying-active']);
+    assert.ok(report.matched > 0);
+    assert.ok(report.results.every((r: { explanations: string[] }) => r.explanations.some((e) => e.startsWith('need: Staying active: '))));
+    const bad = await run('search', `${server.url}/dialects/oruk-v3`, '--need', 'nope');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /"nope" is not a need/);
   });
 });
 
