@@ -75,6 +75,10 @@ export const cy: Catalogue = {
 
   search: {
     label: 'Chwilio am wasanaethau',
+    need: 'Gyda beth mae angen help arnoch chi?',
+    needHint:
+      'Dewiswch yr un agosaf. Mae cyfeiriaduron yn disgrifio’r un cymorth mewn geiriau gwahanol: mae hyn yn dod o hyd iddyn nhw i gyd.',
+    needAny: 'Unrhyw beth',
     keyword: 'Am beth ydych chi’n chwilio?',
     keywordHint: 'Er enghraifft, grŵp, gweithgaredd neu fath o gymorth',
     place: 'Cod post neu le',
@@ -195,6 +199,7 @@ export const cy: Catalogue = {
 
   filters: {
     text: 'allweddair',
+    need: 'angen',
     age: 'oedran',
     access: 'mynediad',
     attendance: 'dull',
@@ -210,6 +215,12 @@ export const cy: Catalogue = {
   why: {
     label: 'Pam mae hwn wedi’i restru',
     textMatch: 'Yn cyfateb i “{text}”',
+    needMatch: '{need}: {why}',
+    needCategory: 'mae ei gyfeiriadur yn ei alw’n “{term}”',
+    needEligibility: 'mae ei gyfeiriadur yn dweud ei fod ar gyfer “{term}”',
+    needName: 'mae ei enw’n sôn am “{term}”',
+    needOrganisation: 'mae enw ei sefydliad yn sôn am “{term}”',
+    needDescription: 'mae ei ddisgrifiad yn sôn am “{term}”',
     ageMatch: 'Addas ar gyfer oedran {age}',
     ageBandMatch: 'Addas ar gyfer {band}',
     ageUnknown: 'Nid yw’n dweud ar gyfer pa oedran',
@@ -235,6 +246,7 @@ export const cy: Catalogue = {
 
   unknownWhat: {
     text: 'y geiriau y chwilioch amdanynt',
+    need: 'beth maen nhw’n helpu gydag ef',
     age: 'ar gyfer pa oedran',
     access: 'sut i gael mynediad',
     attendance: 'sut maen nhw’n cael eu darparu',

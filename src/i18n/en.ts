@@ -83,6 +83,9 @@ export const en = {
 
   search: {
     label: 'Search for services',
+    need: 'What do you need help with?',
+    needHint: 'Choose the closest. Directories describe the same help in different words: this finds them all.',
+    needAny: 'Anything',
     keyword: 'What are you looking for?',
     keywordHint: 'For example, a group, an activity or a kind of help',
     place: 'Postcode or place',
@@ -190,6 +193,7 @@ export const en = {
 
   filters: {
     text: 'keyword',
+    need: 'need',
     age: 'age',
     access: 'access',
     attendance: 'attendance',
@@ -206,6 +210,13 @@ export const en = {
   why: {
     label: 'Why this is listed',
     textMatch: 'Matches “{text}”',
+    /** A need met: "{need}: {why}", the why one of the five below. */
+    needMatch: '{need}: {why}',
+    needCategory: 'its directory calls it “{term}”',
+    needEligibility: 'its directory says it is for “{term}”',
+    needName: 'its name mentions “{term}”',
+    needOrganisation: 'its organisation’s name mentions “{term}”',
+    needDescription: 'its description mentions “{term}”',
     ageMatch: 'Suitable for age {age}',
     ageBandMatch: 'Suitable for {band}',
     ageUnknown: 'Does not say what ages it is for',
@@ -232,6 +243,7 @@ export const en = {
   /** Nouns for the partial-match heading: "they do not say {what ages, when they run}". */
   unknownWhat: {
     text: 'the words you searched for',
+    need: 'what they help with',
     age: 'what ages',
     access: 'how to access them',
     attendance: 'how they are delivered',

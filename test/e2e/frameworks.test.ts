@@ -1,5 +1,5 @@
 // End to end: the elements in a React 19 app and a Vue 3 app, used as the README's "React and Vue" says, with
-// no wrapper: a string and an array passed as props, the element's own event handled, a changed prop re-rendered.
+// no wrapper: arrays, numbers and booleans passed as props, the element's own event handled, a changed prop re-rendered.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -80,17 +80,35 @@ async function visit(framework: string): Promise<Visit & { warnings: string[] }>
 
 for (const framework of FRAMEWORKS) {
   describe(`in a ${framework} app`, () => {
-    it('takes props: a string and an array, set as the element’s properties', async () => {
+    it('takes props of the types the framework passes: arrays, numbers and booleans, set as the element’s properties', async () => {
       const { page, errors, warnings, close } = await visit(framework);
       try {
-        // Both set the properties an element has (the array could not be an attribute at all).
-        const { endpoints, names } = await page.locator('service-finder').evaluate((el) => {
-          const finder = el as unknown as { endpoints: string; store: { statuses: Array<{ directory: { name: string } }> } };
-          return { endpoints: finder.endpoints, names: finder.store.statuses.map((s) => s.directory.name) };
+        // Each sets the property the element has (an array could not be an attribute at all).
+        const seen = await page.locator('service-finder').evaluate((el) => {
+          const finder = el as unknown as {
+            endpoints: unknown;
+            age: unknown;
+            free: unknown;
+            hideSearch: unknown;
+            store: { query: Record<string, unknown>; statuses: Array<{ directory: { name: string } }> };
+          };
+          return {
+            endpoints: finder.endpoints,
+            types: [typeof finder.age, typeof finder.free, typeof finder.hideSearch],
+            query: finder.store.query,
+            names: finder.store.statuses.map((s) => s.directory.name),
+            form: !!el.shadowRoot?.querySelector('sf-search'),
+          };
         });
-        assert.equal(endpoints, `${fixtures.url}/dialects/oruk-v3`);
-        assert.equal(names.length, 2, names.join(', '));
-        assert.ok(names.includes(`Named in ${framework}`), names.join(', '));
+        assert.deepEqual(seen.endpoints, [`${fixtures.url}/dialects/oruk-v3`]);
+        assert.deepEqual(seen.types, ['number', 'boolean', 'boolean']);
+        assert.equal(seen.query.age, 70);
+        assert.equal(Math.round(seen.query.radiusKm as number), 16);
+        assert.equal(seen.query.free, true);
+        assert.deepEqual(seen.query.needs, ['staying-active', 'lonely']);
+        assert.equal(seen.form, true, 'hideSearch false shows the form');
+        assert.equal(seen.names.length, 2, seen.names.join(', '));
+        assert.ok(seen.names.includes(`Named in ${framework}`), seen.names.join(', '));
         await resultsCount(page, /[1-9][\d,]* services? found/);
         assert.deepEqual(errors, []);
         assert.deepEqual(warnings, []);
@@ -103,6 +121,8 @@ for (const framework of FRAMEWORKS) {
       const { page, errors, warnings, close } = await visit(framework);
       try {
         assert.equal(await page.locator('#opened').textContent(), 'nothing');
+        // The list is long enough to be virtualised, and below the form: its cards are made once it is in view.
+        await page.locator('service-finder').evaluate((el) => el.shadowRoot?.querySelector('sf-results')?.scrollIntoView());
         const link = page.locator('service-finder [part="card-title"] a').first();
         const key = await link.getAttribute('data-key');
         await link.click();

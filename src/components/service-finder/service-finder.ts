@@ -5,6 +5,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
 import { FinderStore, type Endpoint } from '../../store/finder-store.js';
 import type { AccessType, Query } from '../../model/index.js';
+import type { Synonyms } from '../../engine/text.js';
 import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
 import { postcodesIoGeocoder } from '../../engine/geo.js';
 import { initialUrlState, parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
@@ -15,6 +16,7 @@ import { SfSourceErrorEvent } from '../events.js';
 import { tokens } from '../shared.styles.js';
 import { CALENDAR_VIEWS } from '../sf-calendar/sf-calendar.js';
 import { styles } from './service-finder.styles.js';
+import { changedByValue, flagAttribute, flagProp, listProp, numberProp, warnOnce } from '../props.js';
 
 /** Properties the store is made from: a change makes a new store. */
 const REBUILD = [
@@ -27,23 +29,46 @@ const REBUILD = [
   'timeout',
   'maxPages',
   'fullPostcode',
+  'vocabulary',
+  'synonyms',
 ] as const;
 
-const split = (value: string | undefined, separator = /[\s,]+/) =>
-  (value ?? '')
-    .split(separator)
-    .map((v) => v.trim())
-    .filter(Boolean);
+/** The oldest age the form and the presets take. */
+const MAX_AGE = 120;
+
+const isEndpoint = (d: unknown): d is Endpoint =>
+  typeof d === 'string' || (typeof d === 'object' && d !== null && typeof (d as { url?: unknown }).url === 'string');
 
 /** The `directories` attribute: JSON, keeping only entries with a URL; bad JSON is no directories, not an error. */
 function parseDirectories(value: string | null): Endpoint[] {
   try {
     const list: unknown = JSON.parse(value ?? '[]');
-    return Array.isArray(list) ? list.filter((d): d is Endpoint => typeof d === 'string' || typeof d?.url === 'string') : [];
+    return Array.isArray(list) ? list.filter(isEndpoint) : [];
   } catch {
     return [];
   }
 }
+
+/** The `synonyms` attribute: JSON, a list of groups or an object; what is not JSON is none. */
+function parseJson(value: string | null): unknown {
+  try {
+    return value ? (JSON.parse(value) as unknown) : undefined;
+  } catch {
+    return value;
+  }
+}
+
+/** Which query fields each preset property sets. */
+const PRESET_FIELDS = {
+  near: ['place'],
+  radius: ['radiusKm'],
+  age: ['age', 'ageBand'],
+  access: ['access'],
+  category: ['categories'],
+  need: ['needs'],
+  free: ['free'],
+  strict: ['strict'],
+} as const satisfies Record<string, ReadonlyArray<keyof Query>>;
 
 /**
  * The one tag: reads the directories, keeps the query and renders a complete
@@ -54,20 +79,23 @@ function parseDirectories(value: string | null): Endpoint[] {
  * @tag service-finder
  * @summary A complete, accessible service finder over one or more Open Referral UK directories.
  *
- * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas.
+ * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas. As a property, also an array.
  * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "…"}]`.
- * @attr openactive - OpenActive feed URLs, separated by spaces or commas.
+ * @attr openactive - OpenActive feed URLs, separated by spaces or commas (or an array).
  * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
- * @attr radius - Preset distance from `near`, in miles.
- * @attr age - Preset age in years, or an age band (`0-4`, `5-11`, `12-17`, `18-25`, `26-64`, `65+`).
- * @attr access - Preset access types (`drop-in`, `appointment`, `self-referral`, `professional-referral`, `membership`, `assessment`), separated by spaces or commas.
- * @attr category - Preset category names, separated by commas.
- * @attr free - Preset: free services only.
+ * @attr radius - Preset distance from `near`, in miles (a number or text).
+ * @attr age - Preset age in years (a number or text), or an age band (`0-4`, `5-11`, `12-17`, `18-25`, `26-64`, `65+`).
+ * @attr access - Preset access types (`drop-in`, `appointment`, `self-referral`, `professional-referral`, `membership`, `assessment`), separated by spaces or commas (or an array).
+ * @attr need - Preset needs by id from the needs vocabulary (`lonely`, `money-debt`; `service-finder needs` lists them), separated by spaces or commas (or an array): services meeting any of them.
+ * @attr category - Preset category names, separated by commas (or an array). A name that is a need's label ("Staying active") also finds what that need finds.
+ * @attr vocabulary - URL of a needs vocabulary (JSON, see docs/needs.md) that extends the shipped one, or with `"replace": true` replaces it. As a property, also the object itself.
+ * @attr synonyms - Synonym groups for keyword search, as JSON: `[["gp", "doctor", "surgery"]]` or `{"gp": ["doctor"]}`; added to the built-in and the vocabulary's.
+ * @attr free - Preset: free services only (`true` or `false` as a property).
  * @attr strict - Drop services that do not state a filtered field, instead of listing them after the matches.
  * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width). `none` shows nothing and takes no place in the page's layout: the finder only holds the state for elements placed elsewhere with `finder="<id>"`.
  * @attr map-tiles - Tile URL template for the map view (`{z}/{x}/{y}`); default OpenStreetMap's standard tiles.
  * @attr map-attribution - Attribution (HTML) for `map-tiles`; default OpenStreetMap's.
- * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice").
+ * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice"); `hideSearch` as a property.
  * @attr lang - `en` or `cy`; otherwise the nearest ancestor's or the page's language.
  * @attr geocoder - Base URL of a postcodes.io-compatible geocoder (default https://api.postcodes.io).
  * @attr full-postcode - Geocode the full postcode instead of only its outward code.
@@ -111,22 +139,26 @@ function parseDirectories(value: string | null): Endpoint[] {
 export class ServiceFinder extends LitElement {
   static override styles = [tokens, styles];
 
-  @property() endpoints = '';
-  @property() openactive?: string;
+  // Frameworks set properties, with the types they have: each is read through ../props.ts.
+  @property({ hasChanged: changedByValue }) endpoints: string | Endpoint[] = '';
+  @property({ hasChanged: changedByValue }) openactive?: string | string[];
   @property() near?: string;
-  @property() radius?: string;
-  @property() age?: string;
-  @property() access?: string;
-  @property() category?: string;
-  @property({ type: Boolean }) free = false;
-  @property({ type: Boolean }) strict = false;
+  @property() radius?: string | number;
+  @property() age?: string | number;
+  @property({ hasChanged: changedByValue }) access?: string | string[];
+  @property({ hasChanged: changedByValue }) category?: string | string[];
+  @property({ hasChanged: changedByValue }) need?: string | string[];
+  @property({ hasChanged: changedByValue }) vocabulary?: string | object;
+  @property({ converter: { fromAttribute: parseJson }, hasChanged: changedByValue }) synonyms?: unknown;
+  @property({ converter: flagAttribute }) free = false;
+  @property({ converter: flagAttribute }) strict = false;
   @property() view = 'list';
   @property({ attribute: 'map-tiles' }) mapTiles?: string;
   @property({ attribute: 'map-attribution' }) mapAttribution?: string;
-  @property({ type: Boolean, attribute: 'hide-search' }) hideSearch = false;
+  @property({ converter: flagAttribute, attribute: 'hide-search' }) hideSearch = false;
   @property({ reflect: true }) override lang!: string;
   @property() geocoder?: string;
-  @property({ type: Boolean, attribute: 'full-postcode' }) fullPostcode = false;
+  @property({ converter: flagAttribute, attribute: 'full-postcode' }) fullPostcode = false;
   @property() places?: string;
   @property({ attribute: 'url-state' }) urlState = 'on';
   @property({ type: Number }) timeout?: number;
@@ -137,7 +169,7 @@ export class ServiceFinder extends LitElement {
    * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON. When `url` is a
    * relay, `"source"` is the directory's own address: it is named, and its records keyed, from that.
    */
-  @property({ converter: { fromAttribute: parseDirectories } }) directories: Endpoint[] = [];
+  @property({ converter: { fromAttribute: parseDirectories }, hasChanged: changedByValue }) directories: Endpoint[] | string = [];
   /** Clock for "open now", freshness and next openings (tests pin it). */
   @property({ attribute: false }) now?: () => Date;
 
@@ -152,6 +184,8 @@ export class ServiceFinder extends LitElement {
   #setupRun = 0;
   /** What the store was made from (`#storeInputs`). */
   #madeWith?: string;
+  /** The preset properties' values when the store was made, as JSON. */
+  readonly #presetsMadeWith = new Map<string, string | undefined>();
 
   constructor() {
     super();
@@ -171,19 +205,50 @@ export class ServiceFinder extends LitElement {
   /** The query the attributes ask for. */
   get presets(): Query {
     const q: Query = {};
-    if (this.near?.trim()) q.place = this.near.trim();
-    const radius = Number(this.radius);
-    if (this.radius && Number.isFinite(radius) && radius > 0) q.radiusKm = milesToKm(radius);
-    const age = this.age?.trim();
-    if (age && (AGE_BANDS as readonly string[]).includes(age)) q.ageBand = age as Query['ageBand'];
-    else if (age && /^\d{1,3}$/.test(age)) q.age = Number(age);
-    const access = split(this.access).filter((a): a is AccessType => (ACCESS_TYPES as readonly string[]).includes(a));
+    if (typeof this.near === 'string' && this.near.trim()) q.place = this.near.trim();
+    else if (this.near) warnOnce(this, 'near', 'text (a postcode, a place name or "lat,lng")', this.near);
+    const radius = numberProp(this, 'radius', this.radius, 'a distance in miles');
+    if (radius !== undefined && radius > 0) q.radiusKm = milesToKm(radius);
+    Object.assign(q, this.#age());
+    const access = listProp(this, 'access', this.access).filter((a): a is AccessType => (ACCESS_TYPES as readonly string[]).includes(a));
     if (access.length) q.access = access;
-    const categories = split(this.category, /,/);
+    const categories = listProp(this, 'category', this.category, /,/);
     if (categories.length) q.categories = categories;
-    if (this.free) q.free = true;
-    if (this.strict) q.strict = true;
+    const needs = listProp(this, 'need', this.need);
+    if (needs.length) q.needs = [...new Set(needs)];
+    if (flagProp(this, 'free', this.free)) q.free = true;
+    if (flagProp(this, 'strict', this.strict)) q.strict = true;
     return q;
+  }
+
+  /** `age`: whole years from 0 to 120 (a number, or text), or an age band. */
+  #age(): Pick<Query, 'age' | 'ageBand'> {
+    const age = this.age;
+    const expected = 'a whole number of years from 0 to 120, or an age band such as "65+"';
+    if (age === undefined || age === null || age === '') return {};
+    const text = typeof age === 'string' ? age.trim() : undefined;
+    if (text && (AGE_BANDS as readonly string[]).includes(text)) return { ageBand: text as Query['ageBand'] };
+    const years = typeof age === 'number' ? age : text && /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (Number.isInteger(years) && years >= 0 && years <= MAX_AGE) return { age: years };
+    warnOnce(this, 'age', expected, age);
+    return {};
+  }
+
+  /** `endpoints` and `directories`, as text, JSON or arrays. */
+  #endpoints(): Endpoint[] {
+    const listed = Array.isArray(this.endpoints) ? this.endpoints : listProp(this, 'endpoints', this.endpoints);
+    const named = typeof this.directories === 'string' ? parseDirectories(this.directories) : this.directories;
+    const all = [...listed, ...(Array.isArray(named) ? named : [])];
+    const usable = all.filter(isEndpoint);
+    if (usable.length < all.length || (named !== undefined && !Array.isArray(named))) {
+      warnOnce(
+        this,
+        usable.length < all.length ? 'endpoints' : 'directories',
+        'URLs, or objects with a "url"',
+        all.find((d) => !isEndpoint(d)) ?? named,
+      );
+    }
+    return usable;
   }
 
   /**
@@ -214,6 +279,18 @@ export class ServiceFinder extends LitElement {
     if (this.#store && REBUILD.some((k) => changed.has(k)) && this.#madeWith !== this.#storeInputs()) {
       this.#teardown();
       void this.#setup();
+    } else if (this.#store) {
+      // A preset a framework changes after set-up (the age from the app's state) changes the query; the
+      // values the store was made with do not (the address may have replaced them).
+      const props = (Object.keys(PRESET_FIELDS) as Array<keyof typeof PRESET_FIELDS>).filter(
+        (k) => changed.has(k) && this.#presetsMadeWith.get(k) !== JSON.stringify(this[k]),
+      );
+      for (const k of props) this.#presetsMadeWith.set(k, JSON.stringify(this[k]));
+      const fields = props.flatMap((k) => PRESET_FIELDS[k]);
+      if (fields.length) {
+        const presets = this.presets;
+        void this.#store.setQuery(Object.fromEntries(fields.map((f) => [f, presets[f]])));
+      }
     }
     if (changed.has('lang')) this.#relocalise();
   }
@@ -224,12 +301,12 @@ export class ServiceFinder extends LitElement {
   }
 
   override render() {
-    const views = new Set(split(this.view));
+    const views = new Set(listProp(this, 'view', this.view));
     // Composed inside, or `view="none"`: the finder only holds the state for elements placed elsewhere.
     if (this.composed || views.has('none')) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
     const list = views.size === 0 || views.has('list') || ![...views].some((v) => v === 'map' || v === 'calendar');
     return html`<div class="layout" part="layout">
-      ${this.hideSearch ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
+      ${flagProp(this, 'hideSearch', this.hideSearch) ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
       ${
         views.has('map')
           ? html`<sf-map
@@ -275,20 +352,35 @@ export class ServiceFinder extends LitElement {
     if (run !== this.#setupRun || !this.isConnected) return;
 
     this.#madeWith = this.#storeInputs();
-    const endpoints: Endpoint[] = [...split(this.endpoints), ...this.directories];
+    for (const k of Object.keys(PRESET_FIELDS) as Array<keyof typeof PRESET_FIELDS>) this.#presetsMadeWith.set(k, JSON.stringify(this[k]));
+    const endpoints = this.#endpoints();
     const mode = parseUrlStateMode(this.urlState);
     const presets = this.presets;
+    const vocabulary = this.vocabulary;
+    if (vocabulary !== undefined && typeof vocabulary !== 'string' && (typeof vocabulary !== 'object' || vocabulary === null)) {
+      warnOnce(this, 'vocabulary', 'a URL, or a vocabulary object', vocabulary);
+    }
+    const synonyms = this.synonyms;
+    const synonymsOk = synonyms === undefined || synonyms === null || (typeof synonyms === 'object' && synonyms !== null);
+    if (!synonymsOk) warnOnce(this, 'synonyms', 'JSON: a list of synonym groups, or an object of a word to its synonyms', synonyms);
     const initial = mode === 'off' ? { query: presets } : initialUrlState(presets);
     const store = new FinderStore({
       endpoints,
-      openactive: split(this.openactive),
-      geocoder: postcodesIoGeocoder({ ...(this.geocoder ? { baseUrl: this.geocoder } : {}), fullPostcode: this.fullPostcode }),
+      openactive: listProp(this, 'openactive', this.openactive),
+      geocoder: postcodesIoGeocoder({
+        ...(this.geocoder ? { baseUrl: this.geocoder } : {}),
+        fullPostcode: flagProp(this, 'fullPostcode', this.fullPostcode),
+      }),
       places: this.places || undefined,
       query: initial.query,
       now: this.now,
-      timeoutMs: this.timeout,
-      maxPages: this.maxPages,
+      timeoutMs: numberProp(this, 'timeout', this.timeout, 'milliseconds, a number'),
+      maxPages: numberProp(this, 'maxPages', this.maxPages, 'a number of pages'),
+      vocabulary:
+        typeof vocabulary === 'string' || (typeof vocabulary === 'object' && vocabulary !== null) ? vocabulary || undefined : undefined,
+      synonyms: synonymsOk && synonyms ? (synonyms as Synonyms) : undefined,
     });
+    void this.#reportVocabulary(store);
     const ui = uiFor(store);
     // The directories first; a place in the query is resolved meanwhile.
     void store.load();
@@ -311,6 +403,15 @@ export class ServiceFinder extends LitElement {
     this.dispatchEvent(new Event('sf-store-ready'));
     this.#resolveReady(store);
     this.requestUpdate();
+  }
+
+  /** A page's vocabulary that cannot be read, or parts of it left out, are the page's to fix: said in the console. */
+  async #reportVocabulary(store: FinderStore): Promise<void> {
+    if (!this.vocabulary && !this.synonyms) return;
+    await store.loadNeeds();
+    const { error, problems } = store.vocabularyProblems;
+    if (error) console.warn(`<service-finder>: ${error}`);
+    if (problems.length) console.warn(`<service-finder>: in the needs vocabulary or synonyms: ${problems.join('; ')}`);
   }
 
   #teardown(): void {
@@ -348,7 +449,7 @@ export class ServiceFinder extends LitElement {
   #onShowList = async (event: Event) => {
     if (this.composed) return;
     event.preventDefault();
-    const views = new Set(split(this.view));
+    const views = new Set(listProp(this, 'view', this.view));
     if (!views.has('list') && [...views].some((v) => v === 'map' || v === 'calendar')) this.view = [...views, 'list'].join(' ');
     const ui = this.#store && uiFor(this.#store);
     if (ui?.selected) ui.select(undefined, { from: this });

@@ -37,10 +37,11 @@ function loadVirtualizer() {
 }
 
 type Loosen = { field: LoosenField; count: number };
-type LoosenField = 'text' | 'age' | 'access' | 'days' | 'partsOfDay' | 'eligibility' | 'categories' | 'distance' | 'free';
+type LoosenField = 'text' | 'needs' | 'age' | 'access' | 'days' | 'partsOfDay' | 'eligibility' | 'categories' | 'distance' | 'free';
 
 const LOOSEN: Record<LoosenField, { filter: FilterField; active: (q: Query) => boolean; patch: Partial<Query> }> = {
   text: { filter: 'text', active: (q) => !!q.text?.trim(), patch: { text: undefined } },
+  needs: { filter: 'need', active: (q) => !!q.needs?.length, patch: { needs: undefined } },
   age: { filter: 'age', active: (q) => q.age !== undefined || !!q.ageBand, patch: { age: undefined, ageBand: undefined } },
   access: { filter: 'access', active: (q) => !!q.access?.length, patch: { access: undefined } },
   days: { filter: 'availability', active: (q) => !!q.days?.length, patch: { days: undefined } },

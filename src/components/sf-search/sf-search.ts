@@ -4,18 +4,22 @@ import { live } from 'lit/directives/live.js';
 import type { AccessType, AgeBand, PartOfDay, Query, Weekday } from '../../model/index.js';
 import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
-import { mergeQuery } from '../../store/finder-store.js';
+import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
 import { SfSearchEvent } from '../events.js';
 import { kmToMiles, milesToKm } from '../../i18n/index.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-search.styles.js';
+import { needField } from './need-field.js';
 
 /** Distances offered, in miles. */
 const RADII = [1, 2, 5, 10, 20, 50];
 /** Most facet terms offered in one list. */
 const MAX_TERMS = 40;
+/** Longest wait for an idle moment before the needs vocabulary is fetched anyway. */
+const IDLE_WAIT_MS = 2000;
 
 interface Draft {
+  needs: string[];
   text: string;
   place: string;
   radius: string;
@@ -33,6 +37,7 @@ interface Draft {
 type FieldError = { field: 'age' | 'place' | 'location'; message: string };
 
 const draftFrom = (q: Query): Draft => ({
+  needs: [...(q.needs ?? [])],
   text: q.text ?? '',
   place: q.place ?? '',
   radius: q.radiusKm ? String(RADII.find((r) => Math.abs(milesToKm(r) - q.radiusKm!) < 0.01) ?? Math.round(kmToMiles(q.radiusKm))) : '',
@@ -65,7 +70,7 @@ const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...li
  * refine the results as the person types.
  *
  * @tag sf-search
- * @summary The search form: keyword, place and distance, age, access, days and times, who it is for, type, free only.
+ * @summary The search form: what you need help with, keyword, place and distance, age, access, days and times, who it is for, type, free only.
  *
  * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
  * @attr lang - `en` or `cy`; otherwise inherited.
@@ -98,10 +103,13 @@ export class SfSearch extends FinderElement {
   #timer?: ReturnType<typeof setTimeout>;
   #submitted = false;
   #focusSummary = false;
+  /** Stores the needs vocabulary has been asked of. */
+  #needsAskedFor = new WeakSet<FinderStore>();
 
   protected override storeChanged(): void {
     const store = this.activeStore;
     if (!store) return;
+    this.#wantNeeds(store);
     const sig = signature(store.query);
     if (sig !== this.#seen) {
       this.#seen = sig;
@@ -143,6 +151,8 @@ export class SfSearch extends FinderElement {
         @submit=${this.#onSubmit}
         @input=${this.#onInput}
         @change=${this.#onInput}
+        @focusin=${this.#loadNeeds}
+        @pointerdown=${this.#loadNeeds}
       >
         ${
           this.errors.length
@@ -159,6 +169,7 @@ export class SfSearch extends FinderElement {
               </div>`
             : nothing
         }
+        ${needField(this.l, this.activeStore?.vocabulary, d.needs)}
 
         <div class="group" part="field">
           <label for="q">${m.search.keyword}</label>
@@ -320,6 +331,9 @@ export class SfSearch extends FinderElement {
     const d = { ...this.draft };
     const checked = input instanceof HTMLInputElement && input.checked;
     switch (input.name) {
+      case 'need':
+        d.needs = input.value ? [input.value] : [];
+        break;
       case 'q':
         d.text = input.value;
         break;
@@ -398,6 +412,7 @@ export class SfSearch extends FinderElement {
       }
     }
     const patch: Query = {
+      needs: d.needs.length ? d.needs : undefined,
       text: d.text.trim() || undefined,
       place: d.place.trim() || undefined,
       radiusKm: d.radius ? milesToKm(Number(d.radius)) : undefined,
@@ -424,6 +439,21 @@ export class SfSearch extends FinderElement {
     if (submitted && this.errors.length) this.#focusSummary = true;
     this.dispatchEvent(new SfSearchEvent(store.query));
   }
+
+  /**
+   * The needs vocabulary is a file of its own: asked for once the form is shown and the page is idle, so it
+   * is there before anyone opens the choice, and at once if the form is used first.
+   */
+  #wantNeeds(store: FinderStore): void {
+    if (this.#needsAskedFor.has(store) || store.vocabulary) return;
+    this.#needsAskedFor.add(store);
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+    const load = () => void store.loadNeeds();
+    if (idle) idle(load, { timeout: IDLE_WAIT_MS });
+    else setTimeout(load, IDLE_WAIT_MS);
+  }
+
+  #loadNeeds = () => void this.activeStore?.loadNeeds();
 
   #collectPlaceError(): void {
     const store = this.activeStore;

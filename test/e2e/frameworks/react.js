@@ -13,9 +13,14 @@ function App({ endpoint, named, label }) {
     h('p', { id: 'opened' }, opened),
     h('button', { id: 'welsh', type: 'button', onClick: () => setLang('cy') }, 'Cymraeg'),
     h('service-finder', {
-      // A string, an array, and a listener for the element's own event.
-      endpoints: endpoint,
+      // Arrays, numbers and booleans as JSX passes them, text, and a listener for the element's own event.
+      endpoints: [endpoint],
       directories: [{ url: named, name: label }],
+      age: 70,
+      radius: 10,
+      free: true,
+      hideSearch: false,
+      need: ['staying-active', 'lonely'],
       lang,
       'url-state': 'off',
       'onsf-select': (e) => setOpened(e.detail.key ?? 'closed'),

@@ -16,7 +16,8 @@ const app = createApp({
   template: `<main>
     <p id="opened">{{ opened }}</p>
     <button id="welsh" type="button" @click="lang = 'cy'">Cymraeg</button>
-    <service-finder :endpoints="endpoint" :directories="directories" :lang="lang" url-state="off" @sf-select="opened = $event.detail.key ?? 'closed'"></service-finder>
+    <service-finder :endpoints="[endpoint]" :directories="directories" :age="70" :radius="10" :free="true" :hide-search="false"
+      :need="['staying-active', 'lonely']" :lang="lang" url-state="off" @sf-select="opened = $event.detail.key ?? 'closed'"></service-finder>
   </main>`,
 });
 app.config.compilerOptions.isCustomElement = (tag) => tag === 'service-finder' || tag.startsWith('sf-');
