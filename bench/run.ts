@@ -96,8 +96,8 @@ function print(title: string, rows: string[][]): void {
 }
 
 const parts = process.argv.slice(2);
-const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first'].includes(p));
-if (unknown.length) throw new Error(`npm run bench -- [engine] [blend] [map] [heavy] [first]: no part named ${unknown.join(', ')}`);
+const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first', 'needs'].includes(p));
+if (unknown.length) throw new Error(`npm run bench -- [engine] [blend] [map] [heavy] [first] [needs]: no part named ${unknown.join(', ')}`);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
 async function benchEngine(): Promise<void> {
@@ -135,3 +135,4 @@ if (wanted('map')) await (await import('./map.js')).benchMap();
 if (wanted('heavy')) await (await import('./heavy.js')).benchHeavy();
 // First result and keystroke → changed list (issue 16).
 if (wanted('first')) await (await import('./first-result.js')).benchFirst();
+if (wanted('needs')) await (await import('./needs.js')).benchNeeds();

@@ -199,8 +199,26 @@ export class FinderStore extends EventTarget {
   async loadNeeds(): Promise<void> {
     if (this.#needs.compiled) return;
     await this.#needs.load();
+    if (usesNeeds(this.#query)) await this.#readyNeeds();
     this.#refilter();
     this.#emit();
+  }
+
+  /**
+   * The vocabulary, and the needs of every service read so far: worked out a slice at a time, with the page
+   * given a turn between slices, so the first search by need does not hold up input (10,000 records take
+   * longer than a frame). Each service's needs are kept until it changes.
+   */
+  async #readyNeeds(services = this.#services): Promise<void> {
+    const needs = this.#needs.compiled ?? (await this.#needs.load());
+    let sliceStart = performance.now();
+    for (const s of services) {
+      needs.matches(s);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMain();
+        sliceStart = performance.now();
+      }
+    }
   }
 
   get(key: string): BlendedService | undefined {
@@ -252,7 +270,7 @@ export class FinderStore extends EventTarget {
       }
     }
     this.#query = next;
-    if (usesNeeds(next) && !this.#needs.compiled) await this.#needs.load();
+    if (usesNeeds(next)) await this.#readyNeeds();
     this.#refilter();
     this.#emit();
   }
@@ -485,7 +503,7 @@ export class FinderStore extends EventTarget {
     await turn();
     const facets = computeFacets(services);
     await turn();
-    if (usesNeeds(this.#query) && !this.#needs.compiled) await this.#needs.load();
+    if (usesNeeds(this.#query)) await this.#readyNeeds(services);
     this.#services = services;
     this.#byKey = new Map();
     for (const s of services) for (const r of s.sources) this.#byKey.set(r.key, s);

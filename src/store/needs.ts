@@ -36,6 +36,7 @@ function emptyNeeds(): CompiledNeeds {
     synonyms: BUILT_IN_SYNONYMS,
     cache: new WeakMap(),
     test: () => undefined,
+    matches: () => none,
   };
 }
 

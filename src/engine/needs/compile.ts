@@ -7,7 +7,7 @@ import type { Service } from '../../model/index.js';
 import { BUILT_IN_SYNONYMS, tokenise } from '../text.js';
 import { needTest, type NeedTest } from './explain.js';
 import { VOCABULARY_LIMITS } from './limits.js';
-import { NAME_WORD, PREFIX_KEY, termKey, UNLESS, WORD, type NeedMatch, type Phrase } from './match.js';
+import { NAME_WORD, needMatches, PREFIX_KEY, termKey, UNLESS, WORD, type NeedMatch, type Phrase } from './match.js';
 import type { Need, NeedsVocabulary } from './vocabulary.js';
 
 export interface CompiledNeeds {
@@ -34,6 +34,8 @@ export interface CompiledNeeds {
    * preset or a keyword names one); undefined when none is known. What the search calls.
    */
   test(wanted: readonly string[], byName?: boolean): NeedTest | undefined;
+  /** Every need a service meets (cached per service): what the store works out ahead, a slice at a time. */
+  matches(service: Service): ReadonlyMap<string, NeedMatch>;
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -97,6 +99,7 @@ export function compileNeeds(vocabulary: NeedsVocabulary): CompiledNeeds {
     synonyms,
     cache: new WeakMap(),
     test: (wanted, byName) => needTest(compiled, wanted, byName),
+    matches: (service) => needMatches(compiled, service),
   };
   return compiled;
 }
