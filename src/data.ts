@@ -8,4 +8,5 @@ export * from './sources/index.js';
 export { readOpenActive, isOpenActiveUrl, siblingFeed, type OpenActiveFeeds, type OpenActiveOptions } from './sources/openactive.js';
 export { checkReport, skippedRecords, readSummary, problemSummary, PROBLEMS_LISTED, type CheckReport } from './sources/check.js';
 export * from './engine/index.js';
+export * from './engine/needs/index.js';
 export { FinderStore, type FinderStoreOptions, type Endpoint, type PlaceError } from './store/finder-store.js';

@@ -20,6 +20,7 @@ export async function vocabularyOption(value: string | undefined): Promise<strin
 export async function loadVocabulary(vocabulary: string | object | undefined, timeoutMs?: number) {
   const loader = new NeedsLoader({ vocabulary, timeoutMs });
   const compiled = await loader.load();
+  if (!compiled) throw new Error(loader.error);
   return { compiled, error: loader.error, problems: loader.problems };
 }
 

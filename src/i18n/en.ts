@@ -84,7 +84,7 @@ export const en = {
   search: {
     label: 'Search for services',
     need: 'What do you need help with?',
-    needHint: 'Choose the closest. Directories describe the same help in different words: this finds them all.',
+    needHint: 'Choose the closest: it finds the help whatever each directory calls it.',
     needAny: 'Anything',
     keyword: 'What are you looking for?',
     keywordHint: 'For example, a group, an activity or a kind of help',

@@ -198,7 +198,7 @@ export class FinderStore extends EventTarget {
    */
   async loadNeeds(): Promise<void> {
     if (this.#needs.compiled) return;
-    await this.#needs.load();
+    if (!(await this.#needs.load())) return;
     if (usesNeeds(this.#query)) await this.#readyNeeds();
     this.#refilter();
     this.#emit();
@@ -211,6 +211,7 @@ export class FinderStore extends EventTarget {
    */
   async #readyNeeds(services = this.#services): Promise<void> {
     const needs = this.#needs.compiled ?? (await this.#needs.load());
+    if (!needs) return;
     let sliceStart = performance.now();
     for (const s of services) {
       needs.matches(s);

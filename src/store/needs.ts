@@ -7,7 +7,7 @@ import { fetchJson } from '../sources/index.js';
 import { VOCABULARY_LIMITS } from '../engine/needs/limits.js';
 import type { CompiledNeeds } from '../engine/needs/compile.js';
 import type { NeedsVocabulary } from '../engine/needs/vocabulary.js';
-import { BUILT_IN_SYNONYMS, type Synonyms } from '../engine/text.js';
+import type { Synonyms } from '../engine/text.js';
 
 /** The vocabulary's code and shipped data: a file of its own in the bundle, fetched on first use. */
 const runtime = () => import('../engine/needs/needs-runtime.js');
@@ -20,30 +20,10 @@ export interface NeedsOptions {
   timeoutMs?: number;
 }
 
-/** No needs: what a finder uses when the vocabulary's file cannot be loaded. Its tests find nothing. */
-function emptyNeeds(): CompiledNeeds {
-  const none = new Map();
-  return {
-    vocabulary: { groups: [], needs: [] },
-    needs: [],
-    byId: none,
-    terms: none,
-    schemes: none,
-    phrases: none,
-    prefixes: none,
-    unlessTerms: none,
-    names: none,
-    synonyms: BUILT_IN_SYNONYMS,
-    cache: new WeakMap(),
-    test: () => undefined,
-    matches: () => none,
-  };
-}
-
 export class NeedsLoader {
   readonly #options: NeedsOptions;
   #compiled?: CompiledNeeds;
-  #loading?: Promise<CompiledNeeds>;
+  #loading?: Promise<CompiledNeeds | undefined>;
   /** What was left out of the page's vocabulary or synonyms, and why. */
   readonly problems: string[] = [];
   /** Why the page's vocabulary (or the shipped one) could not be read at all. */
@@ -57,20 +37,22 @@ export class NeedsLoader {
     return this.#compiled;
   }
 
-  /** Reads and compiles the vocabulary, once. Never rejects: what fails is in `error`. */
-  load(): Promise<CompiledNeeds> {
+  /**
+   * Reads and compiles the vocabulary, once. Never rejects: what fails is in `error`. Undefined when the
+   * bundle's file that holds it did not arrive: the finder then has no needs, and answers every query still.
+   */
+  load(): Promise<CompiledNeeds | undefined> {
     this.#loading ??= this.#read();
     return this.#loading;
   }
 
-  async #read(): Promise<CompiledNeeds> {
+  async #read(): Promise<CompiledNeeds | undefined> {
     let code: Awaited<ReturnType<typeof runtime>>;
     try {
       code = await runtime();
     } catch (e) {
-      // The file of the bundle that holds it did not arrive: no needs, and every query still answered.
       this.error = `The needs vocabulary could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
-      return (this.#compiled = emptyNeeds());
+      return undefined;
     }
     const { applyVocabulary, checkSynonyms, compileNeeds, parseVocabulary } = code;
     let vocabulary: NeedsVocabulary = code.SHIPPED_VOCABULARY;

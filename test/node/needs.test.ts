@@ -202,7 +202,7 @@ describe('a council’s vocabulary', () => {
 
   it('extends the shipped one from a URL: a new need, more words for one, one removed, a synonym group', async () => {
     const loader = new NeedsLoader({ vocabulary: `${server.url}/needs/extend.json` });
-    const c = await loader.load();
+    const c = (await loader.load())!;
     assert.equal(loader.error, undefined);
     assert.ok(
       loader.problems.some((p) => p.includes('"no-label"')),
@@ -225,7 +225,7 @@ describe('a council’s vocabulary', () => {
   });
 
   it('replaces it from a URL: only its own needs, and no built-in synonyms', async () => {
-    const c = await new NeedsLoader({ vocabulary: `${server.url}/needs/replace.json` }).load();
+    const c = (await new NeedsLoader({ vocabulary: `${server.url}/needs/replace.json` }).load())!;
     assert.deepEqual(
       c.needs.map((x) => x.id),
       ['getting-active'],
@@ -237,7 +237,7 @@ describe('a council’s vocabulary', () => {
 
   it('a hostile file over HTTP: what can be used is, the rest is said, nothing is polluted', async () => {
     const loader = new NeedsLoader({ vocabulary: `${server.url}/needs/hostile.json` });
-    const c = await loader.load();
+    const c = (await loader.load())!;
     assert.equal(loader.error, undefined);
     assert.ok(c.byId.has('constructor') && c.byId.has('long-words') && c.byId.has('lonely'));
     assert.equal(c.needs.find((x) => x.id === 'constructor')!.label, 'Constructor', 'the first of two with one id');
@@ -260,16 +260,16 @@ describe('a council’s vocabulary', () => {
   ] as const) {
     it(`${name} leaves the shipped vocabulary in use and says why`, async () => {
       const loader = new NeedsLoader({ vocabulary: `${server.url}${path}` });
-      const c = await loader.load();
+      const c = (await loader.load())!;
       assert.match(loader.error ?? '', /could not be read.*the shipped one is used/);
       assert.equal(c.needs.length, shipped.needs.length);
     });
   }
 
   it('page synonyms add to the vocabulary’s, in either shape', async () => {
-    const c = await new NeedsLoader({ synonyms: { 'warm hub': ['welcoming space'] } }).load();
+    const c = (await new NeedsLoader({ synonyms: { 'warm hub': ['welcoming space'] } }).load())!;
     assert.equal(queryTerms('warm hub', c.synonyms)[0].length, 2);
-    const d = await new NeedsLoader({ synonyms: [['jab', 'vaccination']] }).load();
+    const d = (await new NeedsLoader({ synonyms: [['jab', 'vaccination']] }).load())!;
     assert.equal(queryTerms('jab', d.synonyms)[0].length, 2);
   });
 });

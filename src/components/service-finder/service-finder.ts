@@ -49,10 +49,11 @@ function parseDirectories(value: string | null): Endpoint[] {
   }
 }
 
-/** The `synonyms` attribute: JSON, a list of groups or an object; what is not JSON is none. */
-function parseJson(value: string | null): unknown {
+/** The `synonyms` attribute: JSON, a list of groups or an object. Text that is not JSON is kept, and warned about. */
+function parseJson(value: string | null): Synonyms | string | undefined {
+  if (!value) return undefined;
   try {
-    return value ? (JSON.parse(value) as unknown) : undefined;
+    return JSON.parse(value) as Synonyms;
   } catch {
     return value;
   }
@@ -95,7 +96,7 @@ const PRESET_FIELDS = {
  * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width). `none` shows nothing and takes no place in the page's layout: the finder only holds the state for elements placed elsewhere with `finder="<id>"`.
  * @attr map-tiles - Tile URL template for the map view (`{z}/{x}/{y}`); default OpenStreetMap's standard tiles.
  * @attr map-attribution - Attribution (HTML) for `map-tiles`; default OpenStreetMap's.
- * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice"); `hideSearch` as a property.
+ * @attr hide-search - Do not show the search form (for a preset finder, e.g. "what is on near this GP practice").
  * @attr lang - `en` or `cy`; otherwise the nearest ancestor's or the page's language.
  * @attr geocoder - Base URL of a postcodes.io-compatible geocoder (default https://api.postcodes.io).
  * @attr full-postcode - Geocode the full postcode instead of only its outward code.
@@ -149,7 +150,7 @@ export class ServiceFinder extends LitElement {
   @property({ hasChanged: changedByValue }) category?: string | string[];
   @property({ hasChanged: changedByValue }) need?: string | string[];
   @property({ hasChanged: changedByValue }) vocabulary?: string | object;
-  @property({ converter: { fromAttribute: parseJson }, hasChanged: changedByValue }) synonyms?: unknown;
+  @property({ converter: { fromAttribute: parseJson }, hasChanged: changedByValue }) synonyms?: Synonyms | string;
   @property({ converter: flagAttribute }) free = false;
   @property({ converter: flagAttribute }) strict = false;
   @property() view = 'list';
@@ -361,7 +362,7 @@ export class ServiceFinder extends LitElement {
       warnOnce(this, 'vocabulary', 'a URL, or a vocabulary object', vocabulary);
     }
     const synonyms = this.synonyms;
-    const synonymsOk = synonyms === undefined || synonyms === null || (typeof synonyms === 'object' && synonyms !== null);
+    const synonymsOk = synonyms === undefined || synonyms === null || typeof synonyms === 'object';
     if (!synonymsOk) warnOnce(this, 'synonyms', 'JSON: a list of synonym groups, or an object of a word to its synonyms', synonyms);
     const initial = mode === 'off' ? { query: presets } : initialUrlState(presets);
     const store = new FinderStore({
@@ -378,7 +379,7 @@ export class ServiceFinder extends LitElement {
       maxPages: numberProp(this, 'maxPages', this.maxPages, 'a number of pages'),
       vocabulary:
         typeof vocabulary === 'string' || (typeof vocabulary === 'object' && vocabulary !== null) ? vocabulary || undefined : undefined,
-      synonyms: synonymsOk && synonyms ? (synonyms as Synonyms) : undefined,
+      synonyms: synonymsOk && synonyms && typeof synonyms === 'object' ? synonyms : undefined,
     });
     void this.#reportVocabulary(store);
     const ui = uiFor(store);

@@ -99,12 +99,30 @@ function scan(
   }
 }
 
-function termNeeds(c: CompiledNeeds, term: Term, each: (need: number) => void): void {
-  const name = term.name.slice(0, TERM_CHARS);
-  const keys = new Set([termKey(name)]);
-  // A hierarchy ("Sensory Impaired>Visually Impaired") is looked up whole and part by part.
-  if (name.includes('>')) for (const part of name.split('>')) keys.add(termKey(part));
-  for (const key of keys) for (const need of c.terms.get(key) ?? []) each(need);
+/** A directory term, its words once: the lookups and the scan both use them. */
+interface ReadTerm {
+  name: string;
+  tokens: string[];
+  key: string;
+  vocabulary?: string;
+}
+
+function readTerms(list: readonly Term[] | undefined): ReadTerm[] {
+  const out: ReadTerm[] = [];
+  for (const t of list ?? []) {
+    if (typeof t?.name !== 'string') continue;
+    const tokens = tokenise(t.name.slice(0, TERM_CHARS));
+    out.push({ name: t.name, tokens, key: tokens.join(' '), vocabulary: typeof t.vocabulary === 'string' ? t.vocabulary : undefined });
+  }
+  return out;
+}
+
+function termNeeds(c: CompiledNeeds, term: ReadTerm, each: (need: number) => void): void {
+  for (const need of c.terms.get(term.key) ?? []) each(need);
+  // A hierarchy ("Sensory Impaired>Visually Impaired") is looked up part by part too.
+  if (term.name.includes('>')) {
+    for (const part of term.name.slice(0, TERM_CHARS).split('>')) for (const need of c.terms.get(termKey(part)) ?? []) each(need);
+  }
   if (term.vocabulary) for (const need of c.schemes.get(termKey(term.vocabulary)) ?? []) each(need);
 }
 
@@ -118,25 +136,21 @@ export function needMatches(c: CompiledNeeds, service: Service): ReadonlyMap<str
     if (!out.has(need)) out.set(need, { need: c.needs[need].id, how, term });
   };
   const lists = [
-    ['category', service.categories],
-    ['eligibility', service.eligibility],
+    ['category', readTerms(service.categories)],
+    ['eligibility', readTerms(service.eligibility)],
   ] as const;
-  // The record's own terms, only when some need is cancelled by a term.
-  let keys: Set<string> | undefined;
-  if (c.unlessTerms.size) {
-    keys = new Set();
-    for (const [, list] of lists) for (const t of list ?? []) if (typeof t?.name === 'string') keys.add(termKey(t.name));
-  }
+  // The record's own terms, for the needs a term on the same record cancels.
+  const keys = new Set(lists.flatMap(([, terms]) => terms.map((t) => t.key)));
   const cancelled = (need: number) => {
     const unless = c.unlessTerms.get(need);
-    return !!unless && !!keys && [...unless].some((k) => keys.has(k));
+    if (unless) for (const k of unless) if (keys.has(k)) return true;
+    return false;
   };
   const byTerm = (need: number) => met(need) || cancelled(need);
-  for (const [how, list] of lists) {
-    for (const term of list ?? []) {
-      if (typeof term?.name !== 'string') continue;
+  for (const [how, terms] of lists) {
+    for (const term of terms) {
       termNeeds(c, term, (need) => !cancelled(need) && record(need, how, term.name));
-      scan(c, tokenise(term.name.slice(0, TERM_CHARS)), true, (need) => record(need, how, term.name), byTerm);
+      scan(c, term.tokens, true, (need) => record(need, how, term.name), byTerm);
     }
   }
   scan(c, tokenise(service.name), true, (need, text) => record(need, 'name', text), met);
