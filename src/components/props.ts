@@ -7,82 +7,50 @@
 
 const warned = new WeakMap<Element, Set<string>>();
 
-function described(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text "${value.slice(0, 40)}"`;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value).slice(0, 40)}`;
-}
-
 /** Says once per element and property that `value` is not what the property takes. */
 export function warnOnce(host: Element, property: string, expected: string, value: unknown): void {
-  let seen = warned.get(host);
-  if (!seen) warned.set(host, (seen = new Set()));
+  const seen = warned.get(host) ?? new Set();
+  warned.set(host, seen);
   if (seen.has(property)) return;
   seen.add(property);
-  console.warn(`<${host.localName}>: the ${property} property takes ${expected}, not ${described(value)}. It is ignored.`);
+  const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value);
+  console.warn(`<${host.localName}>: the ${property} property takes ${expected}, not ${got}. It is ignored.`);
 }
 
-const split = (value: string, separator: RegExp) =>
-  value
-    .split(separator)
-    .map((v) => v.trim())
-    .filter(Boolean);
+/** Text, or nothing: anything else warns. */
+export function textProp(host: Element, property: string, value: unknown, expected = 'text'): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (value !== undefined && value !== null) warnOnce(host, property, expected, value);
+  return undefined;
+}
 
-/** A list: text with items separated by spaces or commas (or `separator`), or an array of strings. */
+/** A list: text with items separated by spaces or commas (or `separator`), or an array of text. */
 export function listProp(host: Element, property: string, value: unknown, separator = /[\s,]+/): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  if (typeof value === 'string') return split(value, separator);
-  if (Array.isArray(value)) {
-    const strings = value.filter((v): v is string => typeof v === 'string');
-    if (strings.length < value.length)
-      warnOnce(
-        host,
-        property,
-        'text or an array of text',
-        value.find((v) => typeof v !== 'string'),
-      );
-    return strings.flatMap((v) => split(v, separator));
-  }
-  warnOnce(host, property, 'text or an array of text', value);
-  return [];
+  const items = Array.isArray(value) ? value : [value ?? ''];
+  const bad = items.find((v) => typeof v !== 'string');
+  if (bad !== undefined) warnOnce(host, property, 'text or an array of text', bad);
+  return items.flatMap((v) => (typeof v === 'string' ? v.split(separator) : [])).flatMap((v) => v.trim() || []);
 }
 
 /** A number: a finite number, or text holding one. */
 export function numberProp(host: Element, property: string, value: unknown, expected = 'a number'): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  const n = typeof value === 'number' || (typeof value === 'string' && value.trim()) ? Number(value) : NaN;
   if (Number.isFinite(n)) return n;
   warnOnce(host, property, expected, value);
   return undefined;
 }
 
-/**
- * A flag attribute: present is true, as HTML has it, except for the text "false", which a framework or a
- * CMS writes when it means false (`hide-search="false"`).
- */
-export const flagAttribute = { fromAttribute: (value: string | null): boolean => value !== null && value.trim().toLowerCase() !== 'false' };
+/** Text as a flag attribute or a framework gives it: present is true, except "false" (`hide-search="false"`). */
+const flagText = (value: string) => value.trim().toLowerCase() !== 'false';
 
-/** A flag: true or false, or text as an attribute gives it (present is true, "false" is false). */
+/** The converter of a flag attribute. */
+export const flagAttribute = { fromAttribute: (value: string | null): boolean => value !== null && flagText(value) };
+
+/** A flag: true or false, or text as an attribute gives it. */
 export function flagProp(host: Element, property: string, value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim().toLowerCase() !== 'false';
+  if (typeof value === 'boolean' || value === undefined || value === null) return !!value;
+  if (typeof value === 'string') return flagText(value);
   warnOnce(host, property, 'true or false', value);
   return false;
-}
-
-/**
- * Whether a property's value changed. A framework passes a new array or object on every render: the same
- * data in a new one is no change (and does not make the finder read its directories again).
- */
-export function changedByValue(value: unknown, old: unknown): boolean {
-  if (value === old) return false;
-  if (typeof value !== 'object' || typeof old !== 'object' || value === null || old === null) return true;
-  try {
-    return JSON.stringify(value) !== JSON.stringify(old);
-  } catch {
-    return true; // not data (a cycle): compared by identity, which differed
-  }
 }

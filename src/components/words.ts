@@ -13,13 +13,14 @@ export function explain(l: Localizer, e: Explanation, query: Query): string {
     const key = `${e.field}Unknown` as keyof typeof w;
     return key in w ? w[key] : w.completenessUnknown;
   }
-  // Met through the needs vocabulary: a need asked for, or a category or keyword that names one.
-  if (e.params?.how) return needWords(l, e.params);
+  // Met through the needs vocabulary (a need asked for, or a category or keyword that names one): its
+  // explanation comes in English and Welsh with the vocabulary.
+  if (e.params?.how) return String((l.lang === 'cy' && e.params.cy) || e.detail);
   switch (e.field) {
     case 'text':
       return l.t(w.textMatch, { text: query.text?.trim() ?? '' });
     case 'need':
-      return needWords(l, e.params ?? {});
+      return e.detail;
     case 'age':
       return query.age !== undefined
         ? l.t(w.ageMatch, { age: l.number(query.age) })
@@ -43,23 +44,6 @@ export function explain(l: Localizer, e: Explanation, query: Query): string {
     case 'completeness':
       return w.completenessMatch;
   }
-}
-
-const NEED_WHY = {
-  category: 'needCategory',
-  eligibility: 'needEligibility',
-  name: 'needName',
-  organisation: 'needOrganisation',
-  description: 'needDescription',
-} as const;
-
-/** "Feeling lonely or isolated: its directory calls it “Befriending”", in the person's language. */
-function needWords(l: Localizer, p: Record<string, string | number>): string {
-  const w = l.m.why;
-  const how = String(p.how);
-  const why = Object.hasOwn(NEED_WHY, how) ? l.t(w[NEED_WHY[how as keyof typeof NEED_WHY]], { term: String(p.term ?? '') }) : '';
-  const need = String((l.lang === 'cy' && p.labelCy) || p.label || p.need || '');
-  return l.t(w.needMatch, { need, why });
 }
 
 /** "what ages and when they run" for the partial-matches heading. */

@@ -199,6 +199,11 @@ interface Filter {
   explain(e: Entry, i: number): Omit<Explanation, 'field' | 'state'>;
 }
 
+/** A filter as the needs vocabulary's module makes it (engine/needs/filters.ts): it reads only the service. */
+export type NeedFilter = Filter;
+/** The filters the needs vocabulary makes for a query, in place of (or besides) the search's own. */
+export type NeedFilters = { text?: Filter; need?: Filter; category?: Filter };
+
 const NOT_STATED = { detail: 'not stated' };
 
 export function ageBandRange(band: AgeBand): { min: number; max: number } {
@@ -231,32 +236,6 @@ function anyOf(
       const h = hits(e);
       const names = norm ? h.map((w) => wanted[want.indexOf(w)]) : h;
       return { detail: names.join(', '), params: { [field]: names.join(', ') } };
-    },
-  };
-}
-
-/**
- * Categories by name: a record listing one of them matches; so does one that meets a need the name stands
- * for ("Staying active" finds OpenActive sessions by their activity and clubs by their names). A record
- * with no categories that meets none of those needs does not say.
- */
-function categoryFilter(wanted: readonly string[], compiled: CompiledNeeds | undefined, boost: Float32Array): Filter {
-  const listed = anyOf(wanted, 'category', (e) => e.categories, true);
-  const needs = compiled?.test(wanted, true);
-  if (!needs) return listed;
-  return {
-    field: 'category',
-    test: (e, i) => {
-      const own = listed.test(e, i);
-      if (own === 1) return 1;
-      const m = needs.match(e.service);
-      if (m) boost[i] = Math.max(boost[i], m.weight);
-      return m ? 1 : own;
-    },
-    explain: (e, i) => {
-      if (listed.test(e, i) === 1) return listed.explain(e, i);
-      const { detail, params } = needs.match(e.service)!.explain();
-      return { detail, params: { ...params, category: wanted.join(', ') } };
     },
   };
 }
@@ -295,39 +274,21 @@ function buildFilters(
 ): Filter[] {
   const filters: Filter[] = [];
   const text = query.text?.trim();
-  if (text) {
-    // A keyword that names a need ("lonely") also finds what the need finds.
-    const named = options.needs?.test([text], true);
-    if (scores || named) {
-      filters.push({
-        field: 'text',
-        test: (e, i) => {
-          if (scores && scores[i] > 0) return 1;
-          const m = named?.match(e.service);
-          if (m) boost[i] = Math.max(boost[i], m.weight);
-          return m ? 1 : 0;
-        },
-        explain: (e, i) => {
-          const m = scores && scores[i] > 0 ? undefined : named?.match(e.service);
-          return m ? m.explain() : { detail: `matches “${text}”`, params: { text } };
-        },
-      });
-    }
-  }
-  if (query.needs?.length && options.needs) {
-    const wanted = options.needs.test(query.needs);
-    if (wanted) {
-      filters.push({
-        field: 'need',
-        test: (e, i) => {
-          const m = wanted.match(e.service);
-          if (m) boost[i] = Math.max(boost[i], m.weight);
-          return m ? 1 : 0;
-        },
-        explain: (e) => wanted.match(e.service)!.explain(),
-      });
-    }
-  }
+  const own = {
+    text:
+      text && scores
+        ? ({
+            field: 'text',
+            test: (_e, i) => (scores[i] > 0 ? 1 : 0),
+            explain: () => ({ detail: `matches “${text}”`, params: { text } }),
+          } as Filter)
+        : undefined,
+    category: query.categories?.length ? anyOf(query.categories, 'category', (e) => e.categories, true) : undefined,
+  };
+  const needs = options.needs?.filters(query, own, boost) ?? {};
+  const textFilter = needs.text ?? own.text;
+  if (textFilter) filters.push(textFilter);
+  if (needs.need) filters.push(needs.need);
   const ageRange =
     typeof query.age === 'number' && Number.isFinite(query.age)
       ? { min: query.age, max: query.age }
@@ -344,7 +305,8 @@ function buildFilters(
   if (query.access?.length) filters.push(anyOf(query.access, 'access', (e) => e.access));
   if (query.attendance?.length) filters.push(anyOf(query.attendance, 'attendance', (e) => e.attendance));
   if (query.eligibility?.length) filters.push(anyOf(query.eligibility, 'eligibility', (e) => e.eligibility, true));
-  if (query.categories?.length) filters.push(categoryFilter(query.categories, options.needs, boost));
+  const category = needs.category ?? own.category;
+  if (category) filters.push(category);
   if (query.days?.length || query.partsOfDay?.length) {
     const dayBits = query.days?.length ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0) : 0x7f;
     const partBits = (query.partsOfDay ?? []).reduce((m, p) => m | PART_BITS[p], 0);

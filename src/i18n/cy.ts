@@ -215,12 +215,6 @@ export const cy: Catalogue = {
   why: {
     label: 'Pam mae hwn wedi’i restru',
     textMatch: 'Yn cyfateb i “{text}”',
-    needMatch: '{need}: {why}',
-    needCategory: 'mae ei gyfeiriadur yn ei alw’n “{term}”',
-    needEligibility: 'mae ei gyfeiriadur yn dweud ei fod ar gyfer “{term}”',
-    needName: 'mae ei enw’n sôn am “{term}”',
-    needOrganisation: 'mae enw ei sefydliad yn sôn am “{term}”',
-    needDescription: 'mae ei ddisgrifiad yn sôn am “{term}”',
     ageMatch: 'Addas ar gyfer oedran {age}',
     ageBandMatch: 'Addas ar gyfer {band}',
     ageUnknown: 'Nid yw’n dweud ar gyfer pa oedran',

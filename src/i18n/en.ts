@@ -210,13 +210,6 @@ export const en = {
   why: {
     label: 'Why this is listed',
     textMatch: 'Matches “{text}”',
-    /** A need met: "{need}: {why}", the why one of the five below. */
-    needMatch: '{need}: {why}',
-    needCategory: 'its directory calls it “{term}”',
-    needEligibility: 'its directory says it is for “{term}”',
-    needName: 'its name mentions “{term}”',
-    needOrganisation: 'its organisation’s name mentions “{term}”',
-    needDescription: 'its description mentions “{term}”',
     ageMatch: 'Suitable for age {age}',
     ageBandMatch: 'Suitable for {band}',
     ageUnknown: 'Does not say what ages it is for',

@@ -4,9 +4,8 @@
  * synonyms. Read once; a vocabulary that cannot be read leaves the shipped one in use and says why.
  */
 import { fetchJson } from '../sources/index.js';
-import { VOCABULARY_LIMITS } from '../engine/needs/limits.js';
+import { VOCABULARY_BYTES } from '../engine/needs/limits.js';
 import type { CompiledNeeds } from '../engine/needs/compile.js';
-import type { NeedsVocabulary } from '../engine/needs/vocabulary.js';
 import type { Synonyms } from '../engine/text.js';
 
 /** The vocabulary's code and shipped data: a file of its own in the bundle, fetched on first use. */
@@ -47,31 +46,20 @@ export class NeedsLoader {
   }
 
   async #read(): Promise<CompiledNeeds | undefined> {
-    let code: Awaited<ReturnType<typeof runtime>>;
-    try {
-      code = await runtime();
-    } catch (e) {
-      this.error = `The needs vocabulary could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
-      return undefined;
-    }
-    const { applyVocabulary, checkSynonyms, compileNeeds, parseVocabulary } = code;
-    let vocabulary: NeedsVocabulary = code.SHIPPED_VOCABULARY;
     const given = this.#options.vocabulary;
-    if (given) {
-      try {
-        const json =
-          typeof given === 'string'
-            ? await fetchJson(given, { timeoutMs: this.#options.timeoutMs, maxBytes: VOCABULARY_LIMITS.bytes })
-            : given;
-        const { patch, problems } = parseVocabulary(json);
-        this.problems.push(...problems);
-        vocabulary = applyVocabulary(vocabulary, patch, this.problems);
-      } catch (e) {
-        this.error = `The vocabulary at ${String(given)} could not be read (${e instanceof Error ? e.message : String(e)}): the shipped one is used.`;
-      }
-    }
-    const synonyms = this.#options.synonyms ? checkSynonyms(this.#options.synonyms, this.problems) : [];
-    if (synonyms.length) vocabulary = { ...vocabulary, synonyms: [...(vocabulary.synonyms ?? []), ...synonyms] };
-    return (this.#compiled = compileNeeds(vocabulary));
+    const code = runtime().catch((e: unknown) => {
+      this.error = `The needs vocabulary could not be loaded: ${String(e)}`;
+    });
+    const file =
+      typeof given === 'string'
+        ? await fetchJson(given, { timeoutMs: this.#options.timeoutMs, maxBytes: VOCABULARY_BYTES }).catch((e: unknown) => {
+            this.error = `The vocabulary at ${given} could not be read (${e instanceof Error ? e.message : String(e)}): the shipped one is used.`;
+          })
+        : given || undefined;
+    const rt = await code;
+    if (!rt) return undefined;
+    const { compiled, problems } = rt.prepareNeeds(file, this.#options.synonyms);
+    this.problems.push(...problems);
+    return (this.#compiled = compiled);
   }
 }

@@ -60,6 +60,16 @@ describe('finding by need', () => {
     );
     expect([...select.options].find((o) => o.value === 'lonely')!.textContent).to.equal('Teimlo’n unig neu’n ynysig');
     expect(select.options[0].textContent).to.equal('Unrhyw beth');
+    // Each result says why in Welsh too.
+    await el.store!.setQuery({ needs: ['lonely'] });
+    await settle(el);
+    await waitUntil(
+      async () => (await whyLines(el)).some((t) => t.startsWith('Teimlo’n unig neu’n ynysig: mae ei ')),
+      'no Welsh explanation',
+      {
+        timeout: 10000,
+      },
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -179,7 +189,7 @@ describe('properties of the types frameworks pass', () => {
       expect((await cards(inner(el, 'sf-results'))).length).to.be.greaterThan(0);
       const about = (p: string) => warnings.filter((w) => w.includes(`the ${p} property`));
       expect(about('age')).to.have.length(1);
-      expect(about('age')[0]).to.contain('a whole number of years');
+      expect(about('age')[0]).to.contain('whole years (0 to 120) or an age band');
       expect(about('free')).to.have.length(1);
       expect(about('free')[0]).to.contain('true or false');
       expect(about('need')).to.have.length(1);

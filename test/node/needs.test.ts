@@ -303,7 +303,9 @@ describe('searching by need', () => {
       labelCy: 'Teimlo’n unig neu’n ynysig',
       how: 'category',
       term: 'Befriending',
+      cy: 'Teimlo’n unig neu’n ynysig: mae ei gyfeiriadur yn ei alw’n “Befriending”',
     });
+    assert.equal(e.detail, 'Feeling lonely or isolated: its directory calls it “Befriending”');
   });
 
   it('several needs find what meets any; an unknown id is no filter', () => {

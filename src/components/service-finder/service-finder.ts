@@ -16,7 +16,7 @@ import { SfSourceErrorEvent } from '../events.js';
 import { tokens } from '../shared.styles.js';
 import { CALENDAR_VIEWS } from '../sf-calendar/sf-calendar.js';
 import { styles } from './service-finder.styles.js';
-import { changedByValue, flagAttribute, flagProp, listProp, numberProp, warnOnce } from '../props.js';
+import { flagAttribute, flagProp, listProp, numberProp, textProp, warnOnce } from '../props.js';
 
 /** Properties the store is made from: a change makes a new store. */
 const REBUILD = [
@@ -141,16 +141,16 @@ export class ServiceFinder extends LitElement {
   static override styles = [tokens, styles];
 
   // Frameworks set properties, with the types they have: each is read through ../props.ts.
-  @property({ hasChanged: changedByValue }) endpoints: string | Endpoint[] = '';
-  @property({ hasChanged: changedByValue }) openactive?: string | string[];
+  @property() endpoints: string | Endpoint[] = '';
+  @property() openactive?: string | string[];
   @property() near?: string;
   @property() radius?: string | number;
   @property() age?: string | number;
-  @property({ hasChanged: changedByValue }) access?: string | string[];
-  @property({ hasChanged: changedByValue }) category?: string | string[];
-  @property({ hasChanged: changedByValue }) need?: string | string[];
-  @property({ hasChanged: changedByValue }) vocabulary?: string | object;
-  @property({ converter: { fromAttribute: parseJson }, hasChanged: changedByValue }) synonyms?: Synonyms | string;
+  @property() access?: string | string[];
+  @property() category?: string | string[];
+  @property() need?: string | string[];
+  @property() vocabulary?: string | object;
+  @property({ converter: { fromAttribute: parseJson } }) synonyms?: Synonyms | string;
   @property({ converter: flagAttribute }) free = false;
   @property({ converter: flagAttribute }) strict = false;
   @property() view = 'list';
@@ -170,7 +170,7 @@ export class ServiceFinder extends LitElement {
    * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON. When `url` is a
    * relay, `"source"` is the directory's own address: it is named, and its records keyed, from that.
    */
-  @property({ converter: { fromAttribute: parseDirectories }, hasChanged: changedByValue }) directories: Endpoint[] | string = [];
+  @property({ converter: { fromAttribute: parseDirectories } }) directories: Endpoint[] | string = [];
   /** Clock for "open now", freshness and next openings (tests pin it). */
   @property({ attribute: false }) now?: () => Date;
 
@@ -206,11 +206,17 @@ export class ServiceFinder extends LitElement {
   /** The query the attributes ask for. */
   get presets(): Query {
     const q: Query = {};
-    if (typeof this.near === 'string' && this.near.trim()) q.place = this.near.trim();
-    else if (this.near) warnOnce(this, 'near', 'text (a postcode, a place name or "lat,lng")', this.near);
-    const radius = numberProp(this, 'radius', this.radius, 'a distance in miles');
-    if (radius !== undefined && radius > 0) q.radiusKm = milesToKm(radius);
-    Object.assign(q, this.#age());
+    const near = textProp(this, 'near', this.near);
+    if (near) q.place = near;
+    const radius = numberProp(this, 'radius', this.radius);
+    if (radius! > 0) q.radiusKm = milesToKm(radius!);
+    const age = typeof this.age === 'string' ? this.age.trim() : this.age;
+    if ((AGE_BANDS as readonly unknown[]).includes(age)) q.ageBand = age as Query['ageBand'];
+    else if (age !== undefined && age !== '') {
+      const years = typeof age === 'number' || /^\d{1,3}$/.test(String(age)) ? Number(age) : NaN;
+      if (Number.isInteger(years) && years >= 0 && years <= MAX_AGE) q.age = years;
+      else warnOnce(this, 'age', 'whole years (0 to 120) or an age band such as "65+"', age);
+    }
     const access = listProp(this, 'access', this.access).filter((a): a is AccessType => (ACCESS_TYPES as readonly string[]).includes(a));
     if (access.length) q.access = access;
     const categories = listProp(this, 'category', this.category, /,/);
@@ -222,34 +228,16 @@ export class ServiceFinder extends LitElement {
     return q;
   }
 
-  /** `age`: whole years from 0 to 120 (a number, or text), or an age band. */
-  #age(): Pick<Query, 'age' | 'ageBand'> {
-    const age = this.age;
-    const expected = 'a whole number of years from 0 to 120, or an age band such as "65+"';
-    if (age === undefined || age === null || age === '') return {};
-    const text = typeof age === 'string' ? age.trim() : undefined;
-    if (text && (AGE_BANDS as readonly string[]).includes(text)) return { ageBand: text as Query['ageBand'] };
-    const years = typeof age === 'number' ? age : text && /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-    if (Number.isInteger(years) && years >= 0 && years <= MAX_AGE) return { age: years };
-    warnOnce(this, 'age', expected, age);
-    return {};
-  }
-
   /** `endpoints` and `directories`, as text, JSON or arrays. */
   #endpoints(): Endpoint[] {
-    const listed = Array.isArray(this.endpoints) ? this.endpoints : listProp(this, 'endpoints', this.endpoints);
     const named = typeof this.directories === 'string' ? parseDirectories(this.directories) : this.directories;
-    const all = [...listed, ...(Array.isArray(named) ? named : [])];
-    const usable = all.filter(isEndpoint);
-    if (usable.length < all.length || (named !== undefined && !Array.isArray(named))) {
-      warnOnce(
-        this,
-        usable.length < all.length ? 'endpoints' : 'directories',
-        'URLs, or objects with a "url"',
-        all.find((d) => !isEndpoint(d)) ?? named,
-      );
-    }
-    return usable;
+    const all: unknown[] = [
+      ...(Array.isArray(this.endpoints) ? this.endpoints : listProp(this, 'endpoints', this.endpoints)),
+      ...[named ?? []].flat(),
+    ];
+    const bad = all.find((d) => !isEndpoint(d));
+    if (bad !== undefined) warnOnce(this, 'endpoints', 'URLs, or objects with a "url"', bad);
+    return all.filter(isEndpoint);
   }
 
   /**
@@ -357,13 +345,9 @@ export class ServiceFinder extends LitElement {
     const endpoints = this.#endpoints();
     const mode = parseUrlStateMode(this.urlState);
     const presets = this.presets;
-    const vocabulary = this.vocabulary;
-    if (vocabulary !== undefined && typeof vocabulary !== 'string' && (typeof vocabulary !== 'object' || vocabulary === null)) {
-      warnOnce(this, 'vocabulary', 'a URL, or a vocabulary object', vocabulary);
-    }
-    const synonyms = this.synonyms;
-    const synonymsOk = synonyms === undefined || synonyms === null || typeof synonyms === 'object';
-    if (!synonymsOk) warnOnce(this, 'synonyms', 'JSON: a list of synonym groups, or an object of a word to its synonyms', synonyms);
+    const { vocabulary, synonyms } = this;
+    if (vocabulary !== undefined && !['string', 'object'].includes(typeof vocabulary)) warnOnce(this, 'vocabulary', 'a URL', vocabulary);
+    if (typeof synonyms === 'string') warnOnce(this, 'synonyms', 'JSON', synonyms);
     const initial = mode === 'off' ? { query: presets } : initialUrlState(presets);
     const store = new FinderStore({
       endpoints,
@@ -375,11 +359,10 @@ export class ServiceFinder extends LitElement {
       places: this.places || undefined,
       query: initial.query,
       now: this.now,
-      timeoutMs: numberProp(this, 'timeout', this.timeout, 'milliseconds, a number'),
-      maxPages: numberProp(this, 'maxPages', this.maxPages, 'a number of pages'),
-      vocabulary:
-        typeof vocabulary === 'string' || (typeof vocabulary === 'object' && vocabulary !== null) ? vocabulary || undefined : undefined,
-      synonyms: synonymsOk && synonyms && typeof synonyms === 'object' ? synonyms : undefined,
+      timeoutMs: numberProp(this, 'timeout', this.timeout),
+      maxPages: numberProp(this, 'maxPages', this.maxPages),
+      vocabulary: typeof vocabulary === 'string' || typeof vocabulary === 'object' ? vocabulary || undefined : undefined,
+      synonyms: typeof synonyms === 'object' ? synonyms || undefined : undefined,
     });
     void this.#reportVocabulary(store);
     const ui = uiFor(store);

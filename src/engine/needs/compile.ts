@@ -3,10 +3,12 @@
  * word's first letters to the needs and phrases they stand for. Made once per vocabulary; matching a
  * service then only looks things up (match.ts).
  */
-import type { Service } from '../../model/index.js';
+import type { Query, Service } from '../../model/index.js';
+import type { NeedFilter, NeedFilters } from '../search.js';
+import { needFilters } from './filters.js';
 import { BUILT_IN_SYNONYMS, tokenise } from '../text.js';
 import { needTest, type NeedTest } from './explain.js';
-import { VOCABULARY_LIMITS } from './limits.js';
+import { VOCABULARY_LIMITS } from './vocabulary.js';
 import { NAME_WORD, needMatches, PREFIX_KEY, termKey, UNLESS, WORD, type NeedMatch, type Phrase } from './match.js';
 import type { Need, NeedsVocabulary } from './vocabulary.js';
 
@@ -36,6 +38,8 @@ export interface CompiledNeeds {
   test(wanted: readonly string[], byName?: boolean): NeedTest | undefined;
   /** Every need a service meets (cached per service): what the store works out ahead, a slice at a time. */
   matches(service: Service): ReadonlyMap<string, NeedMatch>;
+  /** The search's filters that use the vocabulary, for a query (engine/needs/filters.ts). */
+  filters(query: Query, own: { text?: NeedFilter; category?: NeedFilter }, boost: Float32Array): NeedFilters;
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -100,6 +104,7 @@ export function compileNeeds(vocabulary: NeedsVocabulary): CompiledNeeds {
     cache: new WeakMap(),
     test: (wanted, byName) => needTest(compiled, wanted, byName),
     matches: (service) => needMatches(compiled, service),
+    filters: (query, own, boost) => needFilters(compiled, query, own, boost),
   };
   return compiled;
 }

@@ -17,19 +17,33 @@ export const EVIDENCE_WEIGHT: Record<NeedEvidence, number> = {
   description: 1,
 };
 
-const WHY: Record<NeedEvidence, (term: string) => string> = {
-  category: (t) => `its directory calls it “${t}”`,
-  eligibility: (t) => `its directory says it is for “${t}”`,
-  name: (t) => `its name mentions “${t}”`,
-  organisation: (t) => `its organisation’s name mentions “${t}”`,
-  description: (t) => `its description mentions “${t}”`,
+/**
+ * Why a service was found, in English and in Welsh: the vocabulary is bilingual, so the words of its
+ * explanations travel with it (and load with it) instead of in every page's first file.
+ */
+const WHY: Record<NeedEvidence, [en: string, cy: string]> = {
+  category: ['its directory calls it', 'mae ei gyfeiriadur yn ei alw’n'],
+  eligibility: ['its directory says it is for', 'mae ei gyfeiriadur yn dweud ei fod ar gyfer'],
+  name: ['its name mentions', 'mae ei enw’n sôn am'],
+  organisation: ['its organisation’s name mentions', 'mae enw ei sefydliad yn sôn am'],
+  description: ['its description mentions', 'mae ei ddisgrifiad yn sôn am'],
 };
 
-/** The explanation of one match: English `detail` for the CLI, and `params` the elements put into words. */
+/**
+ * The explanation of one match: English `detail` (for the CLI and English pages), and `params` with the
+ * need, the evidence and the Welsh words (`cy`).
+ */
 export function needExplanation(need: Need, match: NeedMatch): { detail: string; params: Record<string, string> } {
-  const params: Record<string, string> = { need: need.id, label: need.label, how: match.how, term: match.term };
+  const [en, cy] = WHY[match.how];
+  const params: Record<string, string> = {
+    need: need.id,
+    label: need.label,
+    how: match.how,
+    term: match.term,
+    cy: `${need.labelCy ?? need.label}: ${cy} “${match.term}”`,
+  };
   if (need.labelCy) params.labelCy = need.labelCy;
-  return { detail: `${need.label}: ${WHY[match.how](match.term)}`, params };
+  return { detail: `${need.label}: ${en} “${match.term}”`, params };
 }
 
 /** A service meeting a need a query asked for. */

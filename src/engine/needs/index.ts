@@ -9,12 +9,14 @@ export {
   applyVocabulary,
   checkSynonyms,
   parseVocabulary,
+  VOCABULARY_FORMAT,
+  VOCABULARY_LIMITS,
   type Need,
   type NeedGroup,
   type NeedsVocabulary,
   type VocabularyPatch,
 } from './vocabulary.js';
-export { isNeedId, VOCABULARY_FORMAT, VOCABULARY_LIMITS } from './limits.js';
+export { isNeedId, VOCABULARY_BYTES } from './limits.js';
 export { compileNeeds, type CompiledNeeds } from './compile.js';
 export { needMatches, resolveNeed, termKey, NEED_EVIDENCE, type NeedEvidence, type NeedMatch } from './match.js';
 export { needExplanation, needTest, EVIDENCE_WEIGHT, type NeedHit, type NeedTest } from './explain.js';

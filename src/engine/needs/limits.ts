@@ -1,24 +1,7 @@
-/** The needs vocabulary's file format name, its size caps and its ids: small, so the finder's first file can check an address. */
+/** What the finder's first file needs of the needs vocabulary: whether an address's need id could be one, and the largest file it reads. */
 
-export const VOCABULARY_FORMAT = 'service-finder-needs';
-
-/** Caps on a vocabulary from a URL, so a hostile or broken file costs bounded time and memory. */
-export const VOCABULARY_LIMITS = {
-  /** Bytes of the JSON file. */
-  bytes: 1_000_000,
-  needs: 200,
-  groups: 40,
-  /** Entries in each list of one need. */
-  list: 300,
-  /** Phrases across all needs and lists. */
-  phrases: 20_000,
-  /** Characters of a label, a term or a phrase. */
-  chars: 120,
-  /** Words of one phrase. */
-  words: 8,
-  synonymGroups: 300,
-  synonymPhrases: 30,
-} as const;
+/** Bytes of a vocabulary file, at most. */
+export const VOCABULARY_BYTES = 1_000_000;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID_CHARS = 64;

@@ -4,7 +4,27 @@
  * goes through (it is hostile data: sizes capped, every value checked, ids kept in Maps), and how a
  * council's vocabulary extends or replaces the shipped one. Documented in docs/needs.md.
  */
-import { isNeedId, VOCABULARY_FORMAT, VOCABULARY_LIMITS } from './limits.js';
+import { isNeedId, VOCABULARY_BYTES } from './limits.js';
+
+export const VOCABULARY_FORMAT = 'service-finder-needs';
+
+/** Caps on a vocabulary from a URL, so a hostile or broken file costs bounded time and memory. */
+export const VOCABULARY_LIMITS = {
+  /** Bytes of the JSON file. */
+  bytes: VOCABULARY_BYTES,
+  needs: 200,
+  groups: 40,
+  /** Entries in each list of one need. */
+  list: 300,
+  /** Phrases across all needs and lists. */
+  phrases: 20_000,
+  /** Characters of a label, a term or a phrase. */
+  chars: 120,
+  /** Words of one phrase. */
+  words: 8,
+  synonymGroups: 300,
+  synonymPhrases: 30,
+} as const;
 
 /** One need or circumstance. Every list is optional; phrases are matched whole words, case- and accent-insensitive. */
 export interface Need {
