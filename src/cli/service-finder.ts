@@ -5,6 +5,7 @@
  *   service-finder check <url>
  *   service-finder search <url>… [--text T] [--age N] [--access A] [--day MO] [--time morning] …
  *   service-finder harvest <url>… --out snapshot.json
+ *   service-finder harvest <url>… --index DIR [--refresh]
  */
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -27,12 +28,14 @@ import { postcodesIoGeocoder } from '../engine/index.js';
 import { FinderStore } from '../store/finder-store.js';
 import { checkReport, skippedRecords } from '../sources/check.js';
 import { formatCheck } from './check.js';
+import { harvestIndex } from './harvest-index.js';
+import { COMPRESSIONS, type Compression } from './index/files.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
       Reads a whole directory and reports what a finder can use from it.
-  service-finder search <url>… [filters] [--json] [--limit N]
-      Blends the directories and prints the services that match.
+  service-finder search <url>… [--index MANIFEST-URL] [filters] [--json] [--limit N]
+      Blends the directories (and the cells of an index near --near) and prints the services that match.
       Filters: --text WORDS  --age N | --age-band ${AGE_BANDS.join('|')}
                --access ${ACCESS_TYPES.join(',')}
                --attendance ${ATTENDANCE_MODES.join(',')}
@@ -42,6 +45,10 @@ const USAGE = `Usage:
                --sort ${SORTS.join('|')}
   service-finder harvest <url>… --out FILE [--details]
       Reads whole directories into one snapshot file that the elements can load from any web host.
+  service-finder harvest <url>… --index DIR [--cell-size N] [--compress ${COMPRESSIONS.join(',')}|none] [--details]
+      Writes a static index: services in map cells, read by the elements a few cells at a time (docs/static-index.md).
+  service-finder harvest [<url>…] --index DIR --refresh [--since ISO-DATE-TIME]
+      Reads what changed since the index was built and rewrites only the cells it changes.
 Common: --max-pages N (default 200)  --timeout S (per request, default 20)`;
 
 const options = {
@@ -70,6 +77,11 @@ const options = {
   sort: { type: 'string' },
   out: { type: 'string' },
   details: { type: 'boolean' },
+  index: { type: 'string' },
+  refresh: { type: 'boolean' },
+  since: { type: 'string' },
+  'cell-size': { type: 'string' },
+  compress: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -139,10 +151,11 @@ async function check(urls: string[], v: Values, out: (s: string) => void): Promi
 }
 
 async function searchCommand(urls: string[], v: Values, out: (s: string) => void): Promise<number> {
-  if (urls.length === 0) throw new UsageError('search needs at least one directory URL');
+  if (urls.length === 0 && !v.index) throw new UsageError('search needs at least one directory URL or --index MANIFEST-URL');
   const query = queryFromFlags(v);
   const store = new FinderStore({
     endpoints: urls,
+    index: v.index ? [v.index] : undefined,
     ...readOptions(v),
     geocoder: postcodesIoGeocoder({ baseUrl: v.geocoder, fullPostcode: v['full-postcode'] }),
   });
@@ -207,8 +220,9 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
 }
 
 async function harvest(urls: string[], v: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (v.index) return harvestIndexCommand(urls, v, out, err);
   if (urls.length === 0) throw new UsageError('harvest needs at least one directory URL');
-  if (!v.out) throw new UsageError('harvest needs --out FILE');
+  if (!v.out) throw new UsageError('harvest needs --out FILE or --index DIR');
   const services: Service[] = [];
   const directories: DirectoryRef[] = [];
   let failed = 0;
@@ -240,6 +254,28 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
   await writeFile(v.out, JSON.stringify(snapshot));
   out(`Wrote ${services.length} services from ${directories.length} directories to ${v.out}`);
   return failed === urls.length ? 1 : 0;
+}
+
+function harvestIndexCommand(urls: string[], v: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (urls.length === 0 && !v.refresh) throw new UsageError('harvest --index needs at least one directory URL (or --refresh)');
+  if (v.since !== undefined && (!v.refresh || !Number.isFinite(Date.parse(v.since))))
+    throw new UsageError(`--since needs --refresh and a date-time (2026-05-01T00:00:00Z), not "${v.since}"`);
+  const cellSize = number(v['cell-size'], 'cell-size');
+  if (cellSize !== undefined && (!Number.isInteger(cellSize) || cellSize < 1)) throw new UsageError('--cell-size needs a whole number');
+  const compress = v.compress === 'none' ? [] : list(v.compress, COMPRESSIONS, 'compress');
+  return harvestIndex(
+    urls,
+    {
+      dir: v.index!,
+      refresh: v.refresh,
+      since: v.since,
+      cellSize,
+      compress: compress as Compression[] | undefined,
+      read: { ...readOptions(v), details: v.details },
+    },
+    out,
+    err,
+  );
 }
 
 /** Runs the CLI; returns the exit status. Exported for tests. */

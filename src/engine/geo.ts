@@ -16,6 +16,18 @@ export function haversineKm(a: LatLng, b: LatLng): number {
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * Distance in kilometres from a point to the nearest point of a box ([west, south, east, north]): 0 inside it.
+ * The nearest point is taken on the box's own lines of latitude and longitude, which for boxes of a few
+ * kilometres to a few hundred is within metres of the great-circle answer.
+ */
+export function distanceToBoxKm(p: LatLng, box: readonly [number, number, number, number]): number {
+  const [west, south, east, north] = box;
+  const lat = Math.min(north, Math.max(south, p.lat));
+  const lng = Math.min(east, Math.max(west, p.lng));
+  return lat === p.lat && lng === p.lng ? 0 : haversineKm(p, { lat, lng });
+}
+
 /** "51.48,-3.17" (or "51.48 -3.17") → a point; undefined unless both numbers are in range. */
 export function parseLatLng(text: string): LatLng | undefined {
   const m = /^\s*([-+]?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*([-+]?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);

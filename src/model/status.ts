@@ -71,4 +71,6 @@ export interface DirectoryStatus {
   error?: { kind: SourceErrorKind; message: string; status?: number };
   startedAt?: number;
   finishedAt?: number;
+  /** Nothing is read until the query has this: a static index is read near a place, never whole. */
+  waitingFor?: 'place';
 }

@@ -144,7 +144,7 @@ function pageUrl(list: string, params: Record<string, number | undefined>): stri
  * Turns raw records into services: every record is either read or reported
  * with its reason (no id, no name, seen before, or what went wrong).
  */
-function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryRef, page: number, seen: Set<string>) {
+export function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryRef, page: number, seen: Set<string>) {
   const services: Service[] = [];
   const problems: RecordProblem[] = [];
   for (const raw of records) {

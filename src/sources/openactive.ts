@@ -108,7 +108,8 @@ export function siblingFeed(url: string): string | undefined {
   return u.href;
 }
 
-function feedList(feeds: OpenActiveFeeds, siblings: boolean): Array<{ url: string; optional: boolean }> {
+/** The feeds to read for `feeds`: one address and the sibling feed its name suggests (optional), or those listed. */
+export function feedList(feeds: OpenActiveFeeds, siblings: boolean): Array<{ url: string; optional: boolean }> {
   if (typeof feeds === 'string') {
     const sibling = siblings ? siblingFeed(feeds) : undefined;
     return [{ url: feeds, optional: false }, ...(sibling ? [{ url: sibling, optional: true }] : [])];

@@ -1,6 +1,6 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError } from '../model/index.js';
-import { clearCache, directoryRef, readDirectory } from '../sources/index.js';
+import { clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
 import {
   createBlender,
   createIndex,
@@ -13,6 +13,7 @@ import {
 } from '../engine/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
+import { IndexSources } from './index-sources.js';
 
 export type { PlaceError } from './places.js';
 
@@ -27,6 +28,11 @@ export interface FinderStoreOptions {
   endpoints: Endpoint[];
   /** OpenActive feeds (RPDE), read as feeds whatever their addresses look like. */
   openactive?: Endpoint[];
+  /**
+   * Static indexes (`service-finder harvest --index`), by their manifests' URLs: read a few cells at a
+   * time, those near the query's place; nothing is read from them until there is one.
+   */
+  index?: string[];
   /** Turns what a person typed for a place into a point. Default: postcodes.io, outward code only. */
   geocoder?: Geocoder;
   /**
@@ -89,6 +95,11 @@ export class FinderStore extends EventTarget {
   /** Every directory and feed to read, and which of them are OpenActive feeds. */
   readonly #directories: DirectoryRef[];
   readonly #feeds: Set<string>;
+  readonly #indexes: IndexSources;
+  /** `load()` was called: from then on a new place reads the indexes again. */
+  #started = false;
+  /** The latest read of each index. */
+  readonly #indexReads = new Map<string, Promise<void>>();
   readonly #reads = new Map<string, AbortController>();
   #blender = createBlender();
   #services: BlendedService[] = [];
@@ -128,7 +139,8 @@ export class FinderStore extends EventTarget {
     const feeds = (options.openactive ?? []).map(ref);
     this.#directories = [...options.endpoints.map(ref), ...feeds];
     this.#feeds = new Set(feeds.map((f) => f.id));
-    for (const endpoint of this.#directories) {
+    this.#indexes = new IndexSources(options.index ?? [], options);
+    for (const endpoint of [...this.#directories, ...this.#indexes.refs]) {
       this.#statuses.set(endpoint.id, { directory: endpoint, state: 'idle', pagesRead: 0, records: 0, problems: [] });
     }
   }
@@ -218,6 +230,7 @@ export class FinderStore extends EventTarget {
     this.#query = next;
     this.#refilter();
     this.#emit();
+    if (this.#started) this.#readIndexes();
   }
 
   /**
@@ -226,6 +239,7 @@ export class FinderStore extends EventTarget {
    * wait for the place (they are ordered by distance once it is known). Resolves when all have finished.
    */
   async load(): Promise<void> {
+    this.#started = true;
     const kept = letGo;
     const fresh = [...this.#statuses.values()].every((s) => s.state === 'idle');
     let reads: Promise<void>;
@@ -239,11 +253,46 @@ export class FinderStore extends EventTarget {
       reads = Promise.all(this.#directories.map((endpoint) => this.#read(endpoint))).then(() => undefined);
     }
     const place = this.#query.place && !this.#query.near ? this.setQuery({}) : undefined;
+    // An index is read near a point: now if there is one, else once the place is resolved (setQuery).
+    if (!place) this.#readIndexes();
     await Promise.all([reads, place]);
+    await Promise.all(this.#indexReads.values());
+  }
+
+  /**
+   * Reads from each index what the query's place needs and was not read; without a place, reads nothing
+   * and says a place is needed.
+   */
+  #readIndexes(): void {
+    for (const ref of this.#indexes.refs) {
+      const status = this.#statuses.get(ref.id)!;
+      if (!this.#query.near) {
+        if (status.state === 'idle' && !status.waitingFor) {
+          status.waitingFor = 'place';
+          this.#emit();
+        }
+        continue;
+      }
+      if (!this.#indexes.wants(ref.id, this.#query)) continue;
+      this.#reads.get(ref.id)?.abort();
+      const query = this.#query;
+      this.#indexReads.set(
+        ref.id,
+        this.#read(ref, (signal) => this.#indexes.pages(ref, query, signal)),
+      );
+    }
   }
 
   /** Reads one directory again, dropping what it gave before. */
   async retry(directoryId: string): Promise<void> {
+    if (this.#indexes.has(directoryId)) {
+      this.#reads.get(directoryId)?.abort();
+      for (const id of await this.#indexes.reset(directoryId)) this.#blender.remove(id);
+      this.#markDirty();
+      this.#readIndexes();
+      await this.#indexReads.get(directoryId);
+      return;
+    }
     const endpoint = this.#directories.find((e) => e.id === directoryId);
     if (!endpoint) return;
     this.#reads.get(directoryId)?.abort();
@@ -257,7 +306,8 @@ export class FinderStore extends EventTarget {
   /** Aborts every read and pending lookup. */
   dispose(): void {
     const statuses = [...this.#statuses.values()];
-    if (!this.#disposed && statuses.length && statuses.every((s) => s.state === 'done' && !s.error)) {
+    // A store over an index is not taken over: what it read depends on the place searched.
+    if (!this.#disposed && statuses.length && !this.#indexes.refs.length && statuses.every((s) => s.state === 'done' && !s.error)) {
       const kept = (letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses });
       // Not held past the page cache's lifetime (and no timer keeps Node running for it).
       const timer: { unref?: () => void } = setTimeout(() => letGo === kept && (letGo = undefined), LET_GO_MS);
@@ -300,7 +350,8 @@ export class FinderStore extends EventTarget {
     return answer;
   }
 
-  async #read(directory: DirectoryRef): Promise<void> {
+  /** Reads a directory, or (with `pages`) what a search needs from an index, whose files that fail leave the rest read. */
+  async #read(directory: DirectoryRef, pages?: (signal: AbortSignal) => AsyncIterable<DirectoryPage>): Promise<void> {
     const controller = new AbortController();
     this.#reads.set(directory.id, controller);
     const status: DirectoryStatus = {
@@ -315,18 +366,20 @@ export class FinderStore extends EventTarget {
     this.#emit();
     let outcome: Pick<DirectoryStatus, 'state' | 'error'>;
     try {
-      const pages = readDirectory(directory.url, {
-        id: directory.id,
-        name: directory.name,
-        feedbackUrl: directory.feedbackUrl,
-        signal: controller.signal,
-        maxPages: this.#options.maxPages,
-        timeoutMs: this.#options.timeoutMs,
-        openactive: this.#feeds.has(directory.id),
-      });
+      const read =
+        pages?.(controller.signal) ??
+        readDirectory(directory.url, {
+          id: directory.id,
+          name: directory.name,
+          feedbackUrl: directory.feedbackUrl,
+          signal: controller.signal,
+          maxPages: this.#options.maxPages,
+          timeoutMs: this.#options.timeoutMs,
+          openactive: this.#feeds.has(directory.id),
+        });
       // The first request leaves now, in this task (the sources read each page's records in a task of
       // their own, so pages already in the cache do not all arrive in one).
-      for await (const page of pages) {
+      for await (const page of read) {
         status.dialect = page.dialect;
         status.version = page.version;
         status.pagesRead = page.page;
@@ -356,7 +409,7 @@ export class FinderStore extends EventTarget {
       const e = error instanceof SourceError ? error : new SourceError('network', String(error), directory.url);
       // A page cap is a partial read, not a failure: keep what was read and say why it stopped.
       outcome = {
-        state: e.kind === 'paging' && status.records > 0 ? 'done' : 'failed',
+        state: (e.kind === 'paging' || pages) && status.records > 0 ? 'done' : 'failed',
         error: { kind: e.kind, message: e.message, status: e.status },
       };
     }

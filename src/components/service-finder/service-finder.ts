@@ -20,6 +20,7 @@ import { styles } from './service-finder.styles.js';
 const REBUILD = [
   'endpoints',
   'openactive',
+  'index',
   'directories',
   'geocoder',
   'places',
@@ -57,6 +58,7 @@ function parseDirectories(value: string | null): Endpoint[] {
  * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas.
  * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "…"}]`.
  * @attr openactive - OpenActive feed URLs, separated by spaces or commas.
+ * @attr index - Static index manifests (`service-finder harvest --index`), separated by spaces: only the cells near the chosen place are read, and nothing until there is one.
  * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
  * @attr radius - Preset distance from `near`, in miles.
  * @attr age - Preset age in years, or an age band (`0-4`, `5-11`, `12-17`, `18-25`, `26-64`, `65+`).
@@ -113,6 +115,7 @@ export class ServiceFinder extends LitElement {
 
   @property() endpoints = '';
   @property() openactive?: string;
+  @property() index?: string;
   @property() near?: string;
   @property() radius?: string;
   @property() age?: string;
@@ -282,6 +285,7 @@ export class ServiceFinder extends LitElement {
     const store = new FinderStore({
       endpoints,
       openactive: split(this.openactive),
+      index: split(this.index),
       geocoder: postcodesIoGeocoder({ ...(this.geocoder ? { baseUrl: this.geocoder } : {}), fullPostcode: this.fullPostcode }),
       places: this.places || undefined,
       query: initial.query,

@@ -1,0 +1,76 @@
+/**
+ * The store's side of static indexes (`service-finder harvest --index`): which cells a query needs is
+ * worked out here, from its place, radius and categories; the reader (src/sources/static-index.ts) is
+ * loaded the first time one is read, so pages without an index never download it.
+ */
+import type { DirectoryPage } from '../sources/index.js';
+import type { StaticIndexReader } from '../sources/static-index.js';
+import type { DirectoryRef, Query } from '../model/index.js';
+import { directoryRef } from '../sources/index.js';
+import { distanceToBoxKm, normalise } from '../engine/index.js';
+
+/** What of a query decides what an index reads; undefined without a place (nothing is read). */
+export function indexPlan(query: Query): string | undefined {
+  if (!query.near) return undefined;
+  return JSON.stringify([query.near.lat, query.near.lng, query.radiusKm ?? null, [...(query.categories ?? [])].sort()]);
+}
+
+export class IndexSources {
+  readonly refs: DirectoryRef[];
+  readonly #timeoutMs?: number;
+  readonly #readers = new Map<string, StaticIndexReader>();
+  /** The plan each index was last read for. */
+  readonly #plans = new Map<string, string>();
+
+  constructor(urls: string[], options: { timeoutMs?: number }) {
+    this.refs = [...new Map(urls.map((url) => directoryRef(url)).map((r) => [r.id, r])).values()];
+    this.#timeoutMs = options.timeoutMs;
+  }
+
+  has(id: string): boolean {
+    return this.refs.some((r) => r.id === id);
+  }
+
+  /** Whether `query` needs reading that the index's last read did not do. */
+  wants(id: string, query: Query): boolean {
+    const plan = indexPlan(query);
+    return plan !== undefined && plan !== this.#plans.get(id);
+  }
+
+  /** Forgets what an index read (a retry reads it afresh); returns the directory ids its records had. */
+  async reset(id: string): Promise<string[]> {
+    const ids = (await this.#readers.get(id)?.directoryIds()) ?? [];
+    this.#readers.delete(id);
+    this.#plans.delete(id);
+    return ids;
+  }
+
+  /** The pages `query` needs from index `ref` (nothing it read before). */
+  async *pages(ref: DirectoryRef, query: Query, signal: AbortSignal): AsyncGenerator<DirectoryPage> {
+    const plan = indexPlan(query);
+    const near = query.near;
+    if (!plan || !near) return;
+    this.#plans.set(ref.id, plan);
+    let reader = this.#readers.get(ref.id);
+    if (!reader) {
+      const { StaticIndexReader } = await import('../sources/static-index.js');
+      reader = new StaticIndexReader(ref, { timeoutMs: this.#timeoutMs });
+      this.#readers.set(ref.id, reader);
+    }
+    try {
+      yield* reader.read(
+        {
+          distanceKm: (bounds) => distanceToBoxKm(near, bounds),
+          radiusKm: typeof query.radiusKm === 'number' && query.radiusKm > 0 ? query.radiusKm : undefined,
+          categories: query.categories,
+          normalise: (name) => normalise(name).replace(/\s+/g, ' ').trim(),
+        },
+        signal,
+      );
+    } catch (error) {
+      // Not read after all: the same search asks again.
+      if (this.#plans.get(ref.id) === plan) this.#plans.delete(ref.id);
+      throw error;
+    }
+  }
+}
