@@ -32,6 +32,8 @@ import { layout } from './tree.js';
 
 /** Most services in one cell by default: about 100 KB gzip of typical records, well inside a first read of 300 KB. */
 export const DEFAULT_CELL_SIZE = 400;
+/** Directories read at once: their servers answer while the builder files what the others sent. */
+const READ_AT_ONCE = 4;
 /** Most category names the manifest carries (the most used). */
 const MAX_VOCABULARY = 2000;
 const STATE_FORMAT = 'service-finder-index-state';
@@ -204,7 +206,7 @@ export async function buildIndex(options: IndexBuildOptions): Promise<IndexBuild
   const changed = new Set<string>();
   const sources: SourceState[] = [...untouched];
   let failed = 0;
-  for (const source of toRead) {
+  const readOne = async (source: SourceState) => {
     const resume = refresh && known.has(source.id);
     // Keys read from a directory that gives only changes: their earlier copies go, the rest stay.
     const keys: string[] = [];
@@ -226,7 +228,12 @@ export async function buildIndex(options: IndexBuildOptions): Promise<IndexBuild
     else for (const k of keys) changed.add(k);
     if (outcome.source.state === 'failed') failed++;
     sources.push(outcome.source);
-  }
+  };
+  const queue = [...toRead];
+  const reader = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await readOne(next);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, queue.length) }, reader));
   spill.close();
   const drop = (key: string) => complete.has(directoryOfKey(key)) || changed.has(key);
 

@@ -75,7 +75,8 @@ async function readOruk(source: SourceState, cx: ReadContext): Promise<ReadOutco
   let everything = !since;
   let error: unknown;
   try {
-    const pages = readDirectory(url, { ...cx.options, id: source.id, name: source.name, feedbackUrl: source.feedbackUrl });
+    // Each page is read once: the page cache would only hold on to them.
+    const pages = readDirectory(url, { ...cx.options, cacheMs: 0, id: source.id, name: source.name, feedbackUrl: source.feedbackUrl });
     for await (const page of pages) {
       dialect = page.dialect;
       if (since) for (const s of page.services) if (s.lastModified && Date.parse(s.lastModified) < Date.parse(since)) everything = true;

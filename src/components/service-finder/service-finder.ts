@@ -285,7 +285,8 @@ export class ServiceFinder extends LitElement {
     const store = new FinderStore({
       endpoints,
       openactive: split(this.openactive),
-      index: split(this.index),
+      // A manifest's address may be relative to the page (`index="/services/manifest.json"`).
+      index: split(this.index).map((u) => new URL(u, document.baseURI).href),
       geocoder: postcodesIoGeocoder({ ...(this.geocoder ? { baseUrl: this.geocoder } : {}), fullPostcode: this.fullPostcode }),
       places: this.places || undefined,
       query: initial.query,
