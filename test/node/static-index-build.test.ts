@@ -228,6 +228,12 @@ describe('harvest --index --refresh', () => {
     // The earlier cell stays for a page that read the earlier manifest a moment ago.
     assert.ok(after.has(indexFilePath('cells', cell.id, cell.sha256)));
     assert.equal(next.services, manifest.services);
+    // The same cells as a full build of the directories as they are now.
+    const fresh = await tempDir();
+    await run('harvest', changing, other, '--index', fresh, '--cell-size', '20');
+    const rebuilt = await readJson<IndexManifest>(fresh, 'manifest.json');
+    assert.deepEqual(next.cells, rebuilt.cells);
+    assert.deepEqual(next.unlocated, rebuilt.unlocated);
   });
 
   it('asks an ORUK directory for what changed since its last read', async () => {

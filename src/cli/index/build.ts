@@ -266,11 +266,14 @@ export async function buildIndex(options: IndexBuildOptions): Promise<IndexBuild
 
   const counts = new Map(refresh ? previous!.regions : []);
   for (const region of [...affected].sort()) {
-    const n = await store.rewrite(store.regionPath(region), drop, join(spill.dir, 'regions', `${region}.tsv`));
+    const n = await store.rewrite(store.regionPath(region), drop, {
+      path: join(spill.dir, 'regions', `${region}.tsv`),
+      count: spill.regions.get(region) ?? 0,
+    });
     if (n) counts.set(region, n);
     else counts.delete(region);
   }
-  if (unlocatedChanged) await store.rewrite(store.unlocatedPath, drop, join(spill.dir, 'unlocated.tsv'));
+  if (unlocatedChanged) await store.rewrite(store.unlocatedPath, drop, { path: join(spill.dir, 'unlocated.tsv'), count: spill.unlocated });
   await rm(spill.dir, { recursive: true, force: true });
 
   // Cut the groups whose records changed; keep the cells of the others.

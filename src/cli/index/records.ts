@@ -11,15 +11,18 @@
  * Points are `lat,lng` joined by `;`; categories are names joined by U+001F. JSON never holds a raw tab
  * or line break (JSON.stringify escapes them), and keys and names are cleaned of them before writing.
  */
-import { createReadStream, existsSync, openSync, closeSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync, openSync, closeSync, writeSync } from 'node:fs';
+import { mkdir, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Service } from '../../model/index.js';
 import { tileId, tileOf } from '../../model/static-index.js';
 
-/** Regions are tiles at this zoom (about 25 km across in the UK): the most the builder holds at once is one of them. */
-export const REGION_ZOOM = 10;
+/**
+ * Regions are tiles at this zoom (about 12 km across in the UK): the most the builder holds at once is
+ * one of them. Central London's, the busiest, holds under 4% of a national index.
+ */
+export const REGION_ZOOM = 11;
 const FIELD = '\t';
 const NAMES = '\u001f';
 /** Lines buffered before they are appended to their files. */
@@ -193,24 +196,32 @@ export class RecordStore {
   }
 
   /**
-   * Rewrites one region file (or the unlocated file): its lines whose keys `drop` says go, then `added`'s.
-   * Returns the number of lines it holds.
+   * Rewrites one region file (or the unlocated file) as a stream: its lines whose keys `drop` says go,
+   * then the `count` lines of the file `added`. Returns the number of lines it holds.
    */
-  async rewrite(path: string, drop: (key: string) => boolean, added?: string): Promise<number> {
-    const kept: string[] = [];
-    for await (const line of lines(path)) if (!drop(line.slice(0, line.indexOf(FIELD)))) kept.push(line + '\n');
-    let count = kept.length;
-    if (added)
-      for await (const line of lines(added)) {
-        kept.push(line + '\n');
-        count++;
-      }
+  async rewrite(path: string, drop: (key: string) => boolean, added?: { path: string; count: number }): Promise<number> {
+    const more = added && added.count > 0 && existsSync(added.path) ? added : undefined;
+    if (!existsSync(path)) {
+      // Nothing to keep (a first build): the spilled lines are the region.
+      if (more) await rename(more.path, path);
+      return more?.count ?? 0;
+    }
+    const temporary = `${path}.tmp`;
+    const out = createWriteStream(temporary);
+    let count = 0;
+    const write = async (line: string) => {
+      count++;
+      if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    };
+    for await (const line of lines(path)) if (!drop(line.slice(0, line.indexOf(FIELD)))) await write(line);
+    if (more) for await (const line of lines(more.path)) await write(line);
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
     if (count === 0) {
-      if (existsSync(path)) await unlink(path);
+      await unlink(temporary);
+      await unlink(path);
       return 0;
     }
-    await writeFile(`${path}.tmp`, kept.join(''));
-    await rename(`${path}.tmp`, path);
+    await rename(temporary, path);
     return count;
   }
 
