@@ -17,9 +17,9 @@ export function haversineKm(a: LatLng, b: LatLng): number {
 }
 
 /**
- * Distance in kilometres from a point to the nearest point of a box ([west, south, east, north]): 0 inside it.
- * The nearest point is taken on the box's own lines of latitude and longitude, which for boxes of a few
- * kilometres to a few hundred is within metres of the great-circle answer.
+ * Distance in kilometres from a point to a box ([west, south, east, north]): 0 inside it. Measured to the
+ * box's point nearest in latitude and longitude, which is never nearer than the box's nearest point on the
+ * sphere and, for boxes of up to a few hundred kilometres, hardly further (a caller allows a little over).
  */
 export function distanceToBoxKm(p: LatLng, box: readonly [number, number, number, number]): number {
   const [west, south, east, north] = box;
