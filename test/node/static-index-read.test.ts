@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FinderStore } from '../../src/store/finder-store.js';
+import { main } from '../../src/cli/service-finder.js';
 import { clearCache } from '../../src/sources/index.js';
 import { distanceToBoxKm } from '../../src/engine/index.js';
 import type { LatLng } from '../../src/model/index.js';
@@ -189,6 +190,26 @@ describe('a finder over a static index', () => {
     // The live directory's records are all there.
     assert.equal(store.statuses.find((s) => s.directory.id === 'dialects-oruk-v3')?.state, 'done');
     store.dispose();
+  });
+
+  it('is searched from the command line near a place', async () => {
+    const out: string[] = [];
+    const code = await main(
+      ['search', '--index', manifestUrl(), '--near', `${CARDIFF.lat},${CARDIFF.lng}`, '--radius', '1', '--json'],
+      (line) => out.push(line),
+      () => {},
+    );
+    assert.equal(code, 0);
+    const report = JSON.parse(out.join('\n')) as {
+      results: Array<{ keys: string[]; distanceKm?: number }>;
+      sources: Array<{ id: string; state: string }>;
+    };
+    assert.deepEqual(
+      report.sources.map((s) => [s.id, s.state]),
+      [['index-demo', 'done']],
+    );
+    assert.ok(report.results.length > 0);
+    assert.ok(report.results.every((r) => r.keys.every((k) => k.startsWith('index-demo/'))));
   });
 
   it('an address that is not an index fails that source with a clear message', async () => {
