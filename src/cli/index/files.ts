@@ -11,7 +11,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { indexFilePath } from '../../model/static-index.js';
+import { INDEX_VERSION, indexFilePath } from '../../model/static-index.js';
 
 export const COMPRESSIONS = ['gzip', 'br'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
@@ -26,6 +26,10 @@ const brotliAsync = promisify(brotliCompress);
 const BROTLI_QUALITY = 6;
 /** Files compressed at once: zlib works on libuv's thread pool (4 threads), so every core is used. */
 const IN_FLIGHT = 6;
+
+/** A cell's or unlocated file's JSON, from its records' JSON texts (in the order given). */
+export const indexFileJson = (format: string, id: string, services: string[]): string =>
+  `{"format":"${format}","version":${INDEX_VERSION},"id":${JSON.stringify(id)},"services":[${services.join(',')}]}`;
 
 export type IndexKind = 'cells' | 'parts' | 'unlocated';
 export const INDEX_KINDS: IndexKind[] = ['cells', 'parts', 'unlocated'];

@@ -56,7 +56,8 @@ function treeOf(cells: CellEntry[]): Node | undefined {
 }
 
 const busiestFirst = (a: Node, b: Node) => b.count - a.count || (a.id < b.id ? -1 : 1);
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Entries in the order every file lists them. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The entries of one file for `top`: it is opened, then the busiest tiles below it while they fit. */
 function frontier(top: Node): Node[] {
