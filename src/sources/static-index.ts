@@ -24,23 +24,21 @@ import {
   withinTile,
   type Bounds,
   type CellEntry,
-  type IndexDirectory,
   type PartEntry,
   type Tile,
   type UnlocatedEntry,
 } from '../model/static-index.js';
-import { fetchBytes, forget, parseBytes, type FetchJsonOptions } from './http.js';
+import { fetchBytes, fetchJson, forget, parseBytes, type FetchJsonOptions } from './http.js';
 import { readRecords, type DirectoryPage } from './index.js';
-import { dateTime, httpUrl, isObject, num, text } from './normalise.js';
+import { httpUrl, isObject, num, text } from './normalise.js';
 import { snapshot } from './snapshot.js';
 
 const MANIFEST_BYTES = 4e6;
 const PART_BYTES = 4e6;
 const FILE_BYTES = 16e6;
-/** Entries read from the manifest or one part; directories and category names the manifest may name. */
+/** Entries read from the manifest or one part, and directories the manifest may name. */
 const MAX_ENTRIES = 10_000;
 const MAX_DIRECTORIES = 1000;
-const MAX_TERMS = 5000;
 const MAX_NAME = 200;
 /** Files read for one search: a manifest listing thousands of tiny cells in a circle reads no more than this. */
 const MAX_FILES_PER_SEARCH = 256;
@@ -74,9 +72,6 @@ export interface ReadManifest {
   directories: Map<string, DirectoryRef>;
   entries: Entries;
   unlocated: UnlocatedEntry[];
-  categories: Array<{ name: string; count: number }>;
-  services: number;
-  generated?: string;
 }
 
 interface Entries {
@@ -175,15 +170,6 @@ function readUnlocated(list: unknown, problems: Problems): UnlocatedEntry[] {
   return out;
 }
 
-function readVocabulary(v: unknown): Array<{ name: string; count: number }> {
-  const list = isObject(v) && Array.isArray(v.categories) ? v.categories.slice(0, MAX_TERMS) : [];
-  return list.flatMap((t) => {
-    const name = isObject(t) ? cut(text(t.name)) : undefined;
-    const n = isObject(t) ? count(t.count) : undefined;
-    return name && n !== undefined ? [{ name, count: n }] : [];
-  });
-}
-
 async function sha256Hex(bytes: Uint8Array, url: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle)
@@ -232,7 +218,7 @@ export class StaticIndexReader {
 
   async #readManifest(signal?: AbortSignal): Promise<ReadManifest> {
     const url = this.#ref.url;
-    const body = await fetchJsonCapped(url, { ...this.#options, signal, maxBytes: MANIFEST_BYTES });
+    const body = await fetchJson(url, { ...this.#options, signal, maxBytes: MANIFEST_BYTES });
     if (!isObject(body) || body.format !== INDEX_FORMAT)
       throw new SourceError('not-directory', 'The address answered with data, but not a service finder index manifest.', url);
     if (body.version !== INDEX_VERSION)
@@ -245,9 +231,6 @@ export class StaticIndexReader {
       directories: readDirectories(body.directories, this.#ref),
       entries: readEntries(body, undefined, this.#problems),
       unlocated: readUnlocated(body.unlocated, this.#problems),
-      categories: readVocabulary(body.vocabulary),
-      services: count(body.services) ?? 0,
-      generated: dateTime(body.generated),
     };
   }
 
@@ -444,10 +427,3 @@ export class StaticIndexReader {
     return { directory: this.#ref, dialect: 'snapshot', page, totalPages, services, problems };
   }
 }
-
-/** JSON of the manifest, with the size cap. */
-async function fetchJsonCapped(url: string, options: FetchJsonOptions): Promise<unknown> {
-  return parseBytes(await fetchBytes(url, options), url);
-}
-
-export type { IndexDirectory };
