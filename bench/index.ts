@@ -43,6 +43,8 @@ interface BuildFigures {
   parts: number;
   unlocated: number;
   failed: number;
+  /** Directories read in part, with why. */
+  partial: string[];
 }
 
 interface SearchFigures {
@@ -65,6 +67,8 @@ async function buildChild(dir: string, sourcesUrl: string): Promise<void> {
   const { manifest, failed } = await buildIndex({
     dir,
     urls,
+    // A loaded machine answers slowly: a page timing out would leave the index short of a directory.
+    read: { timeoutMs: 120_000 },
     log: (line) => {
       if (++lines % 500 === 0 || /regions cut/.test(line)) console.error(`  … ${line}`);
     },
@@ -79,6 +83,7 @@ async function buildChild(dir: string, sourcesUrl: string): Promise<void> {
     parts: manifest.parts.length,
     unlocated: manifest.unlocated.length,
     failed,
+    partial: manifest.directories.filter((d) => d.state === 'partial').map((d) => `${d.id}: ${d.error ?? ''}`),
   };
   console.log(JSON.stringify(figures));
 }
@@ -286,7 +291,7 @@ export async function benchIndex(): Promise<void> {
         ['JSON files written', `${files.json.files}`, mb(files.json.bytes)],
         ['gzip copies', `${files.gz.files}`, mb(files.gz.bytes)],
         ['brotli copies', `${files.br.files}`, mb(files.br.bytes)],
-        ['directories that failed', `${b.failed}`, ''],
+        ['directories that failed / were read in part', `${b.failed} / ${b.partial.length}`, b.partial.slice(0, 3).join('; ')],
       ],
     );
 
