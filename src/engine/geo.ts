@@ -16,18 +16,6 @@ export function haversineKm(a: LatLng, b: LatLng): number {
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/**
- * Distance in kilometres from a point to a box ([west, south, east, north]): 0 inside it. Measured to the
- * box's point nearest in latitude and longitude, which is never nearer than the box's nearest point on the
- * sphere and, for boxes of up to a few hundred kilometres, hardly further (a caller allows a little over).
- */
-export function distanceToBoxKm(p: LatLng, box: readonly [number, number, number, number]): number {
-  const [west, south, east, north] = box;
-  const lat = Math.min(north, Math.max(south, p.lat));
-  const lng = Math.min(east, Math.max(west, p.lng));
-  return lat === p.lat && lng === p.lng ? 0 : haversineKm(p, { lat, lng });
-}
-
 /** "51.48,-3.17" (or "51.48 -3.17") → a point; undefined unless both numbers are in range. */
 export function parseLatLng(text: string): LatLng | undefined {
   const m = /^\s*([-+]?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*([-+]?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);

@@ -1,13 +1,12 @@
 /**
- * The store's side of static indexes (`service-finder harvest --index`): which cells a query needs is
- * worked out here, from its place, radius and categories; the reader (src/sources/static-index.ts) is
- * loaded the first time one is read, so pages without an index never download it.
+ * The store's side of static indexes (`service-finder harvest --index`): whether a query needs a new
+ * read (its place, radius and categories changed). The reading itself (./index-read.ts, with the reader)
+ * is loaded the first time an index is read, so pages without an index never download it.
  */
 import type { DirectoryPage } from '../sources/index.js';
 import type { StaticIndexReader } from '../sources/static-index.js';
 import type { DirectoryRef, Query } from '../model/index.js';
 import { directoryRef } from '../sources/index.js';
-import { distanceToBoxKm, normalise } from '../engine/index.js';
 
 /** What of a query decides what an index reads; undefined without a place (nothing is read). */
 export function indexPlan(query: Query): string | undefined {
@@ -51,22 +50,11 @@ export class IndexSources {
     const near = query.near;
     if (!plan || !near) return;
     this.#plans.set(ref.id, plan);
-    let reader = this.#readers.get(ref.id);
-    if (!reader) {
-      const { StaticIndexReader } = await import('../sources/static-index.js');
-      reader = new StaticIndexReader(ref, { timeoutMs: this.#timeoutMs });
-      this.#readers.set(ref.id, reader);
-    }
     try {
-      yield* reader.read(
-        {
-          distanceKm: (bounds) => distanceToBoxKm(near, bounds),
-          radiusKm: typeof query.radiusKm === 'number' && query.radiusKm > 0 ? query.radiusKm : undefined,
-          categories: query.categories,
-          normalise: (name) => normalise(name).replace(/\s+/g, ' ').trim(),
-        },
-        signal,
-      );
+      const { StaticIndexReader, readNear } = await import('./index-read.js');
+      let reader = this.#readers.get(ref.id);
+      if (!reader) this.#readers.set(ref.id, (reader = new StaticIndexReader(ref, { timeoutMs: this.#timeoutMs })));
+      yield* readNear(reader, { ...query, near }, signal);
     } catch (error) {
       // Not read after all: the same search asks again.
       if (this.#plans.get(ref.id) === plan) this.#plans.delete(ref.id);

@@ -42,7 +42,7 @@ describe('a finder page over a static index', () => {
       assert.deepEqual(cells.sort(), expected.sort());
       assert.equal(index.filter((r) => r.endsWith('/manifest.json')).length, 1);
       assert.ok(
-        visit.requests.some((r) => /\/static-index-[\w-]+\.js$/.test(r)),
+        visit.requests.some((r) => /\/index-read-[\w-]+\.js$/.test(r)),
         'the index reader is loaded',
       );
       assert.deepEqual(visit.errors, []);
@@ -83,7 +83,7 @@ describe('a finder page over a static index', () => {
     const visit = await site.visit('no-index');
     try {
       await finderLoaded(visit.page, true);
-      assert.ok(!visit.requests.some((r) => /static-index/.test(r)));
+      assert.ok(!visit.requests.some((r) => /index-read/.test(r)));
     } finally {
       await visit.close();
     }

@@ -63,6 +63,6 @@ describe('bundle size budgets (kB gzip, as Vite reports them)', () => {
     assert.ok(size('cy-') <= BUDGETS.welsh);
     assert.ok(size('calendar-view-') <= BUDGETS.calendar);
     assert.ok(size('ics-') <= BUDGETS.ics);
-    assert.ok(size('static-index-') <= BUDGETS.staticIndex);
+    assert.ok(size('index-read-') <= BUDGETS.staticIndex);
   });
 });

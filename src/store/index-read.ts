@@ -1,0 +1,29 @@
+/**
+ * Reading a static index near a query's place: the reader (src/sources/static-index.ts) given the
+ * search's geometry and category matching. Loaded with the reader, the first time a page reads an index.
+ */
+import type { Query } from '../model/index.js';
+import type { DirectoryPage } from '../sources/index.js';
+import { StaticIndexReader } from '../sources/static-index.js';
+import { distanceToBoxKm } from '../engine/box.js';
+import { normalise } from '../engine/text.js';
+
+export { StaticIndexReader };
+
+/** The pages a query with a place needs from an index, that its reader has not read. */
+export function readNear(
+  reader: StaticIndexReader,
+  query: Query & Required<Pick<Query, 'near'>>,
+  signal: AbortSignal,
+): AsyncGenerator<DirectoryPage> {
+  const near = query.near;
+  return reader.read(
+    {
+      distanceKm: (bounds) => distanceToBoxKm(near, bounds),
+      radiusKm: typeof query.radiusKm === 'number' && query.radiusKm > 0 ? query.radiusKm : undefined,
+      categories: query.categories,
+      normalise: (name) => normalise(name).replace(/\s+/g, ' ').trim(),
+    },
+    signal,
+  );
+}
