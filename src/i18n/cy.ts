@@ -278,7 +278,7 @@ export const cy: Catalogue = {
     retry: 'Rhoi cynnig arall ar {name}',
     stale: 'Gallai {name} fod yn hen.',
     partial: 'Dim ond rhan o {name} a ddarllenwyd.',
-    needsPlace: 'Rhowch god post neu le i weld gwasanaethau o {name}: mae’n cwmpasu ardal rhy eang i’w dangos i gyd ar unwaith.',
+    needsPlace: 'Rhowch god post neu le i weld gwasanaethau o {name} yn agos ato.',
   },
 
   errors: {

@@ -269,7 +269,7 @@ export const en = {
     retry: 'Try {name} again',
     stale: '{name} may be out of date.',
     partial: '{name} was only partly read.',
-    needsPlace: 'Enter a postcode or place to see services from {name}: it covers too wide an area to show all at once.',
+    needsPlace: 'Enter a postcode or place to see services from {name} near it.',
   },
 
   /** A directory read failed, in plain words, by SourceErrorKind. */

@@ -118,14 +118,7 @@ const tooLarge = (url: string, maxBytes: number) =>
  * SourceError with a plain-words message.
  */
 export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
-  return parseBytes(await fetchBody(url, options), url);
-}
-
-/** The bytes of a response, read as `fetchJson` reads them (limits, retries, cache), for a caller that checks them first. */
-export const fetchBytes = (url: string, options: FetchJsonOptions = {}): Promise<Uint8Array> => fetchBody(url, options);
-
-/** JSON from the bytes `fetchBytes` gave; a body that is not JSON is dropped from the cache and is a SourceError. */
-export function parseBytes(body: Uint8Array, url: string): unknown {
+  const body = await fetchBody(url, options);
   try {
     // Invalid UTF-8 becomes U+FFFD rather than failing the page; a BOM is dropped.
     return parse(new TextDecoder('utf-8').decode(body), url);
@@ -135,10 +128,8 @@ export function parseBytes(body: Uint8Array, url: string): unknown {
   }
 }
 
-/** Forgets one cached response (bytes that failed a check). */
-export function forget(url: string): void {
-  cache.delete(url);
-}
+/** The bytes of a response, read as `fetchJson` reads them (limits, retries, cache), for a caller that checks them first. */
+export { fetchBody as fetchBytes };
 
 function fetchBody(url: string, options: FetchJsonOptions): Promise<Uint8Array> {
   const { cacheMs = 300_000 } = options;

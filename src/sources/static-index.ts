@@ -28,7 +28,7 @@ import {
   type Tile,
   type UnlocatedEntry,
 } from '../model/static-index.js';
-import { fetchBytes, fetchJson, forget, parseBytes, type FetchJsonOptions } from './http.js';
+import { clearCache, fetchBytes, fetchJson, type FetchJsonOptions } from './http.js';
 import { readRecords, type DirectoryPage } from './index.js';
 import { httpUrl, isObject, num, text } from './normalise.js';
 import { snapshot } from './snapshot.js';
@@ -180,6 +180,23 @@ async function sha256Hex(bytes: Uint8Array, url: string): Promise<string> {
   return hex;
 }
 
+/** JSON of a file that matched its hash: if it is not JSON, the index itself was written wrong. */
+function parseChecked(bytes: Uint8Array, url: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  } catch (cause) {
+    throw new SourceError(
+      'invalid-json',
+      'A file of the index is not valid JSON, though it is the file its manifest lists.',
+      url,
+      undefined,
+      {
+        cause,
+      },
+    );
+  }
+}
+
 /** Copies of a record read from several cells, each with its places there, become one record with all of them. */
 function mergePlaces(first: Service, next: Service): Service | undefined {
   const have = new Set((first.locations ?? []).map((l) => `${l.id ?? ''}|${l.lat}|${l.lng}`));
@@ -201,12 +218,6 @@ export class StaticIndexReader {
   constructor(ref: DirectoryRef, options: FetchJsonOptions = {}) {
     this.#ref = ref;
     this.#options = options;
-  }
-
-  /** The directory ids records of this index are keyed under, as known so far. */
-  async directoryIds(): Promise<string[]> {
-    const manifest = await this.#manifest?.catch(() => undefined);
-    return manifest ? [...manifest.directories.values()].map((d) => d.id) : [];
   }
 
   /** The manifest, read once (a new reader reads it again). */
@@ -250,14 +261,14 @@ export class StaticIndexReader {
       );
     const bytes = await fetchBytes(url, { ...this.#options, signal, maxBytes: entry.bytes });
     if (bytes.byteLength !== entry.bytes || (await sha256Hex(bytes, url)) !== entry.sha256) {
-      forget(url);
+      clearCache(url);
       throw new SourceError(
         'invalid-json',
         'A file of the index is not the one its manifest lists (the index may have been replaced while it was read; searching again reads the new one).',
         url,
       );
     }
-    const body = parseBytes(bytes, url);
+    const body = parseChecked(bytes, url);
     const format = kind === 'parts' ? PART_FORMAT : kind === 'cells' ? CELL_FORMAT : UNLOCATED_FORMAT;
     if (!isObject(body) || body.format !== format || body.id !== entry.id)
       throw new SourceError('not-directory', 'A file of the index is not the file its manifest lists.', url);

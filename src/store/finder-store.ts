@@ -285,13 +285,11 @@ export class FinderStore extends EventTarget {
 
   /** Reads one directory again, dropping what it gave before. */
   async retry(directoryId: string): Promise<void> {
-    if (this.#indexes.has(directoryId)) {
-      this.#reads.get(directoryId)?.abort();
-      for (const id of await this.#indexes.reset(directoryId)) this.#blender.remove(id);
-      this.#markDirty();
+    if (this.#indexReads.has(directoryId)) {
+      // What was read stays; the files that could not be are asked for again.
+      this.#indexes.forget(directoryId);
       this.#readIndexes();
-      await this.#indexReads.get(directoryId);
-      return;
+      return this.#indexReads.get(directoryId);
     }
     const endpoint = this.#directories.find((e) => e.id === directoryId);
     if (!endpoint) return;

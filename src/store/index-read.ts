@@ -2,21 +2,23 @@
  * Reading a static index near a query's place: the reader (src/sources/static-index.ts) given the
  * search's geometry and category matching. Loaded with the reader, the first time a page reads an index.
  */
-import type { Query } from '../model/index.js';
+import type { DirectoryRef, Query } from '../model/index.js';
 import type { DirectoryPage } from '../sources/index.js';
 import { StaticIndexReader } from '../sources/static-index.js';
 import { distanceToBoxKm } from '../engine/box.js';
 import { normalise } from '../engine/text.js';
 
-export { StaticIndexReader };
-
-/** The pages a query with a place needs from an index, that its reader has not read. */
-export function readNear(
-  reader: StaticIndexReader,
-  query: Query & Required<Pick<Query, 'near'>>,
+/** The pages a query needs from an index that its reader (made here the first time) has not read. */
+export function readIndex(
+  ref: DirectoryRef,
+  query: Query,
   signal: AbortSignal,
+  readers: Map<string, StaticIndexReader>,
+  timeoutMs?: number,
 ): AsyncGenerator<DirectoryPage> {
-  const near = query.near;
+  let reader = readers.get(ref.id);
+  if (!reader) readers.set(ref.id, (reader = new StaticIndexReader(ref, { timeoutMs })));
+  const near = query.near!;
   return reader.read(
     {
       distanceKm: (bounds) => distanceToBoxKm(near, bounds),

@@ -17,7 +17,8 @@ export function indexPlan(query: Query): string | undefined {
 export class IndexSources {
   readonly refs: DirectoryRef[];
   readonly #timeoutMs?: number;
-  readonly #readers = new Map<string, StaticIndexReader>();
+  /** Each index's reader (made by the index chunk): what it read is not read again. */
+  readonly readers = new Map<string, StaticIndexReader>();
   /** The plan each index was last read for. */
   readonly #plans = new Map<string, string>();
 
@@ -26,35 +27,24 @@ export class IndexSources {
     this.#timeoutMs = options.timeoutMs;
   }
 
-  has(id: string): boolean {
-    return this.refs.some((r) => r.id === id);
-  }
-
   /** Whether `query` needs reading that the index's last read did not do. */
   wants(id: string, query: Query): boolean {
     const plan = indexPlan(query);
     return plan !== undefined && plan !== this.#plans.get(id);
   }
 
-  /** Forgets what an index read (a retry reads it afresh); returns the directory ids its records had. */
-  async reset(id: string): Promise<string[]> {
-    const ids = (await this.#readers.get(id)?.directoryIds()) ?? [];
-    this.#readers.delete(id);
+  /** Forgets what an index's last read was for: the same query reads again (only what it could not read). */
+  forget(id: string): void {
     this.#plans.delete(id);
-    return ids;
   }
 
   /** The pages `query` needs from index `ref` (nothing it read before). */
   async *pages(ref: DirectoryRef, query: Query, signal: AbortSignal): AsyncGenerator<DirectoryPage> {
     const plan = indexPlan(query);
-    const near = query.near;
-    if (!plan || !near) return;
+    if (!plan) return;
     this.#plans.set(ref.id, plan);
     try {
-      const { StaticIndexReader, readNear } = await import('./index-read.js');
-      let reader = this.#readers.get(ref.id);
-      if (!reader) this.#readers.set(ref.id, (reader = new StaticIndexReader(ref, { timeoutMs: this.#timeoutMs })));
-      yield* readNear(reader, { ...query, near }, signal);
+      yield* (await import('./index-read.js')).readIndex(ref, query, signal, this.readers, this.#timeoutMs);
     } catch (error) {
       // Not read after all: the same search asks again.
       if (this.#plans.get(ref.id) === plan) this.#plans.delete(ref.id);
