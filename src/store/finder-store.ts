@@ -13,7 +13,7 @@ import {
 } from '../engine/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
-import { IndexSources } from './index-sources.js';
+import type { StaticIndexReader } from '../sources/static-index.js';
 
 export type { PlaceError } from './places.js';
 
@@ -95,7 +95,10 @@ export class FinderStore extends EventTarget {
   /** Every directory and feed to read, and which of them are OpenActive feeds. */
   readonly #directories: DirectoryRef[];
   readonly #feeds: Set<string>;
-  readonly #indexes: IndexSources;
+  /** Static indexes, and for each the query it was last read for (place, radius, categories) and its reader. */
+  readonly #indexes: DirectoryRef[];
+  readonly #indexPlans = new Map<string, string>();
+  readonly #indexReaders = new Map<string, StaticIndexReader>();
   /** `load()` was called: from then on a new place reads the indexes again. */
   #started = false;
   /** The latest read of each index. */
@@ -139,8 +142,8 @@ export class FinderStore extends EventTarget {
     const feeds = (options.openactive ?? []).map(ref);
     this.#directories = [...options.endpoints.map(ref), ...feeds];
     this.#feeds = new Set(feeds.map((f) => f.id));
-    this.#indexes = new IndexSources(options.index ?? [], options);
-    for (const endpoint of [...this.#directories, ...this.#indexes.refs]) {
+    this.#indexes = (options.index ?? []).map((url) => directoryRef(url));
+    for (const endpoint of [...this.#directories, ...this.#indexes]) {
       this.#statuses.set(endpoint.id, { directory: endpoint, state: 'idle', pagesRead: 0, records: 0, problems: [] });
     }
   }
@@ -264,22 +267,26 @@ export class FinderStore extends EventTarget {
    * and says a place is needed.
    */
   #readIndexes(): void {
-    for (const ref of this.#indexes.refs) {
+    const query = this.#query;
+    const plan = query.near && JSON.stringify([query.near, query.radiusKm, query.categories]);
+    for (const ref of this.#indexes) {
       const status = this.#statuses.get(ref.id)!;
-      if (!this.#query.near) {
+      if (!plan) {
         if (status.state === 'idle' && !status.waitingFor) {
           status.waitingFor = 'place';
           this.#emit();
         }
-        continue;
+      } else if (plan !== this.#indexPlans.get(ref.id)) {
+        this.#indexPlans.set(ref.id, plan);
+        this.#reads.get(ref.id)?.abort();
+        const readers = this.#indexReaders;
+        const timeoutMs = this.#options.timeoutMs;
+        // The reader loads with the first index read: pages without an index never download it.
+        const pages = async function* (signal: AbortSignal) {
+          yield* (await import('./index-read.js')).readIndex(ref, query, signal, readers, timeoutMs);
+        };
+        this.#indexReads.set(ref.id, this.#read(ref, pages));
       }
-      if (!this.#indexes.wants(ref.id, this.#query)) continue;
-      this.#reads.get(ref.id)?.abort();
-      const query = this.#query;
-      this.#indexReads.set(
-        ref.id,
-        this.#read(ref, (signal) => this.#indexes.pages(ref, query, signal)),
-      );
     }
   }
 
@@ -287,7 +294,7 @@ export class FinderStore extends EventTarget {
   async retry(directoryId: string): Promise<void> {
     if (this.#indexReads.has(directoryId)) {
       // What was read stays; the files that could not be are asked for again.
-      this.#indexes.forget(directoryId);
+      this.#indexPlans.delete(directoryId);
       this.#readIndexes();
       return this.#indexReads.get(directoryId);
     }
@@ -305,7 +312,7 @@ export class FinderStore extends EventTarget {
   dispose(): void {
     const statuses = [...this.#statuses.values()];
     // A store over an index is not taken over: what it read depends on the place searched.
-    if (!this.#disposed && statuses.length && !this.#indexes.refs.length && statuses.every((s) => s.state === 'done' && !s.error)) {
+    if (!this.#disposed && statuses.length && !this.#indexes.length && statuses.every((s) => s.state === 'done' && !s.error)) {
       const kept = (letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses });
       // Not held past the page cache's lifetime (and no timer keeps Node running for it).
       const timer: { unref?: () => void } = setTimeout(() => letGo === kept && (letGo = undefined), LET_GO_MS);
@@ -404,6 +411,8 @@ export class FinderStore extends EventTarget {
       outcome = { state: 'done' };
     } catch (error) {
       if (controller.signal.aborted && this.#reads.get(directory.id) !== controller) return;
+      // An index read that failed is not done: the same query reads again what could not be read.
+      if (pages) this.#indexPlans.delete(directory.id);
       const e = error instanceof SourceError ? error : new SourceError('network', String(error), directory.url);
       // A page cap is a partial read, not a failure: keep what was read and say why it stopped.
       outcome = {

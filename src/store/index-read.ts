@@ -18,7 +18,7 @@ export function readIndex(
 ): AsyncGenerator<DirectoryPage> {
   let reader = readers.get(ref.id);
   if (!reader) readers.set(ref.id, (reader = new StaticIndexReader(ref, { timeoutMs })));
-  const near = query.near!;
+  const near = query.near!; // the store reads an index only near a place
   return reader.read(
     {
       distanceKm: (bounds) => distanceToBoxKm(near, bounds),

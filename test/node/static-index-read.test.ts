@@ -159,6 +159,11 @@ describe('a finder over a static index', () => {
     const target = nearestCell(manifest);
     assert.ok(status.problems.some((p) => p.reason.includes(`cell ${target.id}`)));
     assert.ok(store.results.length > 0, 'the other cells are read');
+    // Trying again asks for the cell that could not be read, and nothing else.
+    const before = (await fixtureLog(server.url)).length;
+    await store.retry('index-tampered');
+    const again = await asked(before, '/index/tampered/');
+    assert.deepEqual(again, [`/index/tampered/${indexFilePath('cells', target.id, target.sha256)}`]);
     store.dispose();
   });
 
