@@ -4,10 +4,10 @@
  * SourceError; a bad record is reported as a problem and skipped, never thrown.
  */
 import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
-import { SourceError } from '../model/index.js';
+import { SourceError, endpointOf } from '../model/index.js';
 import type { Dialect } from './dialect.js';
 import { fetchJson, type FetchJsonOptions } from './http.js';
-import { isObject, num, text, type Raw } from './normalise.js';
+import { code, identifier, isObject, label, num, slug, trimEnd, type Raw } from './normalise.js';
 import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
@@ -51,9 +51,9 @@ export interface DirectoryPage {
 const SKIP_SEGMENTS = new Set(['api', 'o', 'services', 'hservices', 'servicedirectoryservice', 'v1', 'v2', 'v3', 'www']);
 
 /** A directory reference from a URL: a short stable id for keys and a readable name. */
-export function directoryRef(url: string, name?: string, id?: string, feedbackUrl?: string): DirectoryRef {
+export function directoryRef(url: string, known?: string, id?: string, feedbackUrl?: string): DirectoryRef {
   let derived = url;
-  let label = url;
+  let name = url;
   try {
     const u = new URL(url);
     const local = u.hostname === 'localhost' || /^[\d.]+$|:/.test(u.hostname);
@@ -65,16 +65,11 @@ export function directoryRef(url: string, name?: string, id?: string, feedbackUr
           .filter((p) => !['gov', 'uk', 'org', 'com', 'co', 'net'].includes(p));
     const pathParts = u.pathname.split('/').filter((p) => p && !SKIP_SEGMENTS.has(p.toLowerCase()) && !/\.json$/i.test(p));
     derived = [...hostParts, ...pathParts].join('-');
-    label = u.hostname + u.pathname.replace(/\/+$/, '');
+    name = u.hostname + trimEnd(u.pathname, '/');
   } catch {
     // Not a URL: the caller will get a network error for it; keep a usable id.
   }
-  const slug =
-    (id ?? derived)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'directory';
-  const ref: DirectoryRef = { id: slug, name: name ?? label, url };
+  const ref: DirectoryRef = { id: slug(id ?? derived) || 'directory', name: known ?? name, url };
   if (feedbackUrl) ref.feedbackUrl = feedbackUrl;
   return ref;
 }
@@ -130,7 +125,7 @@ function dialectOf(body: unknown, records: unknown[]): Dialect {
 function servicesUrl(url: string): string {
   const u = new URL(url);
   if (/\/(h?services)\/?$/i.test(u.pathname) || /\.json$/i.test(u.pathname)) return u.href;
-  u.pathname = `${u.pathname.replace(/\/+$/, '')}/services`;
+  u.pathname = `${trimEnd(u.pathname, '/')}/services`;
   return u.href;
 }
 
@@ -139,6 +134,13 @@ function pageUrl(list: string, params: Record<string, number | undefined>): stri
   for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, String(v));
   return u.href;
 }
+
+/**
+ * Whether a service is keyed under the endpoint it was read from: `<directory id>:<record id>`, its directory
+ * the endpoint's or one a snapshot names inside it. Whatever a body says, nothing else is accepted.
+ */
+const ownedBy = (service: Service, endpoint: DirectoryRef) =>
+  service.key === `${service.directory.id}:${service.id}` && endpointOf(service.directory.id) === endpoint.id;
 
 /**
  * Turns raw records into services: every record is either read or reported
@@ -152,26 +154,32 @@ function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryR
       problems.push({ page, reason: 'is not a record (not a JSON object)', skipped: true });
       continue;
     }
-    const id = text(raw.id);
+    const id = identifier(raw.id);
     if (!id) {
       problems.push({ page, reason: 'has no id, so it cannot be linked to', skipped: true });
       continue;
     }
-    if (!text(raw.name)) {
+    if (!label(raw.name)) {
       problems.push({ id, page, reason: 'has no name', skipped: true });
       continue;
     }
-    const key = dialect === snapshot && isObject(raw.directory) ? `${text(raw.directory.id)}:${id}` : id;
-    if (seen.has(key)) {
+    let service: Service;
+    try {
+      service = dialect.toService(raw, directory);
+    } catch (error) {
+      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, skipped: true });
+      continue;
+    }
+    if (!ownedBy(service, directory)) {
+      problems.push({ id, page, reason: `is not keyed under ${directory.id}, where it was read from`, skipped: true });
+      continue;
+    }
+    if (seen.has(service.key)) {
       problems.push({ id, page, reason: 'appears more than once; the first copy is used', skipped: true });
       continue;
     }
-    seen.add(key);
-    try {
-      services.push(dialect.toService(raw, directory));
-    } catch (error) {
-      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, skipped: true });
-    }
+    seen.add(service.key);
+    services.push(service);
   }
   return { services, problems };
 }
@@ -235,7 +243,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       }
       dialect = dialectOf(body, env.records);
     }
-    const firstId = text(isObject(env.records[0]) ? env.records[0].id : undefined);
+    const firstId = identifier(isObject(env.records[0]) ? env.records[0].id : undefined);
     if (
       previous &&
       env.records.length &&
@@ -275,7 +283,7 @@ const summaries = (records: unknown[]) =>
 async function rootVersion(list: string, options: ReadOptions): Promise<string | undefined> {
   try {
     const root = await fetchJson(list.replace(/\/h?services(\?.*)?$/i, '/'), { ...options, maxBytes: 1e6 });
-    return isObject(root) ? text(root.version) : undefined;
+    return isObject(root) ? code(root.version) : undefined;
   } catch {
     return undefined;
   }
@@ -317,10 +325,13 @@ export async function readService(
   directory = directoryRef(url, options.name, options.id, options.feedbackUrl),
 ): Promise<Service> {
   const list = servicesUrl(url).split('?')[0];
-  const target = `${list.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  const target = `${trimEnd(list, '/')}/${encodeURIComponent(id)}`;
   const body = await fetchJson(target, options);
-  if (!isObject(body) || !text(body.id) || !text(body.name)) {
+  if (!isObject(body) || !identifier(body.id) || !label(body.name)) {
     throw new SourceError('not-directory', 'The directory answered, but not with a service record.', target);
+  }
+  if (identifier(body.id) !== identifier(id)) {
+    throw new SourceError('not-directory', 'The directory answered with another record than the one asked for.', target);
   }
   const dialect = known ?? dialectOf({ content: [] }, [body]);
   return dialect.toService(body as Raw, directory);
