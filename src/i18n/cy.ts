@@ -291,6 +291,9 @@ export const cy: Catalogue = {
     timeout: 'Cymerodd ormod o amser i ateb.',
     'too-large': 'Anfonodd fwy o ddata nag y gall y dudalen hon ei ddarllen.',
     paging: 'Nid oedd diwedd i’w restr o dudalennau, felly rhoesom y gorau i ddarllen.',
+    // For native-speaker review.
+    'off-origin': 'Anfonodd ni i wefan arall am weddill ei restr, felly rhoesom y gorau i ddarllen.',
+    unreadable: 'Nid oedd modd darllen rhywbeth yn ei ddata, felly mae ei wasanaethau wedi’u gadael allan.',
     aborted: 'Cafodd y darllen ei atal.',
   },
 

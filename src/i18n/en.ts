@@ -281,6 +281,8 @@ export const en = {
     timeout: 'It took too long to answer.',
     'too-large': 'It sent more data than this page can read.',
     paging: 'Its list of pages did not end, so we stopped reading.',
+    'off-origin': 'It sent us to another website for the rest of its list, so we stopped reading.',
+    unreadable: 'Something in its data could not be read, so its services are left out.',
     aborted: 'Reading it was stopped.',
   },
 

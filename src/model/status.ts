@@ -18,6 +18,10 @@ export const SOURCE_ERROR_KINDS = [
   'too-large',
   /** Paging did not end: a page cap was reached or a page linked to itself. */
   'paging',
+  /** A feed's next page was on another website: it is not followed. */
+  'off-origin',
+  /** Something in the directory's records could not be read, blended or indexed: its records are left out. */
+  'unreadable',
   /** The caller aborted. */
   'aborted',
 ] as const;
