@@ -1,5 +1,5 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
-import { SourceError } from '../model/index.js';
+import { SourceError, endpointOf } from '../model/index.js';
 import { clearCache, directoryRef, readDirectory } from '../sources/index.js';
 import {
   createBlender,
@@ -12,6 +12,7 @@ import {
   type SearchIndex,
 } from '../engine/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
+import { blame, throwing, unreadable } from './quarantine.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
 
 export type { PlaceError } from './places.js';
@@ -114,6 +115,8 @@ export class FinderStore extends EventTarget {
   #disposed = false;
   /** Next openings already worked out, per service object (cards ask again on every render). */
   readonly #openings = new WeakMap<BlendedService, { at: number; next: ReturnType<typeof computeNextOpening> }>();
+  /** Statuses of directories failed because their records could not be blended or indexed: a read's end leaves them failed. */
+  readonly #quarantined = new WeakSet<DirectoryStatus>();
 
   constructor(options: FinderStoreOptions) {
     super();
@@ -178,7 +181,12 @@ export class FinderStore extends EventTarget {
     // Still the answer while that opening has not ended (or, with no end, begun) and the clock
     // has not gone back; "none in the next 62 days" is kept for a minute.
     if (hit && t >= hit.at && (hit.next ? t < (hit.next.end ?? hit.next.start).getTime() : t - hit.at < 60_000)) return hit.next;
-    const next = computeNextOpening(service, now);
+    let next: ReturnType<typeof computeNextOpening>;
+    try {
+      next = computeNextOpening(service, now);
+    } catch {
+      next = undefined; // a record whose times cannot be worked out states none
+    }
     this.#openings.set(service, { at: t, next });
     return next;
   }
@@ -286,7 +294,11 @@ export class FinderStore extends EventTarget {
    * current results are not changed): "remove the age filter to see 12".
    */
   count(query: Query): number {
-    return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
+    try {
+      return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
+    } catch {
+      return 0; // the search itself fails the directory at fault when the query is made
+    }
   }
 
   /** The point for `place`: the lookup under way for it, else a new one. */
@@ -332,7 +344,7 @@ export class FinderStore extends EventTarget {
         status.pagesRead = page.page;
         status.totalPages = page.totalPages;
         status.records += page.services.length;
-        status.problems.push(...page.problems);
+        for (const problem of page.problems) status.problems.push(problem);
         // Blending goes BLEND_CHUNK records at a time, the page given a turn whenever a slice has run
         // for SLICE_MS: a page of 100 could take over 50 ms on a slow machine before the code is warm.
         let sliceStart = performance.now();
@@ -342,7 +354,11 @@ export class FinderStore extends EventTarget {
             sliceStart = performance.now();
             if (this.#reads.get(directory.id) !== controller) return; // replaced by a new read
           }
-          this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
+          try {
+            this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
+          } catch (error) {
+            throw new SourceError('unreadable', unreadable(error).message, directory.url, undefined, { cause: error });
+          }
         }
         this.#markDirty();
         // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
@@ -353,10 +369,15 @@ export class FinderStore extends EventTarget {
       outcome = { state: 'done' };
     } catch (error) {
       if (controller.signal.aborted && this.#reads.get(directory.id) !== controller) return;
-      const e = error instanceof SourceError ? error : new SourceError('network', String(error), directory.url);
-      // A page cap is a partial read, not a failure: keep what was read and say why it stopped.
+      const e = error instanceof SourceError ? error : new SourceError('unreadable', unreadable(error).message, directory.url);
+      // Records that could not be read or blended: none of the directory's stays (some may be half blended).
+      if (e.kind === 'unreadable') {
+        this.#blender.remove(directory.id);
+        this.#markDirty();
+      }
+      // A page cap, or a next page on another website, is a partial read, not a failure: keep what was read and say why it stopped.
       outcome = {
-        state: e.kind === 'paging' && status.records > 0 ? 'done' : 'failed',
+        state: (e.kind === 'paging' || e.kind === 'off-origin') && status.records > 0 ? 'done' : 'failed',
         error: { kind: e.kind, message: e.message, status: e.status },
       };
     }
@@ -364,6 +385,7 @@ export class FinderStore extends EventTarget {
     this.#reads.delete(directory.id);
     // The directory is shown as read once the results include all it gave (the recompute is sliced).
     this.#settling.push(() => {
+      if (this.#quarantined.has(status)) return;
       status.state = outcome.state;
       if (outcome.error) status.error = outcome.error;
       status.finishedAt = Date.now();
@@ -423,9 +445,16 @@ export class FinderStore extends EventTarget {
   /**
    * Blended list, search index, facets and results for 10,000 records cost
    * more than a frame: they are built in slices with the page given a turn
-   * between them, and committed together so readers never see a mix.
+   * between them, and committed together so readers never see a mix. When a
+   * directory's records make a step throw, that directory fails and the
+   * work starts again without it.
    */
   async #recompute(): Promise<void> {
+    while (!(await this.#recomputeOnce()));
+  }
+
+  /** One try at `#recompute`: false when a directory failed on the way (its records are out of the blender). */
+  async #recomputeOnce(): Promise<boolean> {
     let sliceStart = performance.now();
     // The page gets a turn whenever a slice has run for SLICE_MS; a small recompute (the first page) runs in one.
     const turn = async () => {
@@ -436,15 +465,27 @@ export class FinderStore extends EventTarget {
     const services = this.#blender.services();
     await turn();
     const fresh = services.filter((s) => !this.#indexed.has(s));
+    const indexAlone = (s: BlendedService) => createIndex([s]);
     for (let i = 0; i < fresh.length; i += INDEX_CHUNK) {
       const chunk = fresh.slice(i, i + INDEX_CHUNK);
-      createIndex(chunk); // builds and caches the entries of new and changed services
+      // Builds and caches the entries of new and changed services.
+      if (!this.#guard(chunk, () => createIndex(chunk), indexAlone)) return false;
       for (const s of chunk) this.#indexed.add(s);
       await turn();
     }
-    const index = createIndex(services); // every entry cached: only the name order is computed
+    let index: SearchIndex | undefined;
+    // Every entry cached: only the name order is computed.
+    if (!this.#guard(services, () => (index = createIndex(services)), indexAlone)) return false;
     await turn();
-    const facets = computeFacets(services);
+    let facets = this.#facets;
+    if (
+      !this.#guard(
+        services,
+        () => (facets = computeFacets(services)),
+        (s) => computeFacets([s]),
+      )
+    )
+      return false;
     await turn();
     this.#services = services;
     this.#byKey = new Map();
@@ -452,10 +493,66 @@ export class FinderStore extends EventTarget {
     this.#index = index;
     this.#facets = facets;
     this.#refilter();
+    return true;
   }
 
   #refilter(): void {
-    this.#output = this.#index ? search(this.#index, this.#query, { now: this.#now(), synonyms: this.#options.synonyms }) : EMPTY;
+    const index = this.#index;
+    if (!index) {
+      this.#output = EMPTY;
+      return;
+    }
+    const options = { now: this.#now(), synonyms: this.#options.synonyms };
+    const services = index.entries.map((e) => e.service);
+    if (
+      this.#guard(
+        services,
+        () => (this.#output = search(index, this.#query, options)),
+        (s) => search(createIndex([s]), this.#query, options),
+      )
+    )
+      return;
+    // Until the next recompute drops them from the blended list, the failed directories' services are left out here.
+    const failed = (s: BlendedService) => s.sources.some((src) => this.#statuses.get(endpointOf(src.directory.id))?.state === 'failed');
+    this.#index = createIndex(services.filter((s) => !failed(s)));
+    this.#output = search(this.#index, this.#query, options);
+    this.#markDirty();
+  }
+
+  /**
+   * Runs `run`; when it throws, finds the services of `services` that `probe` throws for on their own, fails the
+   * directories at fault (every directory of `services` when no service throws alone) and returns false.
+   */
+  #guard(services: readonly BlendedService[], run: () => void, probe: (service: BlendedService) => void): boolean {
+    try {
+      run();
+      return true;
+    } catch (error) {
+      const bad = throwing(services, probe);
+      const ids = new Set<string>();
+      for (const s of bad.length ? bad : services) for (const id of blame(s, (key) => this.#blender.record(key), probe)) ids.add(id);
+      if (!this.#fail(ids, error)) throw error;
+      return false;
+    }
+  }
+
+  /** Fails directories whose records could not be blended or indexed: their reads stop and their records leave. */
+  #fail(ids: Set<string>, error: unknown): number {
+    let failed = 0;
+    for (const id of ids) {
+      const status = this.#statuses.get(id);
+      if (!status || this.#quarantined.has(status)) continue;
+      this.#reads.get(id)?.abort();
+      this.#reads.delete(id);
+      this.#blender.remove(id);
+      this.#quarantined.add(status);
+      status.state = 'failed';
+      status.error = unreadable(error);
+      status.finishedAt = Date.now();
+      failed++;
+    }
+    this.#dirty = true;
+    return failed;
   }
 
   #emit(): void {
