@@ -41,3 +41,14 @@ export function trimEnd(s: string, chars: string): string {
   while (end > 0 && chars.includes(s[end - 1])) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+
+/** A surrogate without its other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * `s` with each lone surrogate replaced by U+FFFD, as `String.prototype.toWellFormed` does: such text is no
+ * Unicode, and `encodeURIComponent` throws on it.
+ */
+export function wellFormed(s: string): string {
+  return /[\ud800-\udfff]/.test(s) ? s.replace(LONE_SURROGATE, '\ufffd') : s;
+}

@@ -7,6 +7,7 @@ import type { AccessType, Address, AttendanceMode, DayRule, Phone, ServiceStatus
 import {
   cut,
   trimEnd,
+  wellFormed,
   MAX_CODE,
   MAX_DESCRIPTION,
   MAX_EMAIL,
@@ -45,12 +46,13 @@ const SPACE_OR_CONTROL = /[\s\x00-\x1f\x7f-\x9f]+/g;
 
 /**
  * A trimmed non-empty string (numbers are accepted as ids), else undefined. The string is cut to `max` before
- * anything else reads it; whitespace and control characters are folded into single spaces.
+ * anything else reads it; whitespace and control characters are folded into single spaces, and a lone
+ * surrogate becomes U+FFFD.
  */
 export function text(v: unknown, max = MAX_TEXT): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return undefined;
-  const t = cut(v, max).replace(SPACE_OR_CONTROL, ' ').trim();
+  const t = wellFormed(cut(v, max).replace(SPACE_OR_CONTROL, ' ').trim());
   return t ? t : undefined;
 }
 

@@ -13,6 +13,7 @@
  */
 import type { Location, Schedule, Service } from '../model/index.js';
 import { addressWords } from '../model/address.js';
+import { wellFormed } from '../model/limits.js';
 import {
   LONDON,
   compileRule,
@@ -149,7 +150,8 @@ const VTIMEZONE_LONDON = [
 // ---------- identity ----------
 
 /** Record keys hold `:` and anything a directory put in its ids: keep UIDs plain ASCII. */
-const uidPart = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const uidPart = (s: string) =>
+  encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** FNV-1a, for a short stable id of a schedule's rule. */
 function hash(text: string): string {

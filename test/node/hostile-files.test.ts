@@ -83,7 +83,8 @@ const inject = (v: string) => `${v}\r\nATTACH:https://evil.example/\nURL:https:/
 /** A service whose every value, of whatever type, carries line breaks and properties (as data, not the model, could). */
 function hostileService(): Service {
   const s = {
-    key: inject('dir:1'),
+    // A lone surrogate (no Unicode; encodeURIComponent throws on it) in the key the UIDs are made from.
+    key: inject('dir:1\ud83d'),
     id: inject('1'),
     directory: { id: inject('dir'), name: inject('Directory'), url: 'https://example.org/' },
     name: inject('Chair yoga; seated, gentle \\ kind'),
