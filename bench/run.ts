@@ -4,7 +4,7 @@
  * and heap used; in Node, then in Chromium (playwright-core) on a bundled
  * copy of the engine. Prints a table and whether the targets are met.
  * Then the crowded-blending, map, heavy-use and first-result benches. `npm run bench -- engine`
- * (or `blend`, `map`, `heavy`, `first`) runs only the parts named.
+ * (or `blend`, `map`, `heavy`, `first`) runs only the parts named; `hostile` (bench/hostile.ts) runs only when named.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -96,8 +96,9 @@ function print(title: string, rows: string[][]): void {
 }
 
 const parts = process.argv.slice(2);
-const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first'].includes(p));
-if (unknown.length) throw new Error(`npm run bench -- [engine] [blend] [map] [heavy] [first]: no part named ${unknown.join(', ')}`);
+const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first', 'hostile'].includes(p));
+if (unknown.length)
+  throw new Error(`npm run bench -- [engine] [blend] [map] [heavy] [first] [hostile]: no part named ${unknown.join(', ')}`);
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
 async function benchEngine(): Promise<void> {
@@ -135,3 +136,5 @@ if (wanted('map')) await (await import('./map.js')).benchMap();
 if (wanted('heavy')) await (await import('./heavy.js')).benchHeavy();
 // First result and keystroke → changed list (issue 16).
 if (wanted('first')) await (await import('./first-result.js')).benchFirst();
+// Reads 2.5 GB of hostile text: only when named.
+if (parts.includes('hostile')) await (await import('./hostile.js')).benchHostile();
