@@ -221,7 +221,7 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
     try {
       for await (const page of readDirectory(url, { ...readOptions(v), details: v.details })) {
         directory = page.directory;
-        services.push(...page.services);
+        for (const service of page.services) services.push(service); // one call per page could overflow the stack
         count += page.services.length;
         err(printable(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`));
       }
