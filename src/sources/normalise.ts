@@ -4,10 +4,8 @@
  * and placeholder dates never reach the model.
  */
 import type { AccessType, Address, AttendanceMode, DayRule, Phone, ServiceStatus, Term, Weekday } from '../model/index.js';
+import { cut, trimEnd, wellFormed } from '../model/limits.js';
 import {
-  cut,
-  trimEnd,
-  wellFormed,
   MAX_CODE,
   MAX_DESCRIPTION,
   MAX_EMAIL,

@@ -4,7 +4,8 @@
  * directories fail and every other directory's results stay.
  */
 import type { BlendedService, Service, SourceErrorKind } from '../model/index.js';
-import { cut, endpointOf } from '../model/index.js';
+import { endpointOf } from '../model/index.js';
+import { cut } from '../model/limits.js';
 
 /** The longest part of an exception's message a directory's status repeats. */
 const MAX_REASON = 200;

@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/service-finder.js';
 import { startFixtureServer } from '../fixtures/server.js';
-import { serve } from '../helpers.js';
+import { runCli, serve } from '../helpers.js';
 
 let server: { url: string; close(): Promise<void> };
 let demoCount: number;
@@ -19,17 +18,7 @@ before(async () => {
 });
 after(() => server.close());
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('service-finder check', () => {
   for (const dialect of ['oruk-v1', 'oruk-v1-zero', 'placecube', 'oruk-v3', 'outpost']) {

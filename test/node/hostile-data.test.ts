@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import { FinderStore } from '../../src/store/finder-store.js';
 import { ACCESS_TYPES, ATTENDANCE_MODES, SERVICE_STATUSES, WEEKDAYS, type Service } from '../../src/model/index.js';
 import { directoryRef, readDirectory } from '../../src/sources/index.js';
-import { main } from '../../src/cli/service-finder.js';
 import { en } from '../../src/i18n/en.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { HOSTILE_DIALECTS, PROTOTYPE_NAMES, THROW_MARKER, hostileUrls } from '../fixtures/hostile.js';
 import { uuidFor, type DemoService } from '../fixtures/dialects.js';
-import { readPages } from '../helpers.js';
+import { readPages, runCli } from '../helpers.js';
 
 let server: FixtureServer;
 let demo: DemoService[];
@@ -31,17 +30,7 @@ async function loaded(endpoints: string[]) {
 const statusOf = (store: FinderStore, url: string) => store.statuses.find((s) => s.directory.url === url)!;
 const from = (store: FinderStore, url: string) => store.services.filter((s) => s.sources.some((r) => r.directory.url === url));
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = runCli;
 
 /** Every enumeration of a service holds one of its values, and no text holds a function's source. */
 function assertModel(s: Service) {

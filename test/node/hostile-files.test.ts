@@ -6,10 +6,9 @@ import type { Service } from '../../src/model/index.js';
 import { readDirectory } from '../../src/sources/index.js';
 import { icsForOccurrence, icsForSeries, icsForShortlist } from '../../src/store/ics.js';
 import { occurrences } from '../../src/engine/index.js';
-import { main } from '../../src/cli/service-finder.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { TERMINAL_TRICKS } from '../fixtures/hostile.js';
-import { readPages } from '../helpers.js';
+import { readPages, runCli } from '../helpers.js';
 
 let server: FixtureServer;
 before(async () => {
@@ -165,17 +164,6 @@ describe('the CLI prints no character a terminal would act on', () => {
   /** Anything but printable text and the line ends between lines. */
   const UNPRINTABLE = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-  async function run(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      args,
-      (s) => out.push(s),
-      (s) => err.push(s),
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
-
   it('check and search, over records whose ids and names carry escape sequences, returns and overrides', async () => {
     const url = `${server.url}/hostile/terminal`;
     for (const args of [
@@ -183,7 +171,7 @@ describe('the CLI prints no character a terminal would act on', () => {
       ['search', url],
       ['search', url, '--text', 'record'],
     ]) {
-      const { out, err } = await run(...args);
+      const { out, err } = await runCli(...args);
       assert.match(out, /Record|records/);
       assert.doesNotMatch(out, UNPRINTABLE, `${args[0]}: ${JSON.stringify(out.match(UNPRINTABLE))}`);
       assert.doesNotMatch(err, UNPRINTABLE);
