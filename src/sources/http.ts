@@ -33,7 +33,8 @@ export function clearCache(prefix = ''): void {
   for (const key of cache.keys()) if (key.startsWith(prefix)) cache.delete(key);
 }
 
-const PER_HOST = 4;
+/** Requests at once to one host: directories are small servers. Paging and details stay within it. */
+export const PER_HOST = 4;
 const active = new Map<string, number>();
 const waiting = new Map<string, Array<() => void>>();
 
