@@ -69,6 +69,11 @@ export interface DirectoryStatus {
   totalPages?: number;
   /** Records read and normalised. */
   records: number;
+  /**
+   * Records shown from the directory's list summaries whose full records are still being read (a directory
+   * that lists summaries, such as Placecube's: locations, times and ages come with the full record).
+   */
+  summaries?: number;
   /** Problems with records, each with a reason; those marked `skipped` are records left out. */
   problems: RecordProblem[];
   /** Set when state is 'failed' (or 'done' with a partial read, e.g. a page cap). */

@@ -274,15 +274,29 @@ async function fillDetails(
         services[i] = await readService(list, services[i].id, options, dialect, directory);
       } catch (error) {
         services[i].summary = true;
-        problems.push({
-          id: services[i].id,
-          page,
-          reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used`,
-        });
+        problems.push(detailsProblem(services[i], error, page));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PER_HOST, services.length) }, worker));
+}
+
+/** Why a summary stays a summary: its full record could not be read. */
+export function detailsProblem(summary: Pick<Service, 'id'>, error: unknown, page?: number): RecordProblem {
+  const problem: RecordProblem = {
+    id: summary.id,
+    reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used`,
+  };
+  if (page !== undefined) problem.page = page;
+  return problem;
+}
+
+/**
+ * The full record of a summary that `readDirectory` yielded (a page marked `summaries`), read from
+ * `/services/{id}` of the directory it came from, as the list's dialect reads it.
+ */
+export function readFullRecord(summary: Service, options: FetchJsonOptions = {}): Promise<Service> {
+  return readService(summary.directory.url, summary.id, options, orukV1, summary.directory);
 }
 
 /** Reads one full record, `/services/{id}`, for the detail view; `directory` when the caller has it already. */

@@ -14,8 +14,10 @@ import {
 import { PlaceResolver, type PlaceError } from './places.js';
 import { blame, throwing, unreadable } from './quarantine.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
+import { DetailsReader, unreadOf, type Unread } from './details.js';
 
 export type { PlaceError } from './places.js';
+export type { Unread } from './details.js';
 
 /**
  * A directory to read: a URL, or a URL with the name people know it by. `source` is the directory's own
@@ -117,6 +119,9 @@ export class FinderStore extends EventTarget {
   readonly #openings = new WeakMap<BlendedService, { at: number; next: ReturnType<typeof computeNextOpening> }>();
   /** Statuses of directories failed because their records could not be blended or indexed: a read's end leaves them failed. */
   readonly #quarantined = new WeakSet<DirectoryStatus>();
+  /** Full records of summaries, read in the background (made when a directory lists summaries). */
+  #details?: DetailsReader;
+  #unread?: Unread;
 
   constructor(options: FinderStoreOptions) {
     super();
@@ -168,6 +173,28 @@ export class FinderStore extends EventTarget {
   }
   get facets() {
     return this.#facets;
+  }
+
+  /**
+   * Results that do not say what the query filters on and whose full records are still being read, with
+   * the fields they leave unstated ("ages not yet read for 600 records"); undefined when there are none.
+   */
+  get unread(): Unread | undefined {
+    return this.#unread;
+  }
+
+  /** Whether a service is shown from a list summary whose full record is still being read. */
+  detailsPending(service: BlendedService): boolean {
+    const details = this.#details;
+    return !!details?.pending && service.sources.some((s) => details.has(s.key));
+  }
+
+  /**
+   * The results on screen, by key (the results list calls this as it renders): where they are summaries,
+   * their full records are read before any others.
+   */
+  showing(keys: Iterable<string>): void {
+    this.#details?.show(keys);
   }
 
   get(key: string): BlendedService | undefined {
@@ -248,6 +275,10 @@ export class FinderStore extends EventTarget {
     }
     const place = this.#query.place && !this.#query.near ? this.setQuery({}) : undefined;
     await Promise.all([reads, place]);
+    if (this.#details?.pending) {
+      await this.#details.settled();
+      await this.#flush();
+    }
   }
 
   /** Reads one directory again, dropping what it gave before. */
@@ -257,6 +288,7 @@ export class FinderStore extends EventTarget {
     this.#reads.get(directoryId)?.abort();
     clearCache(endpoint.url);
     letGo = undefined; // a retry asks for fresh pages: nothing read before is taken over
+    this.#details?.forget(directoryId);
     this.#blender.remove(directoryId);
     this.#markDirty();
     await this.#read(endpoint);
@@ -265,7 +297,7 @@ export class FinderStore extends EventTarget {
   /** Aborts every read and pending lookup. */
   dispose(): void {
     const statuses = [...this.#statuses.values()];
-    if (!this.#disposed && statuses.length && statuses.every((s) => s.state === 'done' && !s.error)) {
+    if (!this.#disposed && statuses.length && statuses.every((s) => s.state === 'done' && !s.error && !s.summaries)) {
       const kept = (letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses });
       // Not held past the page cache's lifetime (and no timer keeps Node running for it).
       const timer: { unref?: () => void } = setTimeout(() => letGo === kept && (letGo = undefined), LET_GO_MS);
@@ -277,6 +309,7 @@ export class FinderStore extends EventTarget {
     // Reads stopped part-way are no longer loading: nothing more will arrive.
     for (const status of this.#statuses.values()) if (status.state === 'loading') status.state = 'idle';
     this.#places.abort();
+    this.#details?.dispose();
     clearTimeout(this.#timer);
   }
 
@@ -335,6 +368,7 @@ export class FinderStore extends EventTarget {
         maxPages: this.#options.maxPages,
         timeoutMs: this.#options.timeoutMs,
         openactive: this.#feeds.has(directory.id),
+        details: 'later',
       });
       // The first request leaves now, in this task (the sources read each page's records in a task of
       // their own, so pages already in the cache do not all arrive in one).
@@ -359,6 +393,10 @@ export class FinderStore extends EventTarget {
           } catch (error) {
             throw new SourceError('unreadable', unreadable(error).message, directory.url, undefined, { cause: error });
           }
+        }
+        if (page.summaries) {
+          status.summaries = (status.summaries ?? 0) + page.services.length;
+          this.#summaries().add(page.services);
         }
         this.#markDirty();
         // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
@@ -391,6 +429,23 @@ export class FinderStore extends EventTarget {
       status.finishedAt = Date.now();
     });
     await this.#flush();
+  }
+
+  #summaries(): DetailsReader {
+    this.#details ??= new DetailsReader({
+      results: () => this.#output.results,
+      timeoutMs: this.#options.timeoutMs,
+      apply: (filled, failed) => {
+        this.#blender.add(filled);
+        for (const { summary: s } of [...filled.map((summary) => ({ summary })), ...failed]) {
+          const status = this.#statuses.get(s.directory.id);
+          if (status?.summaries) status.summaries--;
+        }
+        for (const { summary, problem } of failed) this.#statuses.get(summary.directory.id)?.problems.push(problem);
+        this.#markDirty();
+      },
+    });
+    return this.#details;
   }
 
   /**
@@ -497,6 +552,12 @@ export class FinderStore extends EventTarget {
   }
 
   #refilter(): void {
+    this.#search();
+    const details = this.#details;
+    this.#unread = details?.pending ? unreadOf(this.#output.results, (key) => details.has(key)) : undefined;
+  }
+
+  #search(): void {
     const index = this.#index;
     if (!index) {
       this.#output = EMPTY;
