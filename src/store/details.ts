@@ -9,8 +9,13 @@ import type { FilterField, RecordProblem, Result, Service } from '../model/index
 import { SourceError } from '../model/index.js';
 import { detailsProblem, PER_HOST, readFullRecord } from '../sources/index.js';
 
-/** How long filled records gather before they are handed over (one recompute of the results for each batch). */
-export const DETAILS_BATCH_MS = 250;
+/**
+ * How long filled records gather before they are handed over: each batch costs a recompute of the results
+ * and a render, so a directory of hundreds is filled in a few dozen steps rather than one per record.
+ */
+export const DETAILS_BATCH_MS = 1000;
+/** Records on screen are handed over sooner: those are the ones a person is looking at. */
+export const SHOWN_BATCH_MS = 100;
 
 export interface DetailsOptions {
   /** Filled records (replacing their summaries), and the records whose full form could not be read. */
@@ -26,7 +31,9 @@ export class DetailsReader {
   readonly #waiting = new Map<string, Service>();
   /** Keys being read now, by host. */
   readonly #reading = new Map<string, Set<string>>();
-  #shown: string[] = [];
+  #shown = new Set<string>();
+  /** Directories whose summaries may be read. */
+  readonly #started = new Set<string>();
   /** Hosts of the summaries added. */
   readonly #hosts = new Set<string>();
   /** Per host, where the walk through the current results stopped (they are only walked again when they change). */
@@ -36,6 +43,8 @@ export class DetailsReader {
   /** Keys of the records read (or failed) and not yet handed over. */
   readonly #arrived = new Set<string>();
   #timer?: ReturnType<typeof setTimeout>;
+  /** When the batch under way is handed over (performance.now()). */
+  #due = Infinity;
   readonly #controller = new AbortController();
   #settled?: { promise: Promise<void>; resolve: () => void };
 
@@ -62,7 +71,7 @@ export class DetailsReader {
     return this.#waiting.size + reading;
   }
 
-  /** Reads the full records of these summaries (a page marked `summaries`). */
+  /** Summaries to read (a page marked `summaries`): they wait until their directory is started. */
   add(summaries: Service[]): void {
     if (this.#controller.signal.aborted) return;
     for (const s of summaries) {
@@ -73,13 +82,20 @@ export class DetailsReader {
     this.#pump();
   }
 
+  /** Starts reading a directory's summaries: once its list is read, whose pages come first on a shared host. */
+  start(directoryId: string): void {
+    this.#started.add(directoryId);
+    this.#pump();
+  }
+
   /** The records on screen now: theirs are read next. */
   show(keys: Iterable<string>): void {
-    this.#shown = [...keys];
+    this.#shown = new Set(keys);
   }
 
   /** Drops the summaries of a directory still to read (it is read again). */
   forget(directoryId: string): void {
+    this.#started.delete(directoryId);
     for (const [key, s] of this.#waiting) if (s.directory.id === directoryId) this.#waiting.delete(key);
     this.#filled = this.#filled.filter((s) => s.directory.id !== directoryId);
     this.#failed = this.#failed.filter((f) => f.summary.directory.id !== directoryId);
@@ -128,7 +144,7 @@ export class DetailsReader {
   #next(host: string): Service | undefined {
     const on = (key: string) => {
       const s = this.#waiting.get(key);
-      return s && hostOf(s) === host ? s : undefined;
+      return s && hostOf(s) === host && this.#started.has(s.directory.id) ? s : undefined;
     };
     for (const key of this.#shown) {
       const s = on(key);
@@ -143,14 +159,16 @@ export class DetailsReader {
         if (s) return s;
       }
     }
-    for (const s of this.#waiting.values()) if (hostOf(s) === host) return s;
+    for (const s of this.#waiting.values()) if (hostOf(s) === host && this.#started.has(s.directory.id)) return s;
     return undefined;
   }
 
   async #read(summary: Service, reading: Set<string>): Promise<void> {
     const signal = this.#controller.signal;
     try {
-      const full = await readFullRecord(summary, { signal, timeoutMs: this.#options.timeoutMs });
+      // Not kept in the page cache: each full record is read once, and hundreds of them would push the list
+      // pages out of it (and stay in memory for nothing).
+      const full = await readFullRecord(summary, { signal, timeoutMs: this.#options.timeoutMs, cacheMs: 0 });
       if (!signal.aborted) this.#filled.push(full);
     } catch (error) {
       if (!signal.aborted) this.#failed.push({ summary, problem: detailsProblem(summary, error) });
@@ -159,18 +177,23 @@ export class DetailsReader {
     reading.delete(summary.key);
     this.#arrived.add(summary.key);
     this.#pump();
-    this.#schedule();
+    this.#schedule(this.#shown.has(summary.key) ? SHOWN_BATCH_MS : DETAILS_BATCH_MS);
   }
 
-  #schedule(): void {
-    // The last ones are handed over at once: nothing else is coming to share the recompute.
+  /** Hands the batch over within `ms` (or at once when nothing else is coming to share the recompute). */
+  #schedule(ms: number): void {
     if (!this.#outstanding()) return this.#handOver();
-    this.#timer ??= setTimeout(() => this.#handOver(), DETAILS_BATCH_MS);
+    const due = performance.now() + ms;
+    if (due >= this.#due) return;
+    clearTimeout(this.#timer);
+    this.#due = due;
+    this.#timer = setTimeout(() => this.#handOver(), ms);
   }
 
   #handOver(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#due = Infinity;
     const filled = this.#filled.splice(0);
     const failed = this.#failed.splice(0);
     this.#arrived.clear();

@@ -429,6 +429,9 @@ export class FinderStore extends EventTarget {
       status.finishedAt = Date.now();
     });
     await this.#flush();
+    // Full records are read once the list is (its pages come first on a host shared with them), and the
+    // results exist to put the query's first.
+    this.#details?.start(directory.id);
   }
 
   #summaries(): DetailsReader {
@@ -439,7 +442,9 @@ export class FinderStore extends EventTarget {
         this.#blender.add(filled);
         for (const { summary: s } of [...filled.map((summary) => ({ summary })), ...failed]) {
           const status = this.#statuses.get(s.directory.id);
-          if (status?.summaries) status.summaries--;
+          if (!status?.summaries) continue;
+          // Its list pages hold only summaries, all read in full now: the page cache need not keep them.
+          if (--status.summaries === 0) clearCache(status.directory.url);
         }
         for (const { summary, problem } of failed) this.#statuses.get(summary.directory.id)?.problems.push(problem);
         this.#markDirty();

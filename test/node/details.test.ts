@@ -71,12 +71,18 @@ describe('summaries first, details as needed', () => {
     store.dispose();
   });
 
-  it('reads the records on screen first, then those the query lists, then the rest in list order', async () => {
+  it('reads the list first, then the records the query lists, those on screen before any other', async () => {
     const wanted = demo[30]; // "Colcot Memory Café": the one result for "colcot memory"
     const store = new FinderStore({ endpoints: [held('order')], query: { text: 'colcot memory' } });
     const loaded = store.load();
     await listed(store, TOTAL);
-    await requested('order', 4); // the first four were asked for before any results existed: list order
+    await requested('order', 4);
+    const lines = (await fixtureLog(server.url)).filter((l) => l.startsWith('/held/order/'));
+    assert.ok(
+      lines.findIndex((l) => l.includes('/services/')) > lines.findLastIndex((l) => l.startsWith('/held/order/services?')),
+      'no full record asked for before the list was read',
+    );
+    // On screen (the results list says so as it renders): read before anything else still waiting.
     const shown = store.services.filter((s) => s.name === demo[35].name || s.name === demo[36].name).map((s) => s.key);
     store.showing(shown);
     await release('order');
@@ -85,12 +91,12 @@ describe('summaries first, details as needed', () => {
     const idOf = (name: string) => store.services.find((s) => s.name === name)!.id;
     assert.deepEqual(
       ids.slice(0, 4),
-      demo.slice(0, 4).map((d) => idOf(d.name)),
-      'list order before anything was shown or listed',
+      [idOf(wanted.name), ...demo.slice(0, 3).map((d) => idOf(d.name))],
+      'the query’s one result, then list order',
     );
     assert.deepEqual(ids.slice(4, 6).sort(), [idOf(demo[35].name), idOf(demo[36].name)].sort(), 'then the two on screen');
-    assert.equal(ids[6], idOf(wanted.name), 'then the query’s result');
-    assert.equal(ids[7], idOf(demo[4].name), 'then the rest in list order');
+    assert.equal(ids[6], idOf(demo[3].name), 'then the rest in list order');
+    assert.equal(ids.length, TOTAL);
     store.dispose();
   });
 

@@ -91,8 +91,6 @@ export class SfResults extends FinderElement {
   readonly #announcer = new Announcer(() => this.renderRoot?.querySelector<HTMLElement>('#announce'));
   #wasSelected?: string;
   #loosenCache?: { query: Query; services: unknown[]; value?: Loosen };
-  /** Keys of the cards rendered since the store was last told (the virtualizer renders those in view). */
-  readonly #rendered = new Set<string>();
   #telling = false;
 
   protected override storeChanged(): void {
@@ -251,7 +249,7 @@ export class SfResults extends FinderElement {
     // A place without a distance only orders the list: the distance is among the facts, and nothing was chosen to be within.
     const why = r.explanations.filter((e) => !(e.field === 'distance' && e.state === 'match' && e.params?.radiusKm === undefined));
     const summary = store.detailsPending(s);
-    if (summary) this.#tellShown(s.sources);
+    if (summary) this.#tellShown();
     return html`<li
       class="card"
       part="card"
@@ -294,15 +292,22 @@ export class SfResults extends FinderElement {
     </li>`;
   }
 
-  /** Tells the store, once a frame, which summaries are on screen: their full records are read first. */
-  #tellShown(sources: Result['service']['sources']): void {
-    for (const source of sources) this.#rendered.add(source.key);
+  /**
+   * Tells the store, at the next frame after summaries were rendered, which records the cards in the list
+   * show (a long list is virtualised: its cards are those in view): their full records are read first.
+   */
+  #tellShown(): void {
     if (this.#telling) return;
     this.#telling = true;
     requestAnimationFrame(() => {
       this.#telling = false;
-      this.activeStore?.showing(this.#rendered);
-      this.#rendered.clear();
+      const store = this.activeStore;
+      if (!store) return;
+      const keys: string[] = [];
+      for (const card of this.renderRoot.querySelectorAll<HTMLElement>('li.card[data-key]')) {
+        for (const source of store.get(card.dataset.key!)?.sources ?? []) keys.push(source.key);
+      }
+      store.showing(keys);
     });
   }
 
