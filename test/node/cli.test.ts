@@ -247,6 +247,27 @@ describe('service-finder harvest', () => {
     }
   });
 
+  it('reads a directory that lists summaries whole: every full record, none left a summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sf-harvest-'));
+    try {
+      const file = join(dir, 'snapshot.json');
+      const { code } = await run('harvest', `${server.url}/dialects/placecube`, '--out', file);
+      assert.equal(code, 0);
+      const { services } = JSON.parse(await readFile(file, 'utf8')) as { services: Array<{ summary?: true; locations?: unknown[] }> };
+      assert.equal(services.length, demoCount);
+      assert.ok(
+        services.every((s) => !s.summary),
+        'no summaries',
+      );
+      assert.ok(
+        services.some((s) => s.locations?.length),
+        'locations from the full records',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names each directory as its services do, also for several OpenActive feeds read as one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sf-harvest-'));
     try {
