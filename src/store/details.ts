@@ -64,6 +64,18 @@ export class DetailsReader {
     return false;
   }
 
+  /** Of `results`, those listed as not saying (a filtered field unknown) whose full records are still to come. */
+  unread(results: readonly Result[]): Unread | undefined {
+    let count = 0;
+    const fields = new Set<FilterField>();
+    for (const r of results) {
+      if (!r.partial || !r.service.sources.some((s) => this.has(s.key))) continue;
+      count++;
+      for (const e of r.explanations) if (e.state === 'unknown') fields.add(e.field);
+    }
+    return count ? { count, fields: [...fields] } : undefined;
+  }
+
   /** Summaries to read or being read. */
   #outstanding(): number {
     let reading = 0;
@@ -228,16 +240,4 @@ function hostOf(s: Service): string {
 export interface Unread {
   count: number;
   fields: FilterField[];
-}
-
-/** Of `results`, those listed as not saying (a filtered field unknown) whose full records are still to come. */
-export function unreadOf(results: readonly Result[], pending: (key: string) => boolean): Unread | undefined {
-  let count = 0;
-  const fields = new Set<FilterField>();
-  for (const r of results) {
-    if (!r.partial || !r.service.sources.some((s) => pending(s.key))) continue;
-    count++;
-    for (const e of r.explanations) if (e.state === 'unknown') fields.add(e.field);
-  }
-  return count ? { count, fields: [...fields] } : undefined;
 }

@@ -14,7 +14,7 @@ import {
 import { PlaceResolver, type PlaceError } from './places.js';
 import { blame, throwing, unreadable } from './quarantine.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
-import { DetailsReader, unreadOf, type Unread } from './details.js';
+import type { DetailsReader, Unread } from './details.js';
 
 export type { PlaceError } from './places.js';
 export type { Unread } from './details.js';
@@ -121,6 +121,7 @@ export class FinderStore extends EventTarget {
   readonly #quarantined = new WeakSet<DirectoryStatus>();
   /** Full records of summaries, read in the background (made when a directory lists summaries). */
   #details?: DetailsReader;
+  #detailsLoading?: Promise<DetailsReader>;
   #unread?: Unread;
 
   constructor(options: FinderStoreOptions) {
@@ -396,7 +397,7 @@ export class FinderStore extends EventTarget {
         }
         if (page.summaries) {
           status.summaries = (status.summaries ?? 0) + page.services.length;
-          this.#summaries().add(page.services);
+          (await this.#summaries()).add(page.services);
         }
         this.#markDirty();
         // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
@@ -434,8 +435,10 @@ export class FinderStore extends EventTarget {
     this.#details?.start(directory.id);
   }
 
-  #summaries(): DetailsReader {
-    this.#details ??= new DetailsReader({
+  /** The details reader, loaded when a directory first lists summaries: most finders never need it. */
+  #summaries(): Promise<DetailsReader> {
+    this.#detailsLoading ??= import('./details.js').then(({ DetailsReader }) => {
+      const reader = new DetailsReader({
       results: () => this.#output.results,
       timeoutMs: this.#options.timeoutMs,
       apply: (filled, failed) => {
@@ -449,8 +452,11 @@ export class FinderStore extends EventTarget {
         for (const { summary, problem } of failed) this.#statuses.get(summary.directory.id)?.problems.push(problem);
         this.#markDirty();
       },
+      });
+      if (this.#disposed) reader.dispose();
+      return (this.#details = reader);
     });
-    return this.#details;
+    return this.#detailsLoading;
   }
 
   /**
@@ -559,7 +565,7 @@ export class FinderStore extends EventTarget {
   #refilter(): void {
     this.#search();
     const details = this.#details;
-    this.#unread = details?.pending ? unreadOf(this.#output.results, (key) => details.has(key)) : undefined;
+    this.#unread = details?.pending ? details.unread(this.#output.results) : undefined;
   }
 
   #search(): void {
