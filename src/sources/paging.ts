@@ -155,31 +155,20 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
     if (!second.env || ended(second.env) || (lastIndex !== undefined && lastIndex <= 2)) return;
 
     const urlOf = (index: number) => pageUrl(list, { page: param + index - 2, per_page: size });
-    let previous = second.env;
-    if (lastIndex === undefined) {
-      // No total: one page after another.
-      for (let index = 3; ; index++) {
-        if (index > maxPages) throw capError(maxPages, urlOf(index));
-        const next = await page(urlOf(index));
-        if (next.env && repeats(next.env, previous)) throw repeatError(index, urlOf(index));
-        yield { index, url: urlOf(index), ...next };
-        if (!next.env || ended(next.env)) return;
-        previous = next.env;
-      }
-    }
-
-    const last = Math.min(lastIndex, maxPages);
-    const atOnce = Math.max(1, options.pagesAtOnce ?? PER_HOST);
+    // Without a total, one page after another until the last; with one, several at once.
+    const atOnce = lastIndex === undefined ? 1 : Math.max(1, options.pagesAtOnce ?? PER_HOST);
+    const last = Math.min(lastIndex ?? Infinity, maxPages);
     const pending = new Map<number, Promise<{ body?: unknown; error?: unknown }>>();
     let running = 0;
     let started = 3;
     let yielded = 2;
+    let previous = second.env;
     const pump = () => {
       while (!controller.signal.aborted && running < atOnce && started <= last && started - yielded <= atOnce * AHEAD_PER_REQUEST) {
         running++;
         pending.set(
           started,
-          fetchJson(urlOf(started), fetchOptions)
+          fetchJson(urlOf(started++), fetchOptions)
             .then(
               (b) => ({ body: b }),
               (error: unknown) => ({ error }),
@@ -189,10 +178,10 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
               pump();
             }),
         );
-        started++;
       }
     };
-    for (let index = 3; index <= last; index++) {
+    for (let index = 3; index <= (lastIndex ?? Infinity); index++) {
+      if (index > maxPages) throw capError(maxPages, urlOf(index));
       pump();
       const got = await pending.get(index)!;
       pending.delete(index);
@@ -204,7 +193,6 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
       if (!env || ended(env)) return;
       previous = env;
     }
-    if (lastIndex > maxPages) throw capError(maxPages, urlOf(maxPages + 1));
   } finally {
     // Stopped early (an error, a consumer that went away): the pages still under way are not waited for.
     options.signal?.removeEventListener('abort', stop);

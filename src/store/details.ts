@@ -5,9 +5,9 @@
  * in list order. Filled records are handed over in batches, so a directory of thousands costs a recompute
  * every few hundred milliseconds, not one per record. Everything stops on `dispose()`.
  */
-import type { FilterField, RecordProblem, Result, Service } from '../model/index.js';
+import type { DirectoryStatus, FilterField, RecordProblem, Result, Service } from '../model/index.js';
 import { SourceError } from '../model/index.js';
-import { detailsProblem, PER_HOST, readFullRecord } from '../sources/index.js';
+import { clearCache, detailsProblem, PER_HOST, readFullRecord } from '../sources/index.js';
 
 /**
  * How long filled records gather before they are handed over: each batch costs a recompute of the results
@@ -18,8 +18,10 @@ export const DETAILS_BATCH_MS = 1000;
 export const SHOWN_BATCH_MS = 100;
 
 export interface DetailsOptions {
-  /** Filled records (replacing their summaries), and the records whose full form could not be read. */
-  apply(filled: Service[], failed: Array<{ summary: Service; problem: RecordProblem }>): void;
+  /** Filled records, to replace their summaries (a batch at a time). */
+  apply(filled: Service[]): void;
+  /** The store's directory statuses: each counts its summaries still to read and lists those that could not be. */
+  statuses: ReadonlyMap<string, DirectoryStatus>;
   /** The current results, best first: records they list are read before the rest. */
   results(): readonly Result[];
   timeoutMs?: number;
@@ -209,7 +211,15 @@ export class DetailsReader {
     const filled = this.#filled.splice(0);
     const failed = this.#failed.splice(0);
     this.#arrived.clear();
-    if (filled.length || failed.length) this.#options.apply(filled, failed);
+    const { statuses } = this.#options;
+    for (const s of [...filled, ...failed.map((f) => f.summary)]) {
+      const status = statuses.get(s.directory.id);
+      if (!status?.summaries) continue;
+      // Its list pages hold only summaries, all read in full now: the page cache need not keep them.
+      if (--status.summaries === 0) clearCache(status.directory.url);
+    }
+    for (const { summary, problem } of failed) statuses.get(summary.directory.id)?.problems.push(problem);
+    if (filled.length || failed.length) this.#options.apply(filled);
     this.#checkSettled();
   }
 

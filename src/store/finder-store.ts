@@ -439,19 +439,13 @@ export class FinderStore extends EventTarget {
   #summaries(): Promise<DetailsReader> {
     this.#detailsLoading ??= import('./details.js').then(({ DetailsReader }) => {
       const reader = new DetailsReader({
-      results: () => this.#output.results,
-      timeoutMs: this.#options.timeoutMs,
-      apply: (filled, failed) => {
-        this.#blender.add(filled);
-        for (const { summary: s } of [...filled.map((summary) => ({ summary })), ...failed]) {
-          const status = this.#statuses.get(s.directory.id);
-          if (!status?.summaries) continue;
-          // Its list pages hold only summaries, all read in full now: the page cache need not keep them.
-          if (--status.summaries === 0) clearCache(status.directory.url);
-        }
-        for (const { summary, problem } of failed) this.#statuses.get(summary.directory.id)?.problems.push(problem);
-        this.#markDirty();
-      },
+        results: () => this.#output.results,
+        statuses: this.#statuses,
+        timeoutMs: this.#options.timeoutMs,
+        apply: (filled) => {
+          this.#blender.add(filled);
+          this.#markDirty();
+        },
       });
       if (this.#disposed) reader.dispose();
       return (this.#details = reader);
