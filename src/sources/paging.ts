@@ -113,7 +113,7 @@ const capError = (maxPages: number, url: string) =>
 export async function* listPages(list: string, options: PagingOptions): AsyncGenerator<ListPage> {
   const { maxPages, envelopeOf } = options;
   const controller = new AbortController();
-  const stop = () => controller.abort(options.signal?.reason);
+  const stop = () => controller.abort();
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
   const fetchOptions: FetchJsonOptions = { ...options, signal: controller.signal };
@@ -196,7 +196,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
   } finally {
     // Stopped early (an error, a consumer that went away): the pages still under way are not waited for.
     options.signal?.removeEventListener('abort', stop);
-    controller.abort(new SourceError('aborted', 'Reading was stopped.', list));
+    controller.abort();
   }
 
   async function page(url: string): Promise<{ body: unknown; env?: Envelope }> {
