@@ -30,6 +30,7 @@ import { checkReport, skippedRecords } from '../sources/check.js';
 import { formatCheck } from './check.js';
 import { harvestIndex } from './harvest-index.js';
 import { COMPRESSIONS, type Compression } from './index/files.js';
+import { printable } from './terminal.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
@@ -203,17 +204,18 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
       ),
     );
   } else {
+    const line = (s: string) => out(printable(s));
     for (const s of sources) {
-      out(`# ${s.id}: ${s.state}, ${s.count} records in ${s.pages} pages${s.error ? ` — ${s.error}` : ''}`);
+      line(`# ${s.id}: ${s.state}, ${s.count} records in ${s.pages} pages${s.error ? ` — ${s.error}` : ''}`);
     }
-    if (store.placeError) out(`# The place "${query.place}" could not be found, so distance is not used.`);
-    out(
+    if (store.placeError) line(`# The place "${query.place}" could not be found, so distance is not used.`);
+    line(
       `# ${store.matched} match, ${store.partial} more do not say, of ${store.total} services (${store.merged} duplicate records merged)`,
     );
     for (const r of results) {
       const where = r.distanceKm === undefined ? '' : ` (${r.distanceKm.toFixed(1)} km)`;
-      out(`${r.partial ? '?' : '*'} ${r.service.name}${where} — ${r.service.sources.map((s) => s.directory.name).join(', ')}`);
-      for (const e of r.explanations) out(`    ${e.field}: ${e.detail}`);
+      line(`${r.partial ? '?' : '*'} ${r.service.name}${where} — ${r.service.sources.map((s) => s.directory.name).join(', ')}`);
+      for (const e of r.explanations) line(`    ${e.field}: ${e.detail}`);
     }
   }
   return store.statuses.every((s) => s.state === 'failed') ? 1 : 0;
@@ -233,14 +235,14 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
     try {
       for await (const page of readDirectory(url, { ...readOptions(v), details: v.details })) {
         directory = page.directory;
-        services.push(...page.services);
+        for (const service of page.services) services.push(service); // one call per page could overflow the stack
         count += page.services.length;
-        err(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`);
+        err(printable(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`));
       }
       if (directory) directories.push(directory);
     } catch (e) {
       failed++;
-      err(`${(directory ?? directoryRef(url)).id}: ${e instanceof SourceError ? e.message : String(e)}`);
+      err(printable(`${(directory ?? directoryRef(url)).id}: ${e instanceof SourceError ? e.message : String(e)}`));
       if (directory && count > 0) directories.push(directory);
     }
   }

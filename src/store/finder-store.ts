@@ -1,5 +1,5 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
-import { SourceError } from '../model/index.js';
+import { SourceError, endpointOf } from '../model/index.js';
 import { clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
 import {
   createBlender,
@@ -12,10 +12,13 @@ import {
   type SearchIndex,
 } from '../engine/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
+import { blame, throwing, unreadable } from './quarantine.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
 import type { StaticIndexReader } from '../sources/static-index.js';
+import type { DetailsReader, Unread } from './details.js';
 
 export type { PlaceError } from './places.js';
+export type { Unread } from './details.js';
 
 /**
  * A directory to read: a URL, or a URL with the name people know it by. `source` is the directory's own
@@ -128,6 +131,12 @@ export class FinderStore extends EventTarget {
   #disposed = false;
   /** Next openings already worked out, per service object (cards ask again on every render). */
   readonly #openings = new WeakMap<BlendedService, { at: number; next: ReturnType<typeof computeNextOpening> }>();
+  /** Statuses of directories failed because their records could not be blended or indexed: a read's end leaves them failed. */
+  readonly #quarantined = new WeakSet<DirectoryStatus>();
+  /** Full records of summaries, read in the background (made when a directory lists summaries). */
+  #details?: DetailsReader;
+  #detailsLoading?: Promise<DetailsReader>;
+  #unread?: Unread;
 
   constructor(options: FinderStoreOptions) {
     super();
@@ -182,6 +191,28 @@ export class FinderStore extends EventTarget {
     return this.#facets;
   }
 
+  /**
+   * Results that do not say what the query filters on and whose full records are still being read, with
+   * the fields they leave unstated ("ages not yet read for 600 records"); undefined when there are none.
+   */
+  get unread(): Unread | undefined {
+    return this.#unread;
+  }
+
+  /** Whether a service is shown from a list summary whose full record is still being read. */
+  detailsPending(service: BlendedService): boolean {
+    const details = this.#details;
+    return !!details?.pending && service.sources.some((s) => details.has(s.key));
+  }
+
+  /**
+   * The results on screen, by key (the results list calls this as it renders): where they are summaries,
+   * their full records are read before any others.
+   */
+  showing(keys: Iterable<string>): void {
+    this.#details?.show(keys);
+  }
+
   get(key: string): BlendedService | undefined {
     return this.#byKey.get(key);
   }
@@ -193,7 +224,12 @@ export class FinderStore extends EventTarget {
     // Still the answer while that opening has not ended (or, with no end, begun) and the clock
     // has not gone back; "none in the next 62 days" is kept for a minute.
     if (hit && t >= hit.at && (hit.next ? t < (hit.next.end ?? hit.next.start).getTime() : t - hit.at < 60_000)) return hit.next;
-    const next = computeNextOpening(service, now);
+    let next: ReturnType<typeof computeNextOpening>;
+    try {
+      next = computeNextOpening(service, now);
+    } catch {
+      next = undefined; // a record whose times cannot be worked out states none
+    }
     this.#openings.set(service, { at: t, next });
     return next;
   }
@@ -260,6 +296,10 @@ export class FinderStore extends EventTarget {
     if (!place) this.#readIndexes();
     await Promise.all([reads, place]);
     await Promise.all(this.#indexReads.values());
+    if (this.#details?.pending) {
+      await this.#details.settled();
+      await this.#flush();
+    }
   }
 
   /**
@@ -303,6 +343,7 @@ export class FinderStore extends EventTarget {
     this.#reads.get(directoryId)?.abort();
     clearCache(endpoint.url);
     letGo = undefined; // a retry asks for fresh pages: nothing read before is taken over
+    this.#details?.forget(directoryId);
     this.#blender.remove(directoryId);
     this.#markDirty();
     await this.#read(endpoint);
@@ -312,7 +353,12 @@ export class FinderStore extends EventTarget {
   dispose(): void {
     const statuses = [...this.#statuses.values()];
     // A store over an index is not taken over: what it read depends on the place searched.
-    if (!this.#disposed && statuses.length && !this.#indexes.length && statuses.every((s) => s.state === 'done' && !s.error)) {
+    if (
+      !this.#disposed &&
+      statuses.length &&
+      !this.#indexes.length &&
+      statuses.every((s) => s.state === 'done' && !s.error && !s.summaries)
+    ) {
       const kept = (letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses });
       // Not held past the page cache's lifetime (and no timer keeps Node running for it).
       const timer: { unref?: () => void } = setTimeout(() => letGo === kept && (letGo = undefined), LET_GO_MS);
@@ -324,6 +370,7 @@ export class FinderStore extends EventTarget {
     // Reads stopped part-way are no longer loading: nothing more will arrive.
     for (const status of this.#statuses.values()) if (status.state === 'loading') status.state = 'idle';
     this.#places.abort();
+    this.#details?.dispose();
     clearTimeout(this.#timer);
   }
 
@@ -341,7 +388,11 @@ export class FinderStore extends EventTarget {
    * current results are not changed): "remove the age filter to see 12".
    */
   count(query: Query): number {
-    return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
+    try {
+      return this.#index ? search(this.#index, query, { now: this.#now(), synonyms: this.#options.synonyms }).results.length : 0;
+    } catch {
+      return 0; // the search itself fails the directory at fault when the query is made
+    }
   }
 
   /** The point for `place`: the lookup under way for it, else a new one. */
@@ -381,6 +432,7 @@ export class FinderStore extends EventTarget {
           maxPages: this.#options.maxPages,
           timeoutMs: this.#options.timeoutMs,
           openactive: this.#feeds.has(directory.id),
+          details: 'later',
         });
       // The first request leaves now, in this task (the sources read each page's records in a task of
       // their own, so pages already in the cache do not all arrive in one).
@@ -390,7 +442,7 @@ export class FinderStore extends EventTarget {
         status.pagesRead = page.page;
         status.totalPages = page.totalPages;
         status.records += page.services.length;
-        status.problems.push(...page.problems);
+        for (const problem of page.problems) status.problems.push(problem);
         // Blending goes BLEND_CHUNK records at a time, the page given a turn whenever a slice has run
         // for SLICE_MS: a page of 100 could take over 50 ms on a slow machine before the code is warm.
         let sliceStart = performance.now();
@@ -400,7 +452,15 @@ export class FinderStore extends EventTarget {
             sliceStart = performance.now();
             if (this.#reads.get(directory.id) !== controller) return; // replaced by a new read
           }
-          this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
+          try {
+            this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
+          } catch (error) {
+            throw new SourceError('unreadable', unreadable(error).message, directory.url, undefined, { cause: error });
+          }
+        }
+        if (page.summaries) {
+          status.summaries = (status.summaries ?? 0) + page.services.length;
+          (await this.#summaries()).add(page.services);
         }
         this.#markDirty();
         // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
@@ -413,10 +473,16 @@ export class FinderStore extends EventTarget {
       if (controller.signal.aborted && this.#reads.get(directory.id) !== controller) return;
       // An index read that failed is not done: the same query reads again what could not be read.
       if (pages) this.#indexPlans.delete(directory.id);
-      const e = error instanceof SourceError ? error : new SourceError('network', String(error), directory.url);
-      // A page cap is a partial read, not a failure: keep what was read and say why it stopped.
+      const e = error instanceof SourceError ? error : new SourceError('unreadable', unreadable(error).message, directory.url);
+      // Records that could not be read or blended: none of the directory's stays (some may be half blended).
+      if (e.kind === 'unreadable') {
+        this.#blender.remove(directory.id);
+        this.#markDirty();
+      }
+      // A page cap, a next page on another website, or an index's unreadable files are a partial read, not a
+      // failure: keep what was read and say why it stopped.
       outcome = {
-        state: (e.kind === 'paging' || pages) && status.records > 0 ? 'done' : 'failed',
+        state: (e.kind === 'paging' || e.kind === 'off-origin' || pages) && status.records > 0 ? 'done' : 'failed',
         error: { kind: e.kind, message: e.message, status: e.status },
       };
     }
@@ -424,11 +490,33 @@ export class FinderStore extends EventTarget {
     this.#reads.delete(directory.id);
     // The directory is shown as read once the results include all it gave (the recompute is sliced).
     this.#settling.push(() => {
+      if (this.#quarantined.has(status)) return;
       status.state = outcome.state;
       if (outcome.error) status.error = outcome.error;
       status.finishedAt = Date.now();
     });
     await this.#flush();
+    // Full records are read once the list is (its pages come first on a host shared with them), and the
+    // results exist to put the query's first.
+    this.#details?.start(directory.id);
+  }
+
+  /** The details reader, loaded when a directory first lists summaries: most finders never need it. */
+  #summaries(): Promise<DetailsReader> {
+    this.#detailsLoading ??= import('./details.js').then(({ DetailsReader }) => {
+      const reader = new DetailsReader({
+        results: () => this.#output.results,
+        statuses: this.#statuses,
+        timeoutMs: this.#options.timeoutMs,
+        apply: (filled) => {
+          this.#blender.add(filled);
+          this.#markDirty();
+        },
+      });
+      if (this.#disposed) reader.dispose();
+      return (this.#details = reader);
+    });
+    return this.#detailsLoading;
   }
 
   /**
@@ -483,9 +571,16 @@ export class FinderStore extends EventTarget {
   /**
    * Blended list, search index, facets and results for 10,000 records cost
    * more than a frame: they are built in slices with the page given a turn
-   * between them, and committed together so readers never see a mix.
+   * between them, and committed together so readers never see a mix. When a
+   * directory's records make a step throw, that directory fails and the
+   * work starts again without it.
    */
   async #recompute(): Promise<void> {
+    while (!(await this.#recomputeOnce()));
+  }
+
+  /** One try at `#recompute`: false when a directory failed on the way (its records are out of the blender). */
+  async #recomputeOnce(): Promise<boolean> {
     let sliceStart = performance.now();
     // The page gets a turn whenever a slice has run for SLICE_MS; a small recompute (the first page) runs in one.
     const turn = async () => {
@@ -496,15 +591,27 @@ export class FinderStore extends EventTarget {
     const services = this.#blender.services();
     await turn();
     const fresh = services.filter((s) => !this.#indexed.has(s));
+    const indexAlone = (s: BlendedService) => createIndex([s]);
     for (let i = 0; i < fresh.length; i += INDEX_CHUNK) {
       const chunk = fresh.slice(i, i + INDEX_CHUNK);
-      createIndex(chunk); // builds and caches the entries of new and changed services
+      // Builds and caches the entries of new and changed services.
+      if (!this.#guard(chunk, () => createIndex(chunk), indexAlone)) return false;
       for (const s of chunk) this.#indexed.add(s);
       await turn();
     }
-    const index = createIndex(services); // every entry cached: only the name order is computed
+    let index: SearchIndex | undefined;
+    // Every entry cached: only the name order is computed.
+    if (!this.#guard(services, () => (index = createIndex(services)), indexAlone)) return false;
     await turn();
-    const facets = computeFacets(services);
+    let facets = this.#facets;
+    if (
+      !this.#guard(
+        services,
+        () => (facets = computeFacets(services)),
+        (s) => computeFacets([s]),
+      )
+    )
+      return false;
     await turn();
     this.#services = services;
     this.#byKey = new Map();
@@ -512,10 +619,72 @@ export class FinderStore extends EventTarget {
     this.#index = index;
     this.#facets = facets;
     this.#refilter();
+    return true;
   }
 
   #refilter(): void {
-    this.#output = this.#index ? search(this.#index, this.#query, { now: this.#now(), synonyms: this.#options.synonyms }) : EMPTY;
+    this.#search();
+    const details = this.#details;
+    this.#unread = details?.pending ? details.unread(this.#output.results) : undefined;
+  }
+
+  #search(): void {
+    const index = this.#index;
+    if (!index) {
+      this.#output = EMPTY;
+      return;
+    }
+    const options = { now: this.#now(), synonyms: this.#options.synonyms };
+    const services = index.entries.map((e) => e.service);
+    if (
+      this.#guard(
+        services,
+        () => (this.#output = search(index, this.#query, options)),
+        (s) => search(createIndex([s]), this.#query, options),
+      )
+    )
+      return;
+    // Until the next recompute drops them from the blended list, the failed directories' services are left out here.
+    const failed = (s: BlendedService) => s.sources.some((src) => this.#statuses.get(endpointOf(src.directory.id))?.state === 'failed');
+    this.#index = createIndex(services.filter((s) => !failed(s)));
+    this.#output = search(this.#index, this.#query, options);
+    this.#markDirty();
+  }
+
+  /**
+   * Runs `run`; when it throws, finds the services of `services` that `probe` throws for on their own, fails the
+   * directories at fault (every directory of `services` when no service throws alone) and returns false.
+   */
+  #guard(services: readonly BlendedService[], run: () => void, probe: (service: BlendedService) => void): boolean {
+    try {
+      run();
+      return true;
+    } catch (error) {
+      const bad = throwing(services, probe);
+      const ids = new Set<string>();
+      for (const s of bad.length ? bad : services) for (const id of blame(s, (key) => this.#blender.record(key), probe)) ids.add(id);
+      if (!this.#fail(ids, error)) throw error;
+      return false;
+    }
+  }
+
+  /** Fails directories whose records could not be blended or indexed: their reads stop and their records leave. */
+  #fail(ids: Set<string>, error: unknown): number {
+    let failed = 0;
+    for (const id of ids) {
+      const status = this.#statuses.get(id);
+      if (!status || this.#quarantined.has(status)) continue;
+      this.#reads.get(id)?.abort();
+      this.#reads.delete(id);
+      this.#blender.remove(id);
+      this.#quarantined.add(status);
+      status.state = 'failed';
+      status.error = unreadable(error);
+      status.finishedAt = Date.now();
+      failed++;
+    }
+    this.#dirty = true;
+    return failed;
   }
 
   #emit(): void {
