@@ -3,8 +3,9 @@
  * filter + rank pass for a typical query, a re-filter after one keystroke,
  * and heap used; in Node, then in Chromium (playwright-core) on a bundled
  * copy of the engine. Prints a table and whether the targets are met.
- * Then the crowded-blending, map, heavy-use and first-result benches. `npm run bench -- engine`
- * (or `blend`, `map`, `heavy`, `first`) runs only the parts named.
+ * Then the crowded-blending, map, heavy-use, first-result and paging benches. `npm run bench -- engine`
+ * (or `blend`, `map`, `heavy`, `first`, `paging`) runs only the parts named; `hostile` (every adversarial shape in
+ * every field: 2.5 GB of JSON) and `index` (a national static index: about ten minutes) run only when named.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -96,8 +97,11 @@ function print(title: string, rows: string[][]): void {
 }
 
 const parts = process.argv.slice(2);
-const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first', 'needs'].includes(p));
-if (unknown.length) throw new Error(`npm run bench -- [engine] [blend] [map] [heavy] [first] [needs]: no part named ${unknown.join(', ')}`);
+const unknown = parts.filter((p) => !['engine', 'blend', 'map', 'heavy', 'first', 'needs', 'paging', 'hostile', 'index'].includes(p));
+if (unknown.length)
+  throw new Error(
+    `npm run bench -- [engine] [blend] [map] [heavy] [first] [needs] [paging] [hostile] [index]: no part named ${unknown.join(', ')}`,
+  );
 const wanted = (part: string) => parts.length === 0 || parts.includes(part);
 
 async function benchEngine(): Promise<void> {
@@ -136,3 +140,8 @@ if (wanted('heavy')) await (await import('./heavy.js')).benchHeavy();
 // First result and keystroke → changed list (issue 16).
 if (wanted('first')) await (await import('./first-result.js')).benchFirst();
 if (wanted('needs')) await (await import('./needs.js')).benchNeeds();
+// Reads 2.5 GB of hostile text: only when named.
+if (parts.includes('hostile')) await (await import('./hostile.js')).benchHostile();
+// Paging, summaries and details, heap (issue 16).
+if (wanted('paging')) await (await import('./paging.js')).benchPaging();
+if (parts.includes('index')) await (await import('./index.js')).benchIndex();

@@ -2,6 +2,7 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import type { DirectoryPage } from '../src/sources/index.js';
+import { main } from '../src/cli/service-finder.js';
 
 /** Serves `handler` over HTTP on 127.0.0.1 (a free port) until `close()`; `url` is its origin. */
 export async function serve(handler: RequestListener): Promise<{ url: string; close(): Promise<void> }> {
@@ -35,4 +36,16 @@ export async function readPages(source: AsyncIterable<DirectoryPage>) {
     error = e;
   }
   return { pages, services: pages.flatMap((p) => p.services), problems: pages.flatMap((p) => p.problems), error };
+}
+
+/** Runs the CLI in-process with `args`, capturing what it prints: its exit status, and its output and errors as text. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }

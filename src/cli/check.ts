@@ -1,6 +1,7 @@
 // The report itself is the data layer's (src/sources/check.ts), shared with the browser; this file prints it.
 import { directoryRef } from '../sources/index.js';
 import { PROBLEMS_LISTED, problemSummary, readSummary, type CheckReport } from '../sources/check.js';
+import { printable } from './terminal.js';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
 
@@ -18,5 +19,5 @@ export function formatCheck(r: CheckReport): string {
   for (const p of shown) lines.push(`  - ${p}`);
   if (r.problems.length > shown.length) lines.push(`  … and ${r.problems.length - shown.length} more (use --json for all)`);
   lines.push(r.readable ? 'Result:    this directory can be used by the finder.' : 'Result:    this directory cannot be read.');
-  return lines.join('\n');
+  return lines.map(printable).join('\n');
 }

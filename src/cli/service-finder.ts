@@ -5,6 +5,7 @@
  *   service-finder check <url>
  *   service-finder search <url>… [--text T] [--age N] [--access A] [--day MO] [--time morning] …
  *   service-finder harvest <url>… --out snapshot.json
+ *   service-finder harvest <url>… --index DIR [--refresh]
  *   service-finder needs [<url>…] [--json] [--full]
  */
 import { realpathSync } from 'node:fs';
@@ -29,12 +30,15 @@ import { FinderStore } from '../store/finder-store.js';
 import { checkReport, skippedRecords } from '../sources/check.js';
 import { formatCheck } from './check.js';
 import { countNeeds, formatNeeds, loadVocabulary, vocabularyFile, vocabularyOption } from './needs.js';
+import { harvestIndex } from './harvest-index.js';
+import { COMPRESSIONS, type Compression } from './index/files.js';
+import { printable } from './terminal.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
       Reads a whole directory and reports what a finder can use from it.
-  service-finder search <url>… [filters] [--json] [--limit N]
-      Blends the directories and prints the services that match.
+  service-finder search <url>… [--index MANIFEST-URL] [filters] [--json] [--limit N]
+      Blends the directories (and the cells of an index near --near) and prints the services that match.
       Filters: --need ID[,ID]  --text WORDS  --age N | --age-band ${AGE_BANDS.join('|')}
                --access ${ACCESS_TYPES.join(',')}
                --attendance ${ATTENDANCE_MODES.join(',')}
@@ -44,6 +48,10 @@ const USAGE = `Usage:
                --sort ${SORTS.join('|')}
   service-finder harvest <url>… --out FILE [--details]
       Reads whole directories into one snapshot file that the elements can load from any web host.
+  service-finder harvest <url>… --index DIR [--cell-size N] [--compress ${COMPRESSIONS.join(',')}|none] [--details]
+      Writes a static index: services in map cells, read by the elements a few cells at a time (docs/static-index.md).
+  service-finder harvest [<url>…] --index DIR --refresh [--since ISO-DATE-TIME]
+      Reads what changed since the index was built and rewrites only the cells it changes.
   service-finder needs [<url>…] [--json] [--full]
       Lists the needs vocabulary (id, label, labelCy); with directories, how many services each need
       finds in each; --full writes the whole vocabulary as a file to start your own from.
@@ -79,6 +87,11 @@ const options = {
   sort: { type: 'string' },
   out: { type: 'string' },
   details: { type: 'boolean' },
+  index: { type: 'string' },
+  refresh: { type: 'boolean' },
+  since: { type: 'string' },
+  'cell-size': { type: 'string' },
+  compress: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -153,10 +166,11 @@ async function check(urls: string[], v: Values, out: (s: string) => void): Promi
 }
 
 async function searchCommand(urls: string[], v: Values, out: (s: string) => void): Promise<number> {
-  if (urls.length === 0) throw new UsageError('search needs at least one directory URL');
+  if (urls.length === 0 && !v.index) throw new UsageError('search needs at least one directory URL or --index MANIFEST-URL');
   const query = queryFromFlags(v);
   const store = new FinderStore({
     endpoints: urls,
+    index: v.index ? [v.index] : undefined,
     ...readOptions(v),
     geocoder: postcodesIoGeocoder({ baseUrl: v.geocoder, fullPostcode: v['full-postcode'] }),
     vocabulary: await vocabularyOption(v.vocabulary),
@@ -211,25 +225,27 @@ async function searchCommand(urls: string[], v: Values, out: (s: string) => void
       ),
     );
   } else {
+    const line = (s: string) => out(printable(s));
     for (const s of sources) {
-      out(`# ${s.id}: ${s.state}, ${s.count} records in ${s.pages} pages${s.error ? ` — ${s.error}` : ''}`);
+      line(`# ${s.id}: ${s.state}, ${s.count} records in ${s.pages} pages${s.error ? ` — ${s.error}` : ''}`);
     }
-    if (store.placeError) out(`# The place "${query.place}" could not be found, so distance is not used.`);
-    out(
+    if (store.placeError) line(`# The place "${query.place}" could not be found, so distance is not used.`);
+    line(
       `# ${store.matched} match, ${store.partial} more do not say, of ${store.total} services (${store.merged} duplicate records merged)`,
     );
     for (const r of results) {
       const where = r.distanceKm === undefined ? '' : ` (${r.distanceKm.toFixed(1)} km)`;
-      out(`${r.partial ? '?' : '*'} ${r.service.name}${where} — ${r.service.sources.map((s) => s.directory.name).join(', ')}`);
-      for (const e of r.explanations) out(`    ${e.field}: ${e.detail}`);
+      line(`${r.partial ? '?' : '*'} ${r.service.name}${where} — ${r.service.sources.map((s) => s.directory.name).join(', ')}`);
+      for (const e of r.explanations) line(`    ${e.field}: ${e.detail}`);
     }
   }
   return store.statuses.every((s) => s.state === 'failed') ? 1 : 0;
 }
 
 async function harvest(urls: string[], v: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (v.index) return harvestIndexCommand(urls, v, out, err);
   if (urls.length === 0) throw new UsageError('harvest needs at least one directory URL');
-  if (!v.out) throw new UsageError('harvest needs --out FILE');
+  if (!v.out) throw new UsageError('harvest needs --out FILE or --index DIR');
   const services: Service[] = [];
   const directories: DirectoryRef[] = [];
   let failed = 0;
@@ -240,14 +256,14 @@ async function harvest(urls: string[], v: Values, out: (s: string) => void, err:
     try {
       for await (const page of readDirectory(url, { ...readOptions(v), details: v.details })) {
         directory = page.directory;
-        services.push(...page.services);
+        for (const service of page.services) services.push(service); // one call per page could overflow the stack
         count += page.services.length;
-        err(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`);
+        err(printable(`${directory.id}: page ${page.page}${page.totalPages ? ` of ${page.totalPages}` : ''}, ${count} records`));
       }
       if (directory) directories.push(directory);
     } catch (e) {
       failed++;
-      err(`${(directory ?? directoryRef(url)).id}: ${e instanceof SourceError ? e.message : String(e)}`);
+      err(printable(`${(directory ?? directoryRef(url)).id}: ${e instanceof SourceError ? e.message : String(e)}`));
       if (directory && count > 0) directories.push(directory);
     }
   }
@@ -280,6 +296,28 @@ async function needsCommand(urls: string[], v: Values, out: (s: string) => void,
     out(JSON.stringify(urls.length ? { directories, needs: list } : list, null, 2));
   } else out(formatNeeds(needs, directories));
   return error || (directories.length && directories.every((d) => d.error)) ? 1 : 0;
+}
+
+function harvestIndexCommand(urls: string[], v: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (urls.length === 0 && !v.refresh) throw new UsageError('harvest --index needs at least one directory URL (or --refresh)');
+  if (v.since !== undefined && (!v.refresh || !Number.isFinite(Date.parse(v.since))))
+    throw new UsageError(`--since needs --refresh and a date-time (2026-05-01T00:00:00Z), not "${v.since}"`);
+  const cellSize = number(v['cell-size'], 'cell-size');
+  if (cellSize !== undefined && (!Number.isInteger(cellSize) || cellSize < 1)) throw new UsageError('--cell-size needs a whole number');
+  const compress = v.compress === 'none' ? [] : list(v.compress, COMPRESSIONS, 'compress');
+  return harvestIndex(
+    urls,
+    {
+      dir: v.index!,
+      refresh: v.refresh,
+      since: v.since,
+      cellSize,
+      compress: compress as Compression[] | undefined,
+      read: { ...readOptions(v), details: v.details },
+    },
+    out,
+    err,
+  );
 }
 
 /** Runs the CLI; returns the exit status. Exported for tests. */

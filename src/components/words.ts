@@ -51,6 +51,12 @@ export function unknownFields(l: Localizer, fields: Iterable<FilterField>): stri
   return l.list([...new Set(fields)].map((f) => l.m.unknownWhat[f]));
 }
 
+/** "Ages not yet read for 600 records": what summaries still leave unstated in the results, as a sentence. */
+export function unreadWords(l: Localizer, unread: { count: number; fields: FilterField[] }): string {
+  const text = l.p(l.m.results.unread, unread.count, { fields: l.list([...new Set(unread.fields.map((f) => l.m.unreadWhat[f]))]) });
+  return text.charAt(0).toLocaleUpperCase(l.locale) + text.slice(1);
+}
+
 /** `unknownFields` of what partial matches do not state. */
 export function partialFields(l: Localizer, partial: Result[]): string {
   const fields = new Set<FilterField>();

@@ -8,6 +8,7 @@
  * them; `npm run bench -- blend` prints them for adversarial directories).
  */
 import type { BlendedService, Service } from '../model/index.js';
+import { endpointOf } from '../model/index.js';
 import { blockKeys, Features, memo, type Memo } from './dedup/features.js';
 import { blendFields } from './dedup/merge.js';
 import { compatible, mayBeAlike, sameEvidence, sameService } from './dedup/rules.js';
@@ -16,10 +17,12 @@ import { LAT_CELL, LNG_CELL, MAX_BLOCK } from './dedup/thresholds.js';
 export interface Blender {
   /** Adds records (a page from one directory); a key seen before replaces its record. */
   add(services: Service[]): void;
-  /** Drops every record of a directory (before a re-read). */
+  /** Drops every record of a directory, and of the directories a snapshot read there names (before a re-read). */
   remove(directoryId: string): void;
   /** The current blended list, in arrival order of each service's first record. Cached. */
   services(): BlendedService[];
+  /** The record blended under `key`, as it was added. */
+  record(key: string): Service | undefined;
   /** How many records were merged into another. */
   readonly merged: number;
   /**
@@ -406,7 +409,7 @@ export function createBlender(): Blender {
       const before = recs.size;
       const touched = new Set<Cluster>();
       for (const [key, r] of recs) {
-        if (r.dir !== directoryId) continue;
+        if (endpointOf(r.dir) !== directoryId) continue;
         recs.delete(key);
         if (r.cluster) touched.add(r.cluster);
       }
@@ -418,7 +421,7 @@ export function createBlender(): Blender {
       for (const c of touched)
         dissolve(
           c,
-          c.members.filter((m) => m.dir !== directoryId),
+          c.members.filter((m) => endpointOf(m.dir) !== directoryId),
         );
       list = undefined;
     },
@@ -433,6 +436,9 @@ export function createBlender(): Blender {
         }
       }
       return list;
+    },
+    record(key) {
+      return recs.get(key)?.service;
     },
     get merged() {
       return merged;

@@ -18,6 +18,7 @@ export {
 export { createIndex, search, ageBandRange, defaultSort, type SearchIndex, type SearchOptions, type SearchOutput } from './search.js';
 export { occurrences, nextOpening, openAt, weeklyPattern, LONDON, type Occurrence, type WeeklyPattern } from './schedule.js';
 export { haversineKm, parseLatLng, parsePostcode, postcodesIoGeocoder, type Geocoder, type LatLng } from './geo.js';
+export { distanceToBoxKm } from './box.js';
 export { normalise, tokenise, queryTerms, nameSimilarity, dayTimeWords, BUILT_IN_SYNONYMS } from './text.js';
 export {
   facets,

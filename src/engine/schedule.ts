@@ -197,6 +197,9 @@ export function fires(rule: Rule, day: number): boolean {
 const later = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 const earlier = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
+/** How far ahead a COUNT is counted, in days (about 30 years). */
+const COUNT_DAYS = 11_000;
+
 /** Reads a schedule; undefined when it cannot be turned into dates (e.g. only a description). */
 export function compileRule(schedule: Schedule): Rule | undefined {
   const start = dayNumber(schedule.dtstart);
@@ -243,10 +246,11 @@ export function compileRule(schedule: Schedule): Rule | undefined {
     tz: schedule.timezone || LONDON,
     wkst: schedule.wkst ? Math.max(0, WEEKDAYS.indexOf(schedule.wkst)) : 0,
   };
-  if (schedule.count && schedule.count > 0 && anchor !== undefined) {
-    // COUNT, best effort: find the day of the last counted occurrence (capped at ~30 years).
+  if (schedule.count && schedule.count > 0 && schedule.count <= COUNT_DAYS && anchor !== undefined) {
+    // COUNT, best effort: find the day of the last counted occurrence (capped at ~30 years: a larger count,
+    // one a day at most, cannot end within them).
     let seen = 0;
-    for (let day = anchor; day < anchor + 11_000; day++) {
+    for (let day = anchor; day < anchor + COUNT_DAYS; day++) {
       if (firesRaw(rule, day) && ++seen >= schedule.count) {
         rule.to = rule.to === undefined ? day : Math.min(rule.to, day);
         break;

@@ -229,8 +229,13 @@ const DAY_WORDS = new Map<string, string>(
   }),
 );
 
+/**
+ * Whether text may name a day or a time. The times: a digit then "am"/"pm" ("10am", "10 am", "10:am") or a
+ * digit, a colon or a dot, and a digit ("10:30"); written so that no start scans a run of digits again, as
+ * `\d[:.]?\d*\s*[ap]m` did from every digit of a long number.
+ */
 const MAYBE_DAY_OR_TIME =
-  /\d[:.]?\d*\s*[ap]m|\d[:.]\d|mon|tue|wed|thu|fri|sat|sun|sul|llun|mawrth|mercher|iau|gwener|sadwrn|morning|afternoon|evening|night|week/;
+  /\d[:.]?\s*[ap]m|\d[:.]\d|mon|tue|wed|thu|fri|sat|sun|sul|llun|mawrth|mercher|iau|gwener|sadwrn|morning|afternoon|evening|night|week/;
 
 /**
  * The day and time words in a name ("Chair yoga (Monday 10am)" → "MO|10am"),

@@ -195,6 +195,11 @@ export const cy: Catalogue = {
     emptyGeneric: 'Rhowch gynnig ar lai o eiriau neu eiriau gwahanol, pellter ehangach, neu lai o hidlwyr.',
     emptyNoData: 'Nid oedd modd darllen unrhyw wasanaethau o’r cyfeiriaduron.',
     servicesCount: { zero: '{n} gwasanaeth', one: '{n} gwasanaeth', two: '{n} wasanaeth', other: '{n} gwasanaeth' },
+    unread: {
+      one: 'Heb ddarllen {fields} eto ar gyfer {n} cofnod',
+      two: 'Heb ddarllen {fields} eto ar gyfer {n} gofnod',
+      other: 'Heb ddarllen {fields} eto ar gyfer {n} cofnod',
+    },
   },
 
   filters: {
@@ -253,6 +258,21 @@ export const cy: Catalogue = {
     completeness: 'yr holl fanylion',
   },
 
+  unreadWhat: {
+    text: 'y manylion',
+    need: 'beth maen nhw’n helpu gydag ef',
+    age: 'yr oedrannau',
+    access: 'y mynediad',
+    attendance: 'sut maen nhw’n cael eu darparu',
+    eligibility: 'ar gyfer pwy maen nhw',
+    category: 'y mathau',
+    availability: 'yr amseroedd',
+    distance: 'y lleoliadau',
+    cost: 'y costau',
+    freshness: 'y dyddiadau gwirio',
+    completeness: 'y manylion',
+  },
+
   card: {
     open: 'Gweld y manylion',
     distance: { zero: '{n} milltir i ffwrdd', one: '{n} filltir i ffwrdd', two: '{n} filltir i ffwrdd', other: '{n} milltir i ffwrdd' },
@@ -270,6 +290,7 @@ export const cy: Catalogue = {
     // "Lleoliad:" rather than "Yn {place}", which would need the place name mutated. For a native speaker's review.
     where: 'Lleoliad: {place}',
     wherePlus: { other: 'Lleoliad: {place} (a {n} arall)' },
+    summary: 'Crynodeb: wrthi’n darllen y manylion llawn o hyd',
   },
 
   directory: {
@@ -284,6 +305,12 @@ export const cy: Catalogue = {
     retry: 'Rhoi cynnig arall ar {name}',
     stale: 'Gallai {name} fod yn hen.',
     partial: 'Dim ond rhan o {name} a ddarllenwyd.',
+    needsPlace: 'Rhowch god post neu le i weld gwasanaethau o {name} yn agos ato.',
+    details: {
+      one: 'Wrthi’n darllen y manylion llawn o {name}: {n} cofnod ar ôl',
+      two: 'Wrthi’n darllen y manylion llawn o {name}: {n} gofnod ar ôl',
+      other: 'Wrthi’n darllen y manylion llawn o {name}: {n} cofnod ar ôl',
+    },
   },
 
   errors: {
@@ -297,6 +324,9 @@ export const cy: Catalogue = {
     timeout: 'Cymerodd ormod o amser i ateb.',
     'too-large': 'Anfonodd fwy o ddata nag y gall y dudalen hon ei ddarllen.',
     paging: 'Nid oedd diwedd i’w restr o dudalennau, felly rhoesom y gorau i ddarllen.',
+    // For native-speaker review.
+    'off-origin': 'Anfonodd ni i wefan arall am weddill ei restr, felly rhoesom y gorau i ddarllen.',
+    unreadable: 'Nid oedd modd darllen rhywbeth yn ei ddata, felly mae ei wasanaethau wedi’u gadael allan.',
     aborted: 'Cafodd y darllen ei atal.',
   },
 

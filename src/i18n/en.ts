@@ -189,6 +189,8 @@ export const en = {
     emptyGeneric: 'Try fewer or different words, a wider distance, or fewer filters.',
     emptyNoData: 'No services could be read from the directories.',
     servicesCount: plural({ one: '{n} service', other: '{n} services' }),
+    /** Results shown from a directory's summaries that do not say what is filtered on: their full records are still being read. */
+    unread: plural({ one: '{fields} not yet read for {n} record', other: '{fields} not yet read for {n} records' }),
   },
 
   filters: {
@@ -249,6 +251,22 @@ export const en = {
     completeness: 'all the details',
   },
 
+  /** What a summary leaves out, by filtered field ("ages not yet read for 600 records"). */
+  unreadWhat: {
+    text: 'details',
+    need: 'what they help with',
+    age: 'ages',
+    access: 'access',
+    attendance: 'how they are delivered',
+    eligibility: 'who they are for',
+    category: 'types',
+    availability: 'times',
+    distance: 'locations',
+    cost: 'costs',
+    freshness: 'check dates',
+    completeness: 'details',
+  },
+
   card: {
     open: 'View details',
     distance: plural({ one: '{n} mile away', other: '{n} miles away' }),
@@ -265,6 +283,7 @@ export const en = {
     organisation: 'Run by {name}',
     where: 'Where: {place}',
     wherePlus: plural({ one: 'Where: {place} and 1 other place', other: 'Where: {place} and {n} other places' }),
+    summary: 'Summary: the full details are still being read',
   },
 
   directory: {
@@ -274,6 +293,11 @@ export const en = {
     retry: 'Try {name} again',
     stale: '{name} may be out of date.',
     partial: '{name} was only partly read.',
+    needsPlace: 'Enter a postcode or place to see services from {name} near it.',
+    details: plural({
+      one: 'Reading the full details from {name}: {n} record to go',
+      other: 'Reading the full details from {name}: {n} records to go',
+    }),
   },
 
   /** A directory read failed, in plain words, by SourceErrorKind. */
@@ -286,6 +310,8 @@ export const en = {
     timeout: 'It took too long to answer.',
     'too-large': 'It sent more data than this page can read.',
     paging: 'Its list of pages did not end, so we stopped reading.',
+    'off-origin': 'It sent us to another website for the rest of its list, so we stopped reading.',
+    unreadable: 'Something in its data could not be read, so its services are left out.',
     aborted: 'Reading it was stopped.',
   },
 

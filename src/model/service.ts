@@ -202,4 +202,10 @@ export interface Service {
   assuredDate?: string;
   /** ISO date-time of the last change. */
   lastModified?: string;
+  /**
+   * Partial: the record is the directory's list summary (name, description, contact, access, assured
+   * date). Its full record, with locations, times and ages, is published separately and not read yet;
+   * fields it leaves out may still be stated there.
+   */
+  summary?: true;
 }

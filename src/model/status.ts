@@ -18,6 +18,10 @@ export const SOURCE_ERROR_KINDS = [
   'too-large',
   /** Paging did not end: a page cap was reached or a page linked to itself. */
   'paging',
+  /** A feed's next page was on another website: it is not followed. */
+  'off-origin',
+  /** Something in the directory's records could not be read, blended or indexed: its records are left out. */
+  'unreadable',
   /** The caller aborted. */
   'aborted',
 ] as const;
@@ -65,10 +69,17 @@ export interface DirectoryStatus {
   totalPages?: number;
   /** Records read and normalised. */
   records: number;
+  /**
+   * Records shown from the directory's list summaries whose full records are still being read (a directory
+   * that lists summaries, such as Placecube's: locations, times and ages come with the full record).
+   */
+  summaries?: number;
   /** Problems with records, each with a reason; those marked `skipped` are records left out. */
   problems: RecordProblem[];
   /** Set when state is 'failed' (or 'done' with a partial read, e.g. a page cap). */
   error?: { kind: SourceErrorKind; message: string; status?: number };
   startedAt?: number;
   finishedAt?: number;
+  /** Nothing is read until the query has this: a static index is read near a place, never whole. */
+  waitingFor?: 'place';
 }

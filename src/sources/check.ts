@@ -74,7 +74,8 @@ export async function checkReport(url: string, options: ReadOptions = {}): Promi
       report.records += page.services.length;
       report.skipped += skippedRecords(page.problems);
       report.otherProblems += page.problems.filter((p) => !p.skipped).length;
-      report.problems.push(...page.problems.map(describeProblem));
+      // Not spread into one call: a page of 200,000 bad items would overflow the stack.
+      for (const problem of page.problems) report.problems.push(describeProblem(problem));
       for (const service of page.services) {
         for (const [field, states] of Object.entries(KEY_FIELDS)) if (states(service)) counts[field]++;
       }

@@ -1,4 +1,5 @@
 import { SourceError } from '../model/index.js';
+import { fetchable } from './origin.js';
 
 export interface FetchJsonOptions {
   signal?: AbortSignal;
@@ -32,7 +33,8 @@ export function clearCache(prefix = ''): void {
   for (const key of cache.keys()) if (key.startsWith(prefix)) cache.delete(key);
 }
 
-const PER_HOST = 4;
+/** Requests at once to one host: directories are small servers. Paging and details stay within it. */
+export const PER_HOST = 4;
 const active = new Map<string, number>();
 const waiting = new Map<string, Array<() => void>>();
 
@@ -60,6 +62,42 @@ async function slot(host: string, signal?: AbortSignal): Promise<() => void> {
     // Wake every waiter; each checks again (one that was aborted just leaves).
     for (const wake of waiting.get(host)?.splice(0) ?? []) wake();
   };
+}
+
+/** Redirects followed for one request, as a browser would follow twenty. */
+export const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Node's fetch follows a redirect to any address; there redirects are followed here instead, each hop checked
+ * as the first address was. A browser follows them itself, within the page's Content Security Policy and CORS.
+ */
+const FOLLOW_BY_HAND = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+/** GETs `url`, following redirects by hand where the platform would follow them unchecked (see FOLLOW_BY_HAND). */
+async function request(doFetch: typeof fetch, url: string, signal: AbortSignal): Promise<Response> {
+  const init: RequestInit = { signal, headers: { accept: 'application/json' }, credentials: 'omit' };
+  if (!FOLLOW_BY_HAND) return doFetch(url, init);
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    const response = await doFetch(target, { ...init, redirect: 'manual' });
+    if (!REDIRECTS.has(response.status)) return response;
+    await response.body?.cancel();
+    if (hop === MAX_REDIRECTS) throw new SourceError('network', `The directory redirected more than ${MAX_REDIRECTS} times.`, url);
+    let next: URL | undefined;
+    try {
+      next = new URL(response.headers.get('location') ?? '', target);
+    } catch {
+      next = undefined;
+    }
+    if (!next || !fetchable(next) || (new URL(target).protocol === 'https:' && next.protocol === 'http:')) {
+      throw new SourceError(
+        'network',
+        'The directory redirected to an address this finder does not follow (only http and https are followed, never from https back to http).',
+        target,
+      );
+    }
+    target = next.href;
+  }
 }
 
 const seconds = (ms: number) => {
@@ -128,6 +166,9 @@ export async function fetchJson(url: string, options: FetchJsonOptions = {}): Pr
   }
 }
 
+/** The bytes of a response, read as `fetchJson` reads them (limits, retries, cache), for a caller that checks them first. */
+export { fetchBody as fetchBytes };
+
 function fetchBody(url: string, options: FetchJsonOptions): Promise<Uint8Array> {
   const { cacheMs = 300_000 } = options;
   if (cacheMs <= 0 || options.fetch) return fetchOnce(url, options);
@@ -171,7 +212,7 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<Uint8A
       let response: Response;
       let body: Uint8Array;
       try {
-        response = await doFetch(url, { signal: controller.signal, headers: { accept: 'application/json' }, credentials: 'omit' });
+        response = await request(doFetch, url, controller.signal);
         const wait = retryAfter(response.headers.get('retry-after'), 500 * 2 ** attempt);
         if ((response.status === 429 || response.status === 503) && attempt < retries && wait <= maxRetryAfterMs) {
           await response.body?.cancel();

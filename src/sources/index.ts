@@ -4,17 +4,19 @@
  * SourceError; a bad record is reported as a problem and skipped, never thrown.
  */
 import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
-import { SourceError } from '../model/index.js';
+import { SourceError, endpointOf } from '../model/index.js';
 import type { Dialect } from './dialect.js';
-import { fetchJson, type FetchJsonOptions } from './http.js';
-import { isObject, num, text, type Raw } from './normalise.js';
+import { fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
+import { envelope, listPages } from './paging.js';
+import { code, identifier, isObject, label, slug, trimEnd, type Raw } from './normalise.js';
 import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
 import { isSnapshot, snapshot } from './snapshot.js';
 import { isOpenActiveUrl, isRpdePage } from './rpde-detect.js';
 
-export { clearCache, fetchJson, type FetchJsonOptions } from './http.js';
+export { clearCache, fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
+export { FALLBACK_PAGE, LARGE_PAGE } from './paging.js';
 export type { Dialect } from './dialect.js';
 export type { Snapshot } from './snapshot.js';
 
@@ -26,13 +28,20 @@ export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetr
   feedbackUrl?: string;
   /** Stop after this many pages (default 200). */
   maxPages?: number;
-  /** Page size asked for (default 100); servers may give another. */
-  perPage?: number;
   /**
-   * Fetch each record's full form (`/services/{id}`): `'auto'` (default) when
-   * list items are summaries without locations, times or ages (Placecube).
+   * Page size asked for. Default: LARGE_PAGE (1,000), or FALLBACK_PAGE (100) when the server refuses it;
+   * a server that gives fewer per page is read at the size it gives.
    */
-  details?: boolean | 'auto';
+  perPage?: number;
+  /** List pages requested at once once the first says how many there are (default: the per-host limit); 1 reads them one after another. */
+  pagesAtOnce?: number;
+  /**
+   * List items that are summaries, without locations, times or ages (Placecube; the full record is at
+   * `/services/{id}`): `'auto'` (default) reads each full record before yielding it; `'later'` and `false`
+   * yield the summaries, marked `summary` (the finder fills them in the background); `true` reads the full
+   * record of every list item, summary or not.
+   */
+  details?: boolean | 'auto' | 'later';
   /** Read the address as an OpenActive (RPDE) feed; without it, a feed is recognised by its address or first page. */
   openactive?: boolean;
 }
@@ -41,19 +50,21 @@ export interface DirectoryPage {
   directory: DirectoryRef;
   dialect: Dialect['name'];
   version?: string;
-  /** 1-based count of pages read so far. */
+  /** 1-based number of the page these records are from (a large page is yielded in several slices). */
   page: number;
   totalPages?: number;
   services: Service[];
   problems: RecordProblem[];
+  /** The records are the list's summaries, marked `summary`: each full record is at `/services/{id}` (`readService`). */
+  summaries?: true;
 }
 
 const SKIP_SEGMENTS = new Set(['api', 'o', 'services', 'hservices', 'servicedirectoryservice', 'v1', 'v2', 'v3', 'www']);
 
 /** A directory reference from a URL: a short stable id for keys and a readable name. */
-export function directoryRef(url: string, name?: string, id?: string, feedbackUrl?: string): DirectoryRef {
+export function directoryRef(url: string, known?: string, id?: string, feedbackUrl?: string): DirectoryRef {
   let derived = url;
-  let label = url;
+  let name = url;
   try {
     const u = new URL(url);
     const local = u.hostname === 'localhost' || /^[\d.]+$|:/.test(u.hostname);
@@ -65,49 +76,13 @@ export function directoryRef(url: string, name?: string, id?: string, feedbackUr
           .filter((p) => !['gov', 'uk', 'org', 'com', 'co', 'net'].includes(p));
     const pathParts = u.pathname.split('/').filter((p) => p && !SKIP_SEGMENTS.has(p.toLowerCase()) && !/\.json$/i.test(p));
     derived = [...hostParts, ...pathParts].join('-');
-    label = u.hostname + u.pathname.replace(/\/+$/, '');
+    name = u.hostname + trimEnd(u.pathname, '/');
   } catch {
     // Not a URL: the caller will get a network error for it; keep a usable id.
   }
-  const slug =
-    (id ?? derived)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'directory';
-  const ref: DirectoryRef = { id: slug, name: name ?? label, url };
+  const ref: DirectoryRef = { id: slug(id ?? derived) || 'directory', name: known ?? name, url };
   if (feedbackUrl) ref.feedbackUrl = feedbackUrl;
   return ref;
-}
-
-interface Envelope {
-  records: unknown[];
-  /** The page number the server says this is, in its own base. */
-  number?: number;
-  totalPages?: number;
-  last?: boolean;
-}
-
-/** Reads the page envelope of any dialect, or undefined when the body is not a directory page. */
-function envelope(body: unknown): Envelope | undefined {
-  if (Array.isArray(body)) return { records: body, last: true };
-  if (!isObject(body)) return undefined;
-  if (Array.isArray(body.contents)) {
-    return {
-      records: body.contents,
-      number: num(body.page_number),
-      totalPages: num(body.total_pages),
-      last: typeof body.last_page === 'boolean' ? body.last_page : undefined,
-    };
-  }
-  if (Array.isArray(body.content)) {
-    return {
-      records: body.content,
-      number: num(body.number),
-      totalPages: num(body.totalPages),
-      last: typeof body.last === 'boolean' ? body.last : undefined,
-    };
-  }
-  return undefined;
 }
 
 /** Tells ORUK v1 from Outpost (both Spring pages) by the shape of their records. */
@@ -130,21 +105,22 @@ function dialectOf(body: unknown, records: unknown[]): Dialect {
 function servicesUrl(url: string): string {
   const u = new URL(url);
   if (/\/(h?services)\/?$/i.test(u.pathname) || /\.json$/i.test(u.pathname)) return u.href;
-  u.pathname = `${u.pathname.replace(/\/+$/, '')}/services`;
+  u.pathname = `${trimEnd(u.pathname, '/')}/services`;
   return u.href;
 }
 
-function pageUrl(list: string, params: Record<string, number | undefined>): string {
-  const u = new URL(list);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, String(v));
-  return u.href;
-}
+/**
+ * Whether a service is keyed under the endpoint it was read from: `<directory id>:<record id>`, its directory
+ * the endpoint's or one a snapshot names inside it. Whatever a body says, nothing else is accepted.
+ */
+const ownedBy = (service: Service, endpoint: DirectoryRef) =>
+  service.key === `${service.directory.id}:${service.id}` && endpointOf(service.directory.id) === endpoint.id;
 
 /**
  * Turns raw records into services: every record is either read or reported
  * with its reason (no id, no name, seen before, or what went wrong).
  */
-function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryRef, page: number, seen: Set<string>) {
+export function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryRef, page: number, seen: Set<string>) {
   const services: Service[] = [];
   const problems: RecordProblem[] = [];
   for (const raw of records) {
@@ -152,40 +128,50 @@ function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryR
       problems.push({ page, reason: 'is not a record (not a JSON object)', skipped: true });
       continue;
     }
-    const id = text(raw.id);
+    const id = identifier(raw.id);
     if (!id) {
       problems.push({ page, reason: 'has no id, so it cannot be linked to', skipped: true });
       continue;
     }
-    if (!text(raw.name)) {
+    if (!label(raw.name)) {
       problems.push({ id, page, reason: 'has no name', skipped: true });
       continue;
     }
-    const key = dialect === snapshot && isObject(raw.directory) ? `${text(raw.directory.id)}:${id}` : id;
-    if (seen.has(key)) {
+    let service: Service;
+    try {
+      service = dialect.toService(raw, directory);
+    } catch (error) {
+      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, skipped: true });
+      continue;
+    }
+    if (!ownedBy(service, directory)) {
+      problems.push({ id, page, reason: `is not keyed under ${directory.id}, where it was read from`, skipped: true });
+      continue;
+    }
+    if (seen.has(service.key)) {
       problems.push({ id, page, reason: 'appears more than once; the first copy is used', skipped: true });
       continue;
     }
-    seen.add(key);
-    try {
-      services.push(dialect.toService(raw, directory));
-    } catch (error) {
-      problems.push({ id, page, reason: `could not be read: ${error instanceof Error ? error.message : String(error)}`, skipped: true });
-    }
+    seen.add(service.key);
+    services.push(service);
   }
   return { services, problems };
 }
 
+/** Records read in one task and yielded together: a page of 1,000 is read a slice at a time, so a browser gets a turn between slices and shows the first at once. */
+const SLICE = 100;
+
 /**
- * Reads every page of a directory, yielding each as it arrives so a caller
- * can show the first page at once. Stops on the last-page flag, an empty
- * page or the page cap; a server that sends the same page again is stopped.
- * Throws SourceError (kind 'paging' when the cap is reached, after yielding
- * what was read).
+ * Reads every page of a directory, yielding records as they are read so a
+ * caller can show the first at once (a large page comes in slices of
+ * SLICE). Pages are fetched as `listPages` says (page size, the page
+ * parameter's base, several at once) and yielded in order. Throws
+ * SourceError (kind 'paging' when the cap is reached or a page repeats,
+ * after yielding what was read).
  */
 export async function* readDirectory(url: string, options: ReadOptions = {}): AsyncGenerator<DirectoryPage> {
   const directory = directoryRef(url, options.name, options.id, options.feedbackUrl);
-  const { maxPages = 200, perPage = 100 } = options;
+  const { maxPages = 200 } = options;
   // OpenActive: an RPDE feed address (its sibling feed is looked for), or several feeds separated by spaces.
   const feeds = url.trim().split(/\s+/);
   if (options.openactive || feeds.length > 1 || isOpenActiveUrl(url)) {
@@ -204,65 +190,55 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     throw new SourceError('network', 'This is not a web address (it should start with https://).', url);
   }
   const seen = new Set<string>();
-  let next: string | undefined = pageUrl(list, { per_page: /\.json$/i.test(list) ? undefined : perPage });
-  let previous: { number?: number; firstId?: string } | undefined;
   let version: string | undefined;
   let versionLookup: Promise<unknown> | undefined;
-  let zeroBased = false;
-  for (let page = 1; next; page++) {
-    if (page > maxPages) {
-      throw new SourceError('paging', `Stopped after ${maxPages} pages, the most this finder reads from one directory.`, url);
-    }
-    const body = await fetchJson(next, options);
-    if (page === 1 && isRpdePage(body)) {
+  const details = options.details ?? 'auto';
+  const pages = listPages(list, {
+    ...options,
+    maxPages,
+    envelopeOf: (body) => (isSnapshot(body) ? { records: body.services, last: true } : envelope(body)),
+  });
+  for await (const { index, url: at, body, env, totalPages } of pages) {
+    if (index === 1 && isRpdePage(body)) {
       const { readOpenActive } = await import('./openactive.js');
       yield* readOpenActive(url, { ...options, directory });
       return;
     }
-    let dialect: Dialect;
-    let env: Envelope | undefined;
-    if (isSnapshot(body)) {
-      dialect = snapshot;
-      env = { records: body.services, last: true };
-    } else {
-      env = envelope(body);
-      if (!env) {
-        throw new SourceError(
-          'not-directory',
-          'The address answered with data, but not a list of services in a directory format this finder knows (ORUK v1 or v3, Outpost, or a snapshot).',
-          next,
-        );
-      }
-      dialect = dialectOf(body, env.records);
-    }
-    const firstId = text(isObject(env.records[0]) ? env.records[0].id : undefined);
-    if (
-      previous &&
-      env.records.length &&
-      ((env.number !== undefined && env.number === previous.number) || (firstId !== undefined && firstId === previous.firstId))
-    ) {
+    if (!env) {
       throw new SourceError(
-        'paging',
-        `Page ${page} was the same as page ${page - 1}: the directory ignores the page number, so reading stopped.`,
-        next,
+        'not-directory',
+        'The address answered with data, but not a list of services in a directory format this finder knows (ORUK v1 or v3, Outpost, or a snapshot).',
+        at,
       );
     }
-    // The version is asked for beside the first page, not before it is shown; the last page waits for it.
-    if (page === 1 && dialect === orukV3) versionLookup = rootVersion(list, options).then((v) => (version = v));
-    if (page === 1) zeroBased = env.number === 0;
-    const pagesSeen = env.number !== undefined ? env.number + (zeroBased ? 1 : 0) : page;
-    const done = env.last === true || env.records.length === 0 || (env.totalPages !== undefined && pagesSeen >= env.totalPages);
-    // Its records are read in a task of their own, not in the one that received the page: together
-    // they could keep a browser busy for over 50 ms.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const read = readRecords(env.records, dialect, directory, page, seen);
-    const details = options.details ?? 'auto';
-    if (dialect !== snapshot && (details === true || (details === 'auto' && dialect === orukV1 && summaries(env.records))))
-      await fillDetails(read.services, list, directory, dialect, options, read.problems, page);
-    if (done) await versionLookup;
-    yield { directory, dialect: dialect.name, version, page, totalPages: env.totalPages, services: read.services, problems: read.problems };
-    previous = { number: env.number, firstId };
-    next = done ? undefined : pageUrl(list, { page: env.number !== undefined ? env.number + 1 : page + 1, per_page: perPage });
+    const dialect = isSnapshot(body) ? snapshot : dialectOf(body, env.records);
+    // The version is asked for beside the first page, not before it is shown; the pages after it, and a
+    // first page that is the last, wait for it.
+    if (index === 1 && dialect === orukV3) versionLookup = rootVersion(list, options).then((v) => (version = v));
+    const lastPage = env.last === true || env.records.length === 0 || (totalPages !== undefined && index >= totalPages);
+    const areSummaries = dialect === orukV1 && summaries(env.records);
+    const fill = dialect !== snapshot && (details === true || (details === 'auto' && areSummaries));
+    for (let start = 0; start < env.records.length || start === 0; start += SLICE) {
+      // Records are read in a task of their own, not in the one that received the page: a page's
+      // worth could keep a browser busy for over 50 ms.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const read = readRecords(env.records.slice(start, start + SLICE), dialect, directory, index, seen);
+      if (fill) await fillDetails(read.services, list, directory, dialect, options, read.problems, index);
+      else if (areSummaries) for (const s of read.services) s.summary = true;
+      else if (dialect === snapshot) for (const s of read.services) delete s.summary; // a flag only the reader sets
+      if (index > 1 || (lastPage && start + SLICE >= env.records.length)) await versionLookup;
+      const page: DirectoryPage = {
+        directory,
+        dialect: dialect.name,
+        version,
+        page: index,
+        totalPages,
+        services: read.services,
+        problems: read.problems,
+      };
+      if (areSummaries && !fill) page.summaries = true;
+      yield page;
+    }
   }
 }
 
@@ -275,13 +251,13 @@ const summaries = (records: unknown[]) =>
 async function rootVersion(list: string, options: ReadOptions): Promise<string | undefined> {
   try {
     const root = await fetchJson(list.replace(/\/h?services(\?.*)?$/i, '/'), { ...options, maxBytes: 1e6 });
-    return isObject(root) ? text(root.version) : undefined;
+    return isObject(root) ? code(root.version) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** List items that are summaries are replaced by the full record where it can be read. */
+/** List items that are summaries are replaced by the full record where it can be read, a few at a time (the per-host limit). */
 async function fillDetails(
   services: Service[],
   list: string,
@@ -291,21 +267,36 @@ async function fillDetails(
   problems: RecordProblem[],
   page: number,
 ) {
-  const fill = async (i: number) => {
-    try {
-      services[i] = await readService(list, services[i].id, options, dialect, directory);
-    } catch (error) {
-      problems.push({
-        id: services[i].id,
-        page,
-        reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used`,
-      });
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < services.length; i = next++) {
+      try {
+        services[i] = await readService(list, services[i].id, options, dialect, directory);
+      } catch (error) {
+        services[i].summary = true;
+        problems.push(detailsProblem(services[i], error, page));
+      }
     }
   };
-  // A few at a time: the HTTP layer bounds requests per host; this bounds what waits on the caller's signal.
-  for (let start = 0; start < services.length; start += 6) {
-    await Promise.all(services.slice(start, start + 6).map((_, j) => fill(start + j)));
-  }
+  await Promise.all(Array.from({ length: Math.min(PER_HOST, services.length) }, worker));
+}
+
+/** Why a summary stays a summary: its full record could not be read. */
+export function detailsProblem(summary: Pick<Service, 'id'>, error: unknown, page?: number): RecordProblem {
+  const problem: RecordProblem = {
+    id: summary.id,
+    reason: `the full record could not be read (${error instanceof Error ? error.message : String(error)}); the summary is used`,
+  };
+  if (page !== undefined) problem.page = page;
+  return problem;
+}
+
+/**
+ * The full record of a summary that `readDirectory` yielded (a page marked `summaries`), read from
+ * `/services/{id}` of the directory it came from, as the list's dialect reads it.
+ */
+export function readFullRecord(summary: Service, options: FetchJsonOptions = {}): Promise<Service> {
+  return readService(summary.directory.url, summary.id, options, orukV1, summary.directory);
 }
 
 /** Reads one full record, `/services/{id}`, for the detail view; `directory` when the caller has it already. */
@@ -317,10 +308,13 @@ export async function readService(
   directory = directoryRef(url, options.name, options.id, options.feedbackUrl),
 ): Promise<Service> {
   const list = servicesUrl(url).split('?')[0];
-  const target = `${list.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  const target = `${trimEnd(list, '/')}/${encodeURIComponent(id)}`;
   const body = await fetchJson(target, options);
-  if (!isObject(body) || !text(body.id) || !text(body.name)) {
+  if (!isObject(body) || !identifier(body.id) || !label(body.name)) {
     throw new SourceError('not-directory', 'The directory answered, but not with a service record.', target);
+  }
+  if (identifier(body.id) !== identifier(id)) {
+    throw new SourceError('not-directory', 'The directory answered with another record than the one asked for.', target);
   }
   const dialect = known ?? dialectOf({ content: [] }, [body]);
   return dialect.toService(body as Raw, directory);

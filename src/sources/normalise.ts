@@ -4,29 +4,98 @@
  * and placeholder dates never reach the model.
  */
 import type { AccessType, Address, AttendanceMode, DayRule, Phone, ServiceStatus, Term, Weekday } from '../model/index.js';
-import { WEEKDAYS } from '../model/index.js';
+import { cut, trimEnd, wellFormed } from '../model/limits.js';
+import {
+  MAX_CODE,
+  MAX_DESCRIPTION,
+  MAX_EMAIL,
+  MAX_HTML,
+  MAX_ID,
+  MAX_ITEMS,
+  MAX_NAME,
+  MAX_TEXT,
+  MAX_URL,
+  SERVICE_STATUSES,
+  WEEKDAYS,
+} from '../model/index.js';
 
 export type Raw = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A list of objects; a single object where a list belongs counts as a list of one. */
-export const objects = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []);
+/**
+ * A list of objects, its first MAX_ITEMS items only; a single object where a list belongs counts as a list of
+ * one. Items past the cap are never looked at.
+ */
+export const objects = (v: unknown, max = MAX_ITEMS): Raw[] =>
+  Array.isArray(v) ? (v.length > max ? v.slice(0, max) : v).filter(isObject) : isObject(v) ? [v] : [];
 
-/** Longest description kept; longer text is cut at a word with an ellipsis. */
-export const MAX_DESCRIPTION = 20_000;
+export { cut, trimEnd };
 
-const cap = (s: string | undefined) => (s && s.length > MAX_DESCRIPTION ? `${s.slice(0, MAX_DESCRIPTION).replace(/\s+\S*$/, '')}…` : s);
+/** Text longer than `max` cut at its last space before the limit (or at the limit), with an ellipsis. */
+function clip(s: string | undefined, max: number): string | undefined {
+  if (!s || s.length <= max) return s;
+  const head = cut(s, max);
+  const space = head.lastIndexOf(' ');
+  return `${space > 0 ? head.slice(0, space) : head}…`;
+}
 
-/** A trimmed non-empty string (numbers are accepted as ids), else undefined. */
-export function text(v: unknown): string | undefined {
+/** Whitespace and control characters (C0, DEL, C1): folded into one space, so none reaches a page, a file or a terminal. */
+const SPACE_OR_CONTROL = /[\s\x00-\x1f\x7f-\x9f]+/g;
+
+/**
+ * A trimmed non-empty string (numbers are accepted as ids), else undefined. The string is cut to `max` before
+ * anything else reads it; whitespace and control characters are folded into single spaces, and a lone
+ * surrogate becomes U+FFFD.
+ */
+export function text(v: unknown, max = MAX_TEXT): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return undefined;
-  const t = v.replace(/\s+/g, ' ').trim();
+  const t = wellFormed(cut(v, max).replace(SPACE_OR_CONTROL, ' ').trim());
   return t ? t : undefined;
 }
 
+/** A description already plain (a snapshot's): cut at a word with an ellipsis past MAX_DESCRIPTION. */
+export const longText = (v: unknown): string | undefined => clip(text(v, MAX_HTML), MAX_DESCRIPTION);
+
+/** Lower-case letters and digits with single hyphens between ("Cardiff Council!" → "cardiff-council"), as ids are made. */
+export const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** An id (of a record, a location, a term, a session). */
+export const identifier = (v: unknown): string | undefined => text(v, MAX_ID);
+/** A name or a label. */
+export const label = (v: unknown): string | undefined => text(v, MAX_NAME);
+/** A code: a date, a time, an enumeration's value, a currency, a postcode, a phone number. */
+export const code = (v: unknown): string | undefined => text(v, MAX_CODE);
+
+/** `decodeURIComponent`, or the text as it is when its escapes are broken (`%E0%A4%A`). */
+export function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** `list` without repeats by `key`, first copy kept, at most MAX_ITEMS: one pass, whatever its length. */
+export function uniqueBy<T>(list: readonly T[], key: (x: T) => string, max = MAX_ITEMS): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const x of list) {
+    if (out.length >= max) break;
+    const k = key(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return out;
+}
+
 export function num(v: unknown): number | undefined {
-  const n = typeof v === 'string' && v.trim() ? Number(v) : v;
+  const n = typeof v === 'string' && v.length <= MAX_CODE && v.trim() ? Number(v) : v;
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
@@ -43,9 +112,11 @@ export function ageRange(min: unknown, max: unknown) {
 
 /** http(s) URLs only; anything else (javascript:, mailto:, relative) is dropped. */
 export function httpUrl(v: unknown): string | undefined {
-  let t = text(v);
+  // A longer address is not cut (that would be another address): it is not read.
+  if (typeof v === 'string' && v.length > MAX_URL) return undefined;
+  let t = text(v, MAX_URL);
   if (!t) return undefined;
-  if (/^www\./i.test(t)) t = `https://${t}`;
+  if (t.slice(0, 4).toLowerCase() === 'www.') t = `https://${t}`;
   try {
     const url = new URL(t);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
@@ -54,65 +125,128 @@ export function httpUrl(v: unknown): string | undefined {
   }
 }
 
+/** One `@` between a local part and a domain with a dot inside it; no spaces or angle brackets. */
 export function email(v: unknown): string | undefined {
-  const t = text(v)?.replace(/^mailto:/i, '');
-  return t && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(t) ? t : undefined;
+  let t = text(v, MAX_EMAIL + 7);
+  if (t?.slice(0, 7).toLowerCase() === 'mailto:') t = t.slice(7);
+  if (!t || t.length > MAX_EMAIL || !/^[^\s@<>]+@[^\s@<>]+$/.test(t)) return undefined;
+  const domain = t.slice(t.indexOf('@') + 1);
+  return domain.slice(1, -1).includes('.') ? t : undefined;
 }
 
 /** `YYYY-MM-DD` from a date or date-time string; placeholders such as 0001-01-01 are dropped. */
 export function date(v: unknown): string | undefined {
-  const m = text(v)?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  const m = code(v)?.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (!m || Number(m[1]) < 1990 || Number(m[1]) > 2100) return undefined;
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 export function dateTime(v: unknown): string | undefined {
-  const t = text(v);
+  const t = code(v);
   return t && date(t) && Number.isFinite(Date.parse(t)) ? t : undefined;
 }
 
 /** `HH:MM` from "9:30", "09:30:00", "09:30:00Z". */
 export function time(v: unknown): string | undefined {
-  const m = text(v)?.match(/^(\d{1,2}):(\d{2})/);
+  const m = code(v)?.match(/^(\d{1,2}):(\d{2})/);
   if (!m || Number(m[1]) > 24 || Number(m[2]) > 59) return undefined;
   return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  pound: '£',
-  euro: '€',
-  bull: '•',
-};
+/** Named entities read in descriptions: a Map, so a name such as `&constructor;` finds nothing. */
+const ENTITIES = new Map<string, string>([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+  ['nbsp', ' '],
+  ['rsquo', '’'],
+  ['lsquo', '‘'],
+  ['rdquo', '”'],
+  ['ldquo', '“'],
+  ['ndash', '–'],
+  ['mdash', '—'],
+  ['hellip', '…'],
+  ['pound', '£'],
+  ['euro', '€'],
+  ['bull', '•'],
+]);
+
+/** Each entity's length is bounded, so an ampersand followed by a long run of digits or letters costs one pass. */
+const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
 
 export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (all, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
       return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
     }
-    return ENTITIES[e.toLowerCase()] ?? all;
+    return ENTITIES.get(e.toLowerCase()) ?? all;
   });
 }
 
-export const looksLikeHtml = (s: string) => /<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i.test(s);
+/** The start of a tag: `<` then a letter, or `</` then a letter. */
+const TAG_START = /<\/?[a-z]/i;
+const NAMED_OR_NUMBERED_ENTITY = /&(?:[a-z]+|#\d+);/i;
+
+/**
+ * Whether text carries markup: a tag (a tag's start with a `>` after it) or an entity. The same test as
+ * `/<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i`, in one pass: that pattern scans to the end of the text from every `<a`
+ * that no `>` follows.
+ */
+export function looksLikeHtml(s: string): boolean {
+  const tag = TAG_START.exec(s);
+  return (tag !== null && s.includes('>', tag.index + 1)) || NAMED_OR_NUMBERED_ENTITY.test(s);
+}
+
+/** Elements whose content is not text: dropped whole, up to their end tag. */
+const HIDDEN_ELEMENTS = ['script', 'style'] as const;
+
+/**
+ * HTML without its tags (each becomes a space), `script` and `style` elements dropped with their content.
+ * One pass with `indexOf`: a pattern such as `<[^>]*>` would scan to the end from every `<` that no `>` follows.
+ * A `<` that no `>` follows is text, as that pattern leaves it.
+ */
+export function stripTags(html: string): string {
+  const lower = html.toLowerCase();
+  // Where each hidden element's next end tag is (-1: none from `from` on), so each is looked for once.
+  const ends = new Map<string, { from: number; at: number }>();
+  const endOf = (name: string, from: number): number => {
+    const known = ends.get(name);
+    if (known && (known.at < 0 ? known.from <= from : known.at >= from)) return known.at;
+    let at = lower.indexOf(`</${name}`, from);
+    while (at >= 0) {
+      let k = at + name.length + 2;
+      while (k < lower.length && lower.charCodeAt(k) <= 32) k++;
+      if (lower[k] === '>') break;
+      at = lower.indexOf(`</${name}`, at + 1);
+    }
+    ends.set(name, { from, at });
+    return at;
+  };
+  const parts: string[] = [];
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    parts.push(html.slice(i, lt), ' ');
+    i = gt + 1;
+    const hidden = HIDDEN_ELEMENTS.find((name) => lower.startsWith(name, lt + 1));
+    if (!hidden) continue;
+    const end = endOf(hidden, lt + 1);
+    if (end >= 0) i = html.indexOf('>', end) + 1;
+  }
+  parts.push(html.slice(i));
+  return parts.join('');
+}
 
 /** Plain text from HTML: tags dropped (block ends become spaces), entities decoded, whitespace folded. */
 export function htmlToText(html: string): string | undefined {
-  const stripped = html.replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
-  return text(decodeEntities(stripped));
+  return text(decodeEntities(stripTags(cut(html, MAX_HTML))), MAX_HTML);
 }
 
 /**
@@ -120,12 +254,13 @@ export function htmlToText(html: string): string | undefined {
  * is untrusted: elements sanitise it (DOMPurify) before rendering.
  */
 export function description(v: unknown): { description?: string; descriptionHtml?: string } {
-  const raw = typeof v === 'string' ? v.trim() : '';
+  if (typeof v !== 'string') return {};
+  const raw = cut(v, MAX_HTML).trim();
   if (!raw) return {};
-  if (!looksLikeHtml(raw)) return { description: cap(text(raw)) };
-  const plain = cap(htmlToText(raw));
-  // Enormous HTML is not worth sanitising and rendering: the plain text stands in for it.
-  return plain ? (raw.length > MAX_DESCRIPTION * 2 ? { description: plain } : { description: plain, descriptionHtml: raw }) : {};
+  if (!looksLikeHtml(raw)) return { description: clip(text(raw, MAX_HTML), MAX_DESCRIPTION) };
+  const plain = clip(htmlToText(raw), MAX_DESCRIPTION);
+  // Enormous HTML is not worth sanitising and rendering (and was cut): the plain text stands in for it.
+  return plain ? (v.length > MAX_HTML ? { description: plain } : { description: plain, descriptionHtml: raw }) : {};
 }
 
 const ACCESS_WORDS: Array<[RegExp, AccessType]> = [
@@ -171,14 +306,21 @@ export function attendanceModes(...values: unknown[]): AttendanceMode[] | undefi
 }
 
 export function status(v: unknown): ServiceStatus | undefined {
-  const t = text(v)
+  const t = code(v)
     ?.toLowerCase()
     .replace(/[\s_]+/g, '-');
-  if (t === 'active' || t === 'inactive' || t === 'defunct' || t === 'temporarily-closed') return t;
-  return undefined;
+  return (SERVICE_STATUSES as readonly string[]).includes(t ?? '') ? (t as ServiceStatus) : undefined;
 }
 
-const DAY_NAMES: Record<string, Weekday> = { mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU' };
+const DAY_NAMES = new Map<string, Weekday>([
+  ['mon', 'MO'],
+  ['tue', 'TU'],
+  ['wed', 'WE'],
+  ['thu', 'TH'],
+  ['fri', 'FR'],
+  ['sat', 'SA'],
+  ['sun', 'SU'],
+]);
 
 /** `BYDAY` lists ("MO,2TU,-1FR") or weekday names ("Monday", "tuesday"). */
 export function dayRules(v: unknown): DayRule[] | undefined {
@@ -192,7 +334,7 @@ export function dayRules(v: unknown): DayRule[] | undefined {
     const day =
       (WEEKDAYS as readonly string[]).includes(code.slice(0, 2)) && code.length === 2
         ? (code as Weekday)
-        : DAY_NAMES[code.slice(0, 3).toLowerCase()];
+        : DAY_NAMES.get(code.slice(0, 3).toLowerCase());
     if (!day) continue;
     const nth = m[1] ? Number(m[1]) : undefined;
     rules.push(nth ? { day, nth } : { day });
@@ -211,14 +353,14 @@ export function monthDays(v: unknown): number[] | undefined {
 }
 
 export function freq(v: unknown) {
-  const t = text(v)?.toUpperCase();
+  const t = code(v)?.toUpperCase();
   return t === 'DAILY' || t === 'WEEKLY' || t === 'MONTHLY' || t === 'YEARLY' ? t : undefined;
 }
 
 export function phone(v: unknown, descriptionValue?: unknown): Phone | undefined {
-  const number = text(v);
+  const number = code(v);
   if (!number || !/\d{3}/.test(number)) return undefined;
-  const description = text(descriptionValue);
+  const description = label(descriptionValue);
   return description ? { number, description } : { number };
 }
 
@@ -231,11 +373,11 @@ export function terms(
 ): Term[] | undefined {
   const seen = new Map<string, Term>();
   for (const r of list) {
-    const n = text(name(r));
+    const n = label(name(r));
     if (!n || seen.has(n.toLowerCase())) continue;
     const term: Term = { name: n };
-    const i = text(id?.(r) ?? r.id);
-    const v = text(vocabulary?.(r));
+    const i = identifier(id?.(r) ?? r.id);
+    const v = label(vocabulary?.(r));
     if (i) term.id = i;
     if (v) term.vocabulary = v;
     seen.set(n.toLowerCase(), term);
@@ -245,10 +387,37 @@ export function terms(
 
 /** Upper-case, single-spaced UK postcode, or the text as given when it is not one. */
 export function postcode(v: unknown): string | undefined {
-  const t = text(v)?.toUpperCase();
+  const t = code(v)?.toUpperCase();
   if (!t) return undefined;
   const m = t.replace(/\s+/g, '').match(/^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/);
   return m ? `${m[1]} ${m[2]}` : t;
+}
+
+/** A currency as its ISO 4217 code ("GBP"), else undefined. */
+export function currency(v: unknown): string | undefined {
+  const t = code(v)?.toUpperCase();
+  return t && /^[A-Z]{3}$/.test(t) ? t : undefined;
+}
+
+/** Time zones already checked: a directory names few. */
+const zones = new Map<string, boolean>();
+const MAX_ZONES_KEPT = 1_000;
+
+/** An IANA time zone this platform knows ("Europe/London"), else undefined: a schedule in an unknown zone has no times. */
+export function timezone(v: unknown): string | undefined {
+  const t = code(v);
+  if (!t) return undefined;
+  let known = zones.get(t);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: t });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < MAX_ZONES_KEPT) zones.set(t, known);
+  }
+  return known ? t : undefined;
 }
 
 /** WGS84 point, only when both numbers are finite, in range and not the 0,0 placeholder. */
@@ -278,14 +447,26 @@ export function compact<T extends object>(o: T, orNothing = false): T | undefine
   return stated || !orNothing ? out : undefined;
 }
 
-export const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);
+/** A list, or undefined when empty ("not stated"); at most `max` items. */
+export const nonEmpty = <T>(list: T[], max = MAX_ITEMS): T[] | undefined =>
+  list.length ? (list.length > max ? list.slice(0, max) : list) : undefined;
 
 /** An address from the fields every dialect uses (`address_1`, `city`, `postal_code`…); undefined when empty. */
 export function address(a: Raw | undefined): Address | undefined {
   if (!a) return undefined;
-  const street = [a.address_1, a.address_2].map(text).filter(Boolean).join(', ') || undefined;
+  const street =
+    [a.address_1, a.address_2]
+      .map((line) => label(line))
+      .filter(Boolean)
+      .join(', ') || undefined;
   return compact<Address>(
-    { street, town: text(a.city), region: text(a.region ?? a.state_province), postcode: postcode(a.postal_code), country: text(a.country) },
+    {
+      street,
+      town: label(a.city),
+      region: label(a.region ?? a.state_province),
+      postcode: postcode(a.postal_code),
+      country: label(a.country),
+    },
     true,
   );
 }

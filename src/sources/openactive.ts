@@ -23,20 +23,25 @@ import type {
   ServiceStatus,
   Session,
   Term,
+  Weekday,
 } from '../model/index.js';
-import { SourceError } from '../model/index.js';
+import { MAX_ITEMS, MAX_NAME, MAX_SESSIONS, MAX_TEXT, SourceError } from '../model/index.js';
 import { base } from './dialect.js';
 import type { DirectoryPage, ReadOptions } from './index.js';
 import {
   ageRange,
+  code,
   compact,
+  currency,
   date,
   dayRules,
   description,
   email,
   htmlToText,
   httpUrl,
+  identifier,
   isObject,
+  label,
   latLng,
   looksLikeHtml,
   monthDays,
@@ -46,6 +51,10 @@ import {
   postcode,
   text,
   time,
+  timezone,
+  trimEnd,
+  decoded,
+  uniqueBy,
   type Raw,
 } from './normalise.js';
 import { compareModified, readRpde, type RpdeItem } from './rpde.js';
@@ -69,6 +78,8 @@ export interface OpenActiveOptions extends ReadOptions {
 
 export const ACTIVITY_LIST = 'https://openactive.io/activity-list';
 const DAY_MS = 86_400_000;
+/** The furthest instant a Date holds, in ms either side of 1970. */
+const MAX_DATE_MS = 8.64e15;
 /** Individual problems reported per kind of problem; the rest are summed up in one line. */
 const PROBLEMS_PER_REASON = 100;
 
@@ -108,7 +119,8 @@ export function siblingFeed(url: string): string | undefined {
   return u.href;
 }
 
-function feedList(feeds: OpenActiveFeeds, siblings: boolean): Array<{ url: string; optional: boolean }> {
+/** The feeds to read for `feeds`: one address and the sibling feed its name suggests (optional), or those listed. */
+export function feedList(feeds: OpenActiveFeeds, siblings: boolean): Array<{ url: string; optional: boolean }> {
   if (typeof feeds === 'string') {
     const sibling = siblings ? siblingFeed(feeds) : undefined;
     return [{ url: feeds, optional: false }, ...(sibling ? [{ url: sibling, optional: true }] : [])];
@@ -159,23 +171,35 @@ class Problems {
 
 // ---------------------------------------------------------------- small readers
 
-const typeOf = (d: Raw): string | undefined => text(d['@type'] ?? d.type)?.replace(/^.*[/:#]/, '');
-const idOf = (d: Raw): string | undefined => text(d['@id'] ?? d.id);
-/** Last part of a schema.org / OpenActive enum value: "https://schema.org/EventCancelled" → "EventCancelled". */
-const enumValue = (v: unknown): string | undefined => text(v)?.replace(/^.*[/:#]/, '');
-/** Plain text from a value that may carry HTML (names, labels). */
-const plain = (v: unknown): string | undefined => {
-  const t = text(v);
-  return t && looksLikeHtml(t) ? htmlToText(t) : t;
+/** What follows the last `/`, `:` or `#` of a term's URL: "https://schema.org/EventCancelled" → "EventCancelled". */
+function lastPart(t: string): string {
+  return t.slice(Math.max(t.lastIndexOf('/'), t.lastIndexOf(':'), t.lastIndexOf('#')) + 1);
+}
+const typeOf = (d: Raw): string | undefined => {
+  const t = code(d['@type'] ?? d.type);
+  return t === undefined ? undefined : lastPart(t);
 };
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const idOf = (d: Raw): string | undefined => identifier(d['@id'] ?? d.id);
+/** Last part of a schema.org / OpenActive enum value: "https://schema.org/EventCancelled" → "EventCancelled". */
+const enumValue = (v: unknown): string | undefined => {
+  const t = code(v);
+  return t === undefined ? undefined : lastPart(t);
+};
+/** Plain text from a value that may carry HTML (names, labels), at most `max` long. */
+const plain = (v: unknown, max = MAX_NAME): string | undefined => {
+  const t = text(v, max);
+  return t && looksLikeHtml(t) ? text(htmlToText(t), max) : t;
+};
+/** A list (a single value counts as a list of one), its first `max` items only. */
+const list = (v: unknown, max = MAX_ITEMS): unknown[] =>
+  Array.isArray(v) ? (v.length > max ? v.slice(0, max) : v) : v === undefined || v === null ? [] : [v];
 
 /**
  * An ISO date-time with its offset. OpenActive sends offsets or `Z`; a
  * local time without one is read in `timezone` (Europe/London).
  */
 export function isoInstant(v: unknown, timezone = 'Europe/London'): string | undefined {
-  const t = text(v);
+  const t = code(v);
   if (!t) return undefined;
   const m = t.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i);
   if (!m || !date(t)) return undefined;
@@ -190,7 +214,7 @@ export function isoInstant(v: unknown, timezone = 'Europe/London'): string | und
 
 /** ISO 8601 duration in minutes ("PT1H30M" → 90), or undefined. */
 function minutes(v: unknown): number | undefined {
-  const m = text(v)?.match(/^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i);
+  const m = code(v)?.match(/^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i);
   if (!m || m[0] === 'P' || m[0] === 'PT') return undefined;
   return (+(m[1] ?? 0) * 24 + +(m[2] ?? 0)) * 60 + +(m[3] ?? 0) + Math.round(+(m[4] ?? 0) / 60);
 }
@@ -211,6 +235,8 @@ function modifiedDate(v: unknown): string | undefined {
 // ---------------------------------------------------------------- activities
 
 type Labels = Readonly<Record<string, string>>;
+/** A label of the Activity List by uuid; only its own entries (a uuid is never a name such as `constructor`). */
+const labelOf = (table: Labels, uuid: string | undefined) => (uuid && Object.hasOwn(table, uuid) ? table[uuid] : undefined);
 let labels: Labels | undefined;
 /** The Activity List (uuid → prefLabel), loaded only when a feed names an activity by id alone. */
 async function activityLabels(): Promise<Labels> {
@@ -225,11 +251,10 @@ const activityUuid = (id: string | undefined) =>
 export function activities(v: unknown, table?: Labels): Term[] | undefined {
   const out = new Map<string, Term>();
   for (const a of list(v)) {
-    const id = isObject(a) ? idOf(a) : text(a);
-    const name =
-      (isObject(a) ? plain(a.prefLabel ?? a.name) : undefined) ?? (table && activityUuid(id) ? table[activityUuid(id)!] : undefined);
+    const id = isObject(a) ? idOf(a) : identifier(a);
+    const name = (isObject(a) ? plain(a.prefLabel ?? a.name) : undefined) ?? (table ? labelOf(table, activityUuid(id)) : undefined);
     if (!name || out.has(name.toLowerCase())) continue;
-    const scheme = isObject(a) ? text(a.inScheme) : undefined;
+    const scheme = isObject(a) ? label(a.inScheme) : undefined;
     const term: Term = { name, vocabulary: scheme && !scheme.startsWith(ACTIVITY_LIST) ? scheme : 'openactive-activity-list' };
     if (id) term.id = id;
     out.set(name.toLowerCase(), term);
@@ -237,16 +262,16 @@ export function activities(v: unknown, table?: Labels): Term[] | undefined {
   return out.size ? [...out.values()] : undefined;
 }
 
-const needsLookup = (d: Raw) => list(d.activity).some((a) => !(isObject(a) && text(a.prefLabel ?? a.name)));
+const needsLookup = (d: Raw) => list(d.activity).some((a) => !(isObject(a) && label(a.prefLabel ?? a.name)));
 
 // ---------------------------------------------------------------- mapping
 
 function address(v: unknown): Location['address'] {
   if (typeof v === 'string') {
-    const t = text(v);
+    const t = label(v);
     if (!t) return undefined;
-    const pc = t.match(/\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b/i)?.[1];
-    return compact({ street: t.replace(pc ?? '\u0000', '').replace(/[,\s]+$/, '') || undefined, postcode: postcode(pc) });
+    const pc = t.match(/\b([A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b/i)?.[1];
+    return compact({ street: trimEnd(pc ? t.replace(pc, '') : t, ', ') || undefined, postcode: postcode(pc) });
   }
   if (!isObject(v)) return undefined;
   return compact(
@@ -266,7 +291,7 @@ export function place(p: unknown): Location | undefined {
   const geo = isObject(p.geo) ? p.geo : p;
   const point = latLng(geo.latitude, geo.longitude);
   const loc = compact<Location>({
-    id: text(p['@id'] ?? p.id ?? p.identifier ?? p.url),
+    id: identifier(p['@id'] ?? p.id ?? p.identifier ?? p.url),
     name: plain(p.name),
     address: address(p.address),
     lat: point?.lat,
@@ -280,7 +305,7 @@ function organisation(o: unknown): Organisation | undefined {
   const name = plain(o.name) ?? [plain(o.givenName), plain(o.familyName)].filter(Boolean).join(' ');
   if (!name) return undefined;
   return compact<Organisation>({
-    id: text(o['@id'] ?? o.id ?? o.identifier),
+    id: identifier(o['@id'] ?? o.id ?? o.identifier),
     name,
     description: description(o.description).description,
     url: httpUrl(o.url),
@@ -288,10 +313,15 @@ function organisation(o: unknown): Organisation | undefined {
   });
 }
 
-const CURRENCY: Record<string, string> = { GBP: '£', EUR: '€', USD: '$' };
+const CURRENCY = new Map([
+  ['GBP', '£'],
+  ['EUR', '€'],
+  ['USD', '$'],
+]);
 const money = (amount: number, currency?: string) => {
   const n = Number.isInteger(amount) ? String(amount) : amount.toFixed(2);
-  return currency && CURRENCY[currency] ? `${CURRENCY[currency]}${n}` : `${n}${currency ? ` ${currency}` : ''}`;
+  const sign = currency && CURRENCY.get(currency);
+  return sign ? `${sign}${n}` : `${n}${currency ? ` ${currency}` : ''}`;
 };
 
 /** Offers as cost: every price 0 → free; any price above 0 → not free; no prices → not stated (unless `isAccessibleForFree`). */
@@ -304,7 +334,7 @@ export function offersCost(offers: unknown, freeFlag?: unknown): Cost | undefine
       compact<CostOption>({
         option: plain(o.name),
         amount,
-        currency: text(o.priceCurrency)?.toUpperCase(),
+        currency: currency(o.priceCurrency),
         description: plain(o.description),
       }),
     );
@@ -315,14 +345,14 @@ export function offersCost(offers: unknown, freeFlag?: unknown): Cost | undefine
   return { free, options, text: free ? 'Free' : [...new Set(parts)].join('; ') };
 }
 
-const GENDER: Record<string, Term> = {
-  FemaleOnly: { id: 'https://openactive.io/FemaleOnly', name: 'Women only', vocabulary: 'openactive-gender-restriction' },
-  MaleOnly: { id: 'https://openactive.io/MaleOnly', name: 'Men only', vocabulary: 'openactive-gender-restriction' },
-};
+const GENDER = new Map<string, Term>([
+  ['FemaleOnly', { id: 'https://openactive.io/FemaleOnly', name: 'Women only', vocabulary: 'openactive-gender-restriction' }],
+  ['MaleOnly', { id: 'https://openactive.io/MaleOnly', name: 'Men only', vocabulary: 'openactive-gender-restriction' }],
+]);
 
 function eligibility(d: Raw): Term[] | undefined {
   const out: Term[] = [];
-  const g = GENDER[enumValue(d.genderRestriction) ?? ''];
+  const g = GENDER.get(enumValue(d.genderRestriction) ?? '');
   if (g) out.push({ ...g });
   for (const a of list(d.accessibilitySupport)) {
     const name = isObject(a) ? plain(a.prefLabel ?? a.name) : undefined;
@@ -350,7 +380,7 @@ function status(d: Raw): ServiceStatus | undefined {
   return undefined;
 }
 
-const DAY_WORDS: Record<string, string> = {
+const DAY_WORDS: Record<Weekday, string> = {
   MO: 'Monday',
   TU: 'Tuesday',
   WE: 'Wednesday',
@@ -370,24 +400,24 @@ export function eventSchedule(
   locationId?: string,
 ): { schedule?: Schedule; closures: Array<{ startDate: string; endDate: string; closed: boolean; description?: string }> } {
   const kind = typeOf(s);
-  const timezone = text(s.scheduleTimezone);
+  const zone = timezone(s.scheduleTimezone);
   const opensAt = time(s.startTime);
   const closesAt = time(s.endTime) ?? (opensAt && minutes(s.duration) ? addMinutes(opensAt, minutes(s.duration)!) : undefined);
   const days = dayRules(byDayText(s.byDay).join(','));
-  const freqMatch = text(s.repeatFrequency)?.match(/^P(\d+)([DWMY])$/i);
+  const freqMatch = code(s.repeatFrequency)?.match(/^P(\d+)([DWMY])$/i);
   const words = [
     days ? days.map((r) => `${r.nth ? `${r.nth === -1 ? 'last' : `#${r.nth}`} ` : ''}${DAY_WORDS[r.day]}`).join(', ') : undefined,
     opensAt ? `${opensAt}${closesAt ? `–${closesAt}` : ''}` : undefined,
     date(s.startDate) ? `from ${date(s.startDate)}` : undefined,
     date(s.endDate) ? `until ${date(s.endDate)}` : undefined,
   ].filter(Boolean);
-  const notes = plain(s.description);
+  const notes = plain(s.description, MAX_TEXT);
   if (kind === 'PartialSchedule' || !freqMatch || s.byMonth !== undefined || s.byMonthOfYear !== undefined) {
     // Not a complete rule: show it in words; the dated sessions carry the times.
     const schedule = compact<Schedule>({
       description: words.join(', ') || notes || 'See the dated sessions',
       notes: words.length ? notes : undefined,
-      timezone,
+      timezone: zone,
       locationId,
     });
     return { schedule, closures: [] };
@@ -407,7 +437,7 @@ export function eventSchedule(
     dtstart: date(s.startDate),
     until: date(s.endDate),
     count: count && count > 0 ? Math.floor(count) : undefined,
-    timezone,
+    timezone: zone,
     notes,
     locationId,
   });
@@ -429,9 +459,14 @@ export function session(input: SessionInput, timezone?: string): Session | strin
   const start = isoInstant(d.startDate, timezone);
   if (!start) return 'has no readable start date';
   let end = isoInstant(d.endDate, timezone);
-  if (!end && minutes(d.duration)) end = new Date(Date.parse(start) + minutes(d.duration)! * 60_000).toISOString();
+  const duration = minutes(d.duration);
+  if (!end && duration) {
+    const ms = Date.parse(start) + duration * 60_000;
+    // A date past what Date can hold (a duration of centuries) has no end.
+    if (Math.abs(ms) <= MAX_DATE_MS) end = new Date(ms).toISOString();
+  }
   if (end && Date.parse(end) < Date.parse(start)) end = undefined;
-  const s = compact<Session>({ id: input.id ?? text(d.identifier) ?? idOf(d), start, end });
+  const s = compact<Session>({ id: input.id ?? identifier(d.identifier) ?? idOf(d), start, end });
   const st = enumValue(d.eventStatus);
   if (st === 'EventCancelled' || st === 'EventPostponed') s.cancelled = true;
   return s;
@@ -462,13 +497,14 @@ export function seriesToService(
   const categories = activities(d.activity, table);
   const loc = place(d.location);
   const name =
-    plain(d.name) ?? (categories ? `${categories.map((c) => c.name).join(' and ')}${loc?.name ? ` at ${loc.name}` : ''}` : undefined);
+    plain(d.name) ??
+    (categories ? label(`${categories.map((c) => c.name).join(' and ')}${loc?.name ? ` at ${loc.name}` : ''}`) : undefined);
   if (!name) throw new Error('has no name and no activity to name it by');
   const s: Service = base(entry.id, name, directory);
   const locations: Location[] = loc ? [loc] : [];
-  const timezone = list(d.eventSchedule)
+  const zone = list(d.eventSchedule)
     .filter(isObject)
-    .map((x) => text(x.scheduleTimezone))
+    .map((x) => timezone(x.scheduleTimezone))
     .find(Boolean);
   const schedules: Schedule[] = [];
   const closures: NonNullable<Service['closures']> = [];
@@ -481,7 +517,7 @@ export function seriesToService(
   let pastSessions = 0;
   const sessions = new Map<string, Session>();
   for (const input of entry.sessions) {
-    const x = session(input, timezone);
+    const x = session(input, zone);
     if (typeof x === 'string') {
       badSessions.push({ id: input.id, reason: x });
       continue;
@@ -493,15 +529,17 @@ export function seriesToService(
     const own = place(input.data.location);
     if (own && !(own.id && own.id === loc?.id) && !(own.lat !== undefined && own.lat === loc?.lat && own.lng === loc?.lng)) {
       const known = locations.find((l) => (l.id && l.id === own.id) || (l.lat !== undefined && l.lat === own.lat && l.lng === own.lng));
-      if (!known) {
+      // Past MAX_ITEMS venues, a session's own venue is not kept: it is listed without one.
+      if (!known && locations.length < MAX_ITEMS) {
         own.id ??= `${x.id ?? x.start}:location`;
         locations.push(own);
-      }
-      x.locationId = (known ?? own).id;
+        x.locationId = own.id;
+      } else if (known) x.locationId = known.id;
     }
     sessions.set(x.id ?? x.start, x);
   }
-  const sorted = [...sessions.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  // The soonest MAX_SESSIONS are kept.
+  const sorted = [...sessions.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)).slice(0, MAX_SESSIONS);
   const virtual = isObject(d.virtualLocation)
     ? d.virtualLocation
     : isObject(d['beta:virtualLocation'])
@@ -518,10 +556,10 @@ export function seriesToService(
     compact<Partial<Service>>({
       url: httpUrl(d.url) ?? httpUrl(virtual?.url),
       email: email(isObject(d.organizer) ? d.organizer.email : undefined),
-      phones: nonEmpty(phones.filter((p, i) => phones.findIndex((q) => q.number === p.number) === i)),
+      phones: nonEmpty(uniqueBy(phones, (p) => p.number)),
       organisation: organizer,
       status: status(d),
-      accessNote: plain(d.attendeeInstructions) ?? plain(virtual?.description),
+      accessNote: plain(d.attendeeInstructions, MAX_TEXT) ?? plain(virtual?.description, MAX_TEXT),
       attendance: attendance(d, !!loc),
       ages: isObject(d.ageRange) ? ageRange(d.ageRange.minValue, d.ageRange.maxValue) : undefined,
       eligibility: eligibility(d),
@@ -529,10 +567,10 @@ export function seriesToService(
       locations: nonEmpty(locations),
       schedules: nonEmpty(schedules),
       closures: nonEmpty(closures),
-      sessions: nonEmpty(sorted),
+      sessions: nonEmpty(sorted, MAX_SESSIONS),
       cost: offersCost(d.offers, d.isAccessibleForFree),
       lastModified:
-        text(d.dateModified) && Number.isFinite(Date.parse(text(d.dateModified)!)) ? text(d.dateModified) : modifiedDate(entry.modified),
+        code(d.dateModified) && Number.isFinite(Date.parse(code(d.dateModified)!)) ? code(d.dateModified) : modifiedDate(entry.modified),
     }),
   );
   if (s.description && looksLikeHtml(s.description)) s.description = htmlToText(s.description);
@@ -611,10 +649,10 @@ export async function joinOpenActive(
 
   const addSeries = (entry: SeriesEntry) => {
     series.push(entry);
-    for (const k of [entry.id, idOf(entry.data), text(entry.data.identifier)]) if (k && !index.has(k)) index.set(k, entry);
+    for (const k of [entry.id, idOf(entry.data), identifier(entry.data.identifier)]) if (k && !index.has(k)) index.set(k, entry);
     for (const sub of list(entry.data.subEvent).filter(isObject)) {
       if (SESSION_TYPES.has(typeOf(sub)?.toLowerCase() ?? 'scheduledsession'))
-        entry.sessions.push({ id: text(sub.identifier) ?? idOf(sub), data: sub });
+        entry.sessions.push({ id: identifier(sub.identifier) ?? idOf(sub), data: sub });
     }
   };
 
@@ -640,16 +678,13 @@ export async function joinOpenActive(
     if (!ref) return undefined;
     const hit = index.get(ref);
     if (hit) return hit;
-    const last = ref
-      .replace(/[/#]+$/, '')
-      .split(/[/#]/)
-      .pop();
-    return last ? index.get(decodeURIComponent(last)) : undefined;
+    const last = trimEnd(ref, '/#').split(/[/#]/).pop();
+    return last ? index.get(decoded(last)) : undefined;
   };
 
   for (const { item, data } of sessions) {
     const sup = data.superEvent;
-    const ref = isObject(sup) ? (idOf(sup) ?? text(sup.identifier)) : text(sup);
+    const ref = isObject(sup) ? (idOf(sup) ?? identifier(sup.identifier)) : identifier(sup);
     let entry = lookup(ref);
     if (!entry && isObject(sup) && SERIES_TYPES.has(typeOf(sup)?.toLowerCase() ?? '')) {
       // The series is embedded in the session (kind "ScheduledSession.SessionSeries").

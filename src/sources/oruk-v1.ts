@@ -6,6 +6,7 @@
  * items without child arrays (the full record is at /services/{id}).
  */
 import type { Closure, Contact, Cost, Location, Organisation, Schedule, Service, Term } from '../model/index.js';
+import { MAX_ITEMS } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
 import {
   accessTypes,
@@ -13,6 +14,7 @@ import {
   ageRange,
   attendanceModes,
   compact,
+  currency,
   date,
   dateTime,
   dayRules,
@@ -20,7 +22,9 @@ import {
   email,
   freq,
   httpUrl,
+  identifier,
   isObject,
+  label,
   latLng,
   monthDays,
   nonEmpty,
@@ -31,15 +35,17 @@ import {
   terms,
   text,
   time,
+  timezone,
+  uniqueBy,
   type Raw,
 } from './normalise.js';
 
 export function organisation(o: unknown): Organisation | undefined {
   if (!isObject(o)) return undefined;
-  const name = text(o.name);
+  const name = label(o.name);
   if (!name) return undefined;
   return compact({
-    id: text(o.id),
+    id: identifier(o.id),
     name,
     description: description(o.description).description,
     url: httpUrl(o.url ?? o.website),
@@ -61,7 +67,7 @@ export function schedule(s: Raw, locationId?: string): Schedule | undefined {
     wkst: dayRules(s.wkst)?.[0]?.day,
     validFrom: date(s.valid_from),
     validTo: date(s.valid_to),
-    timezone: text(s.timezone),
+    timezone: timezone(s.timezone),
     description: text(s.description),
     notes: text(s.notes),
     locationId,
@@ -88,12 +94,15 @@ export function closure(h: Raw): Closure | undefined {
 export function cost(options: Raw[], fees: unknown): Cost | undefined {
   const list = options
     .map((o) =>
-      compact({ option: text(o.option), amount: num(o.amount), currency: text(o.currency), description: text(o.amount_description) }, true),
+      compact(
+        { option: label(o.option), amount: num(o.amount), currency: currency(o.currency), description: text(o.amount_description) },
+        true,
+      ),
     )
     .filter((o) => o !== undefined);
   const words = text(fees);
   if (!list.length && !words) return undefined;
-  const priced = list.some((o) => (o.amount ?? 0) > 0) || /£\s*[1-9]|\d+p\b/.test(words ?? '');
+  const priced = list.some((o) => (o.amount ?? 0) > 0) || /£\s*[1-9]|\dp\b/.test(words ?? '');
   const statedFree = list.length ? list.every((o) => o.amount === 0) : /\bfree\b|no (charge|cost|fee)/i.test(words ?? '');
   const free = !priced && statedFree;
   return compact<Cost>({ free, options: nonEmpty(list), text: words });
@@ -106,15 +115,15 @@ function location(sal: Raw): Location | undefined {
   const point = latLng(l.latitude, l.longitude);
   return compact<Location>(
     {
-      id: text(l.id),
-      name: text(l.name),
+      id: identifier(l.id),
+      name: label(l.name),
       description: text(l.description),
       address: address(objects(l.physical_addresses ?? l.addresses)[0]),
       lat: point?.lat,
       lng: point?.lng,
       accessibility: nonEmpty(
         objects(l.accessibility_for_disabilities ?? l.accessibility)
-          .map((a) => text(a.accessibility ?? a.description))
+          .map((a) => label(a.accessibility ?? a.description))
           .filter((a): a is string => !!a),
       ),
     },
@@ -137,29 +146,28 @@ function taxonomy(list: Raw[]): { categories?: Term[]; eligibility?: Term[] } {
   };
 }
 
+/** Contacts, with at most MAX_ITEMS phone numbers among them all. */
 export function contacts(list: Raw[]): Contact[] | undefined {
-  return nonEmpty(
-    list
-      .map((c) =>
-        compact<Contact>(
-          {
-            name: text(c.name),
-            title: text(c.title),
-            email: email(c.email),
-            phones: nonEmpty([phone(c.phone), ...objects(c.phones).map((p) => phone(p.number, p.description))].filter((p) => !!p)),
-          },
-          true,
-        ),
-      )
-      .filter((c) => c !== undefined),
-  );
+  let room = MAX_ITEMS;
+  const out: Contact[] = [];
+  for (const c of list) {
+    const phones = uniqueBy(
+      [phone(c.phone), ...objects(c.phones, room).map((p) => phone(p.number, p.description))].filter((p) => !!p),
+      (p) => p.number,
+      room,
+    );
+    room -= phones.length;
+    const contact = compact<Contact>({ name: label(c.name), title: label(c.title), email: email(c.email), phones: nonEmpty(phones) }, true);
+    if (contact) out.push(contact);
+  }
+  return nonEmpty(out);
 }
 
 export const orukV1: Dialect = {
   name: 'oruk-v1',
   toService(r, directory) {
-    const id = text(r.id)!;
-    const s: Service = base(id, text(r.name)!, directory);
+    const id = identifier(r.id)!;
+    const s: Service = base(id, label(r.name)!, directory);
     const sals = objects(r.service_at_locations);
     const eligibilitys = objects(r.eligibilitys);
     const tax = taxonomy(objects(r.service_taxonomys));
@@ -205,7 +213,7 @@ export const orukV1: Dialect = {
           [
             ...objects(r.regular_schedules).map((x) => schedule(x)),
             ...sals.flatMap((sal) =>
-              objects(sal.regular_schedules).map((x) => schedule(x, text(isObject(sal.location) ? sal.location.id : undefined))),
+              objects(sal.regular_schedules).map((x) => schedule(x, identifier(isObject(sal.location) ? sal.location.id : undefined))),
             ),
           ].filter((x) => !!x),
         ),
@@ -215,12 +223,12 @@ export const orukV1: Dialect = {
         cost: cost(objects(r.cost_options), r.fees),
         languages: nonEmpty(
           objects(r.languages)
-            .map((l) => text(l.language ?? l.name))
+            .map((l) => label(l.language ?? l.name))
             .filter((l): l is string => !!l),
         ),
         serviceAreas: nonEmpty(
           objects(r.service_areas)
-            .map((a) => text(a.service_area ?? a.name))
+            .map((a) => label(a.service_area ?? a.name))
             .filter((a): a is string => !!a),
         ),
         assuredDate: date(r.assured_date) ?? date(pc.date_assured),

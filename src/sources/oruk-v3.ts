@@ -18,7 +18,9 @@ import {
   description,
   email,
   httpUrl,
+  identifier,
   isObject,
+  label,
   latLng,
   nonEmpty,
   objects,
@@ -26,24 +28,25 @@ import {
   status,
   terms,
   text,
+  uniqueBy,
   type Raw,
 } from './normalise.js';
 
 function location(l: Raw): Location | undefined {
   const addresses = objects(l.addresses);
-  const physical = addresses.find((a) => text(a.address_type) !== 'postal') ?? addresses[0];
+  const physical = addresses.find((a) => label(a.address_type) !== 'postal') ?? addresses[0];
   const point = latLng(l.latitude, l.longitude);
   return compact<Location>(
     {
-      id: text(l.id),
-      name: text(l.name),
+      id: identifier(l.id),
+      name: label(l.name),
       description: text(l.description),
       address: address(physical),
       lat: point?.lat,
       lng: point?.lng,
       accessibility: nonEmpty(
         objects(l.accessibility)
-          .map((a) => text(a.description ?? a.details))
+          .map((a) => label(a.description ?? a.details))
           .filter((a): a is string => !!a),
       ),
     },
@@ -53,7 +56,7 @@ function location(l: Raw): Location | undefined {
 
 /** Which part of the model a taxonomy term belongs to, by its taxonomy's name. */
 function kind(term: Raw): 'access' | 'attendance' | 'eligibility' | 'category' {
-  const taxonomy = `${text(term.taxonomy) ?? ''} ${text(isObject(term.taxonomy_detail) ? term.taxonomy_detail.name : undefined) ?? ''}`;
+  const taxonomy = `${label(term.taxonomy) ?? ''} ${label(isObject(term.taxonomy_detail) ? term.taxonomy_detail.name : undefined) ?? ''}`;
   if (/access/i.test(taxonomy)) return 'access';
   if (/attend|deliver/i.test(taxonomy)) return 'attendance';
   if (ELIGIBILITY_VOCABULARY.test(taxonomy)) return 'eligibility';
@@ -63,7 +66,7 @@ function kind(term: Raw): 'access' | 'attendance' | 'eligibility' | 'category' {
 export const orukV3: Dialect = {
   name: 'oruk-v3',
   toService(r, directory) {
-    const s: Service = base(text(r.id)!, text(r.name)!, directory);
+    const s: Service = base(identifier(r.id)!, label(r.name)!, directory);
     const sals = objects(r.service_at_locations);
     const termsByKind = { access: [] as Raw[], attendance: [] as Raw[], eligibility: [] as Raw[], category: [] as Raw[] };
     for (const a of objects(r.attributes)) if (isObject(a.taxonomy_term)) termsByKind[kind(a.taxonomy_term)].push(a.taxonomy_term);
@@ -71,7 +74,7 @@ export const orukV3: Dialect = {
     const schedules: Schedule[] = [
       ...objects(r.schedules).map((x) => schedule(x)),
       ...sals.flatMap((sal) => {
-        const locationId = text(isObject(sal.location) ? sal.location.id : sal.location_id);
+        const locationId = identifier(isObject(sal.location) ? sal.location.id : sal.location_id);
         return [...objects(sal.schedules), ...objects(isObject(sal.location) ? sal.location.schedules : undefined)].map((x) =>
           schedule(x, locationId),
         );
@@ -89,7 +92,7 @@ export const orukV3: Dialect = {
       compact<Partial<Service>>({
         url: httpUrl(r.url),
         email: email(r.email),
-        phones: nonEmpty(phones.filter((p, i) => phones.findIndex((q) => q.number === p.number) === i)),
+        phones: nonEmpty(uniqueBy(phones, (p) => p.number)),
         contacts: contactList,
         organisation: organisation(r.organization),
         status: status(r.status),
@@ -103,12 +106,12 @@ export const orukV3: Dialect = {
         cost: cost(objects(r.cost_options), r.fees),
         languages: nonEmpty(
           objects(r.languages)
-            .map((l) => text(l.name ?? l.code))
+            .map((l) => label(l.name ?? l.code))
             .filter((l): l is string => !!l),
         ),
         serviceAreas: nonEmpty(
           objects(r.service_areas)
-            .map((a) => text(a.name ?? a.service_area))
+            .map((a) => label(a.name ?? a.service_area))
             .filter((a): a is string => !!a),
         ),
         assuredDate: date(r.assured_date),

@@ -16,7 +16,9 @@ import {
   description,
   email,
   httpUrl,
+  identifier,
   isObject,
+  label,
   latLng,
   nonEmpty,
   num,
@@ -33,15 +35,15 @@ function location(l: Raw): Location | undefined {
   const point = latLng(coordinates[1], coordinates[0]);
   return compact<Location>(
     {
-      id: text(l.id),
-      name: text(l.name),
+      id: identifier(l.id),
+      name: label(l.name),
       description: text(l.description),
       address: address(l),
       lat: point?.lat,
       lng: point?.lng,
       accessibility: nonEmpty(
         objects(l.accessibilities)
-          .map((a) => text(a.name))
+          .map((a) => label(a.name))
           .filter((a): a is string => !!a),
       ),
     },
@@ -64,9 +66,9 @@ function schedule(s: Raw): Schedule | undefined {
 export const outpost: Dialect = {
   name: 'outpost',
   toService(r, directory) {
-    const s: Service = base(text(r.id)!, text(r.name)!, directory);
+    const s: Service = base(identifier(r.id)!, label(r.name)!, directory);
     const options = objects(r.cost_options)
-      .map((o) => compact({ option: text(o.option), amount: num(o.amount), description: text(o.cost_type) }, true))
+      .map((o) => compact({ option: label(o.option), amount: num(o.amount), description: label(o.cost_type) }, true))
       .filter((o) => o !== undefined);
     const free = r.free === true ? true : r.free === false || options.some((o) => (o.amount ?? 0) > 0) ? false : undefined;
     const contactList = contacts(objects(r.contacts));

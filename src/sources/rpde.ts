@@ -7,7 +7,9 @@
 import type { RecordProblem } from '../model/index.js';
 import { SourceError } from '../model/index.js';
 import { fetchJson, type FetchJsonOptions } from './http.js';
-import { compact, isObject, text, type Raw } from './normalise.js';
+import { MAX_CODE } from '../model/index.js';
+import { code, compact, identifier, isObject, label, type Raw } from './normalise.js';
+import { fetchable, sameOrigin } from './origin.js';
 import { isRpdePage } from './rpde-detect.js';
 
 export { isOpenActiveUrl, isRpdePage } from './rpde-detect.js';
@@ -42,11 +44,11 @@ export interface RpdeOptions extends FetchJsonOptions {
 
 /** `next` resolved against the page it came from (some feeds send a path only), or undefined. */
 function resolve(next: unknown, current: string): string | undefined {
-  const t = text(next);
+  const t = typeof next === 'string' ? next.trim() : undefined;
   if (!t) return undefined;
   try {
     const url = new URL(t, current);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    return fetchable(url) ? url.href : undefined;
   } catch {
     return undefined;
   }
@@ -55,14 +57,16 @@ function resolve(next: unknown, current: string): string | undefined {
 /** Reads one raw RPDE item, or says in plain words why it cannot be used. */
 export function rpdeItem(raw: unknown): RpdeItem | string {
   if (!isObject(raw)) return 'is not an RPDE item (not a JSON object)';
-  const id = text(raw.id);
+  const id = identifier(raw.id);
   if (!id) return 'has no id, so deletions and updates of it cannot be matched';
-  const state = text(raw.state)?.toLowerCase();
-  if (state !== 'updated' && state !== 'deleted') return `has state "${text(raw.state) ?? ''}", which is neither "updated" nor "deleted"`;
+  const state = code(raw.state)?.toLowerCase();
+  if (state !== 'updated' && state !== 'deleted') return `has state "${code(raw.state) ?? ''}", which is neither "updated" nor "deleted"`;
   const item: RpdeItem = { state, id };
-  const kind = text(raw.kind);
+  const kind = label(raw.kind);
   if (kind) item.kind = kind;
-  if (typeof raw.modified === 'number' || typeof raw.modified === 'string') item.modified = raw.modified;
+  // A longer string is not an ordering value (a 64-bit change number has 20 digits).
+  if (typeof raw.modified === 'number' || (typeof raw.modified === 'string' && raw.modified.length <= MAX_CODE))
+    item.modified = raw.modified;
   if (state === 'updated') {
     if (!isObject(raw.data)) return 'is "updated" but has no data';
     item.data = raw.data;
@@ -95,13 +99,16 @@ export function compareModified(a: RpdeItem['modified'], b: RpdeItem['modified']
  * the last page (empty `items`, `next` equal to the page's URL) or a page
  * without `next`. A page whose `next` is its own URL while it still has
  * items, or a `next` that goes back to a page already read, would loop
- * for ever: reading stops with SourceError 'paging' after yielding it.
+ * for ever: reading stops with SourceError 'paging' after yielding it. A
+ * `next` on another website is not followed: reading stops with
+ * SourceError 'off-origin' after yielding the page that links there.
  */
 export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGenerator<RpdePage> {
   const { maxPages = 200, pageOffset = 0 } = options;
   const visited = new Set<string>();
   let current = resolve(url, url);
   if (!current) throw new SourceError('network', 'This is not a web address (it should start with https://).', url);
+  const home = current;
   for (let page = 1; ; page++) {
     if (page > maxPages) {
       throw new SourceError('paging', `Stopped after ${maxPages} pages of this feed, the most this finder reads from one feed.`, current);
@@ -120,7 +127,9 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
     for (const raw of body.items) {
       const item = rpdeItem(raw);
       if (typeof item === 'string')
-        problems.push(compact({ id: isObject(raw) ? text(raw.id) : undefined, page: page + pageOffset, reason: item, skipped: true }));
+        problems.push(
+          compact({ id: isObject(raw) ? identifier(raw.id) : undefined, page: page + pageOffset, reason: item, skipped: true }),
+        );
       else items.push(item);
     }
     const next = resolve(body.next, current);
@@ -132,6 +141,13 @@ export async function* readRpde(url: string, options: RpdeOptions = {}): AsyncGe
         'paging',
         `Page ${page} of the feed links to itself while it still has items, so reading it again would never end; reading stopped.`,
         current,
+      );
+    }
+    if (!sameOrigin(home, next!)) {
+      throw new SourceError(
+        'off-origin',
+        `Page ${page} of the feed links to its next page on another website (${new URL(next!).host}), which this finder does not follow; reading stopped.`,
+        next!,
       );
     }
     if (visited.has(next!)) {

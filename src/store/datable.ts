@@ -15,7 +15,9 @@ export function datable(schedule: Schedule): boolean {
   let known = datableCache.get(schedule);
   if (known === undefined) {
     const rule = compileRule(schedule);
-    known = !!rule && !((rule.interval > 1 || (schedule.count ?? 0) > 0) && rule.start === undefined);
+    // INTERVAL and COUNT are written as whole numbers: a schedule whose numbers are not cannot be written.
+    const whole = Number.isSafeInteger(rule?.interval) && (schedule.count === undefined || Number.isSafeInteger(schedule.count));
+    known = !!rule && whole && !((rule.interval > 1 || (schedule.count ?? 0) > 0) && rule.start === undefined);
     datableCache.set(schedule, known);
   }
   return known;

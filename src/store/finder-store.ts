@@ -1,6 +1,6 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
-import { SourceError } from '../model/index.js';
-import { clearCache, directoryRef, readDirectory } from '../sources/index.js';
+import { SourceError, endpointOf } from '../model/index.js';
+import { clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
 import {
   createBlender,
   createIndex,
@@ -15,9 +15,13 @@ import type { Synonyms } from '../engine/text.js';
 import type { NeedGroup, Need } from '../engine/needs/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
 import { NeedsLoader } from './needs.js';
+import { blame, throwing, unreadable } from './quarantine.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
+import type { StaticIndexReader } from '../sources/static-index.js';
+import type { DetailsReader, Unread } from './details.js';
 
 export type { PlaceError } from './places.js';
+export type { Unread } from './details.js';
 
 /**
  * A directory to read: a URL, or a URL with the name people know it by. `source` is the directory's own
@@ -30,6 +34,11 @@ export interface FinderStoreOptions {
   endpoints: Endpoint[];
   /** OpenActive feeds (RPDE), read as feeds whatever their addresses look like. */
   openactive?: Endpoint[];
+  /**
+   * Static indexes (`service-finder harvest --index`), by their manifests' URLs: read a few cells at a
+   * time, those near the query's place; nothing is read from them until there is one.
+   */
+  index?: string[];
   /** Turns what a person typed for a place into a point. Default: postcodes.io, outward code only. */
   geocoder?: Geocoder;
   /**
@@ -101,6 +110,14 @@ export class FinderStore extends EventTarget {
   /** Every directory and feed to read, and which of them are OpenActive feeds. */
   readonly #directories: DirectoryRef[];
   readonly #feeds: Set<string>;
+  /** Static indexes, and for each the query it was last read for (place, radius, categories) and its reader. */
+  readonly #indexes: DirectoryRef[];
+  readonly #indexPlans = new Map<string, string>();
+  readonly #indexReaders = new Map<string, StaticIndexReader>();
+  /** `load()` was called: from then on a new place reads the indexes again. */
+  #started = false;
+  /** The latest read of each index. */
+  readonly #indexReads = new Map<string, Promise<void>>();
   readonly #reads = new Map<string, AbortController>();
   #blender = createBlender();
   #services: BlendedService[] = [];
@@ -127,6 +144,12 @@ export class FinderStore extends EventTarget {
   #disposed = false;
   /** Next openings already worked out, per service object (cards ask again on every render). */
   readonly #openings = new WeakMap<BlendedService, { at: number; next: ReturnType<typeof computeNextOpening> }>();
+  /** Statuses of directories failed because their records could not be blended or indexed: a read's end leaves them failed. */
+  readonly #quarantined = new WeakSet<DirectoryStatus>();
+  /** Full records of summaries, read in the background (made when a directory lists summaries). */
+  #details?: DetailsReader;
+  #detailsLoading?: Promise<DetailsReader>;
+  #unread?: Unread;
 
   constructor(options: FinderStoreOptions) {
     super();
@@ -142,7 +165,8 @@ export class FinderStore extends EventTarget {
     const feeds = (options.openactive ?? []).map(ref);
     this.#directories = [...options.endpoints.map(ref), ...feeds];
     this.#feeds = new Set(feeds.map((f) => f.id));
-    for (const endpoint of this.#directories) {
+    this.#indexes = (options.index ?? []).map((url) => directoryRef(url));
+    for (const endpoint of [...this.#directories, ...this.#indexes]) {
       this.#statuses.set(endpoint.id, { directory: endpoint, state: 'idle', pagesRead: 0, records: 0, problems: [] });
     }
   }
@@ -222,6 +246,28 @@ export class FinderStore extends EventTarget {
     }
   }
 
+  /**
+   * Results that do not say what the query filters on and whose full records are still being read, with
+   * the fields they leave unstated ("ages not yet read for 600 records"); undefined when there are none.
+   */
+  get unread(): Unread | undefined {
+    return this.#unread;
+  }
+
+  /** Whether a service is shown from a list summary whose full record is still being read. */
+  detailsPending(service: BlendedService): boolean {
+    const details = this.#details;
+    return !!details?.pending && service.sources.some((s) => details.has(s.key));
+  }
+
+  /**
+   * The results on screen, by key (the results list calls this as it renders): where they are summaries,
+   * their full records are read before any others.
+   */
+  showing(keys: Iterable<string>): void {
+    this.#details?.show(keys);
+  }
+
   get(key: string): BlendedService | undefined {
     return this.#byKey.get(key);
   }
@@ -233,7 +279,12 @@ export class FinderStore extends EventTarget {
     // Still the answer while that opening has not ended (or, with no end, begun) and the clock
     // has not gone back; "none in the next 62 days" is kept for a minute.
     if (hit && t >= hit.at && (hit.next ? t < (hit.next.end ?? hit.next.start).getTime() : t - hit.at < 60_000)) return hit.next;
-    const next = computeNextOpening(service, now);
+    let next: ReturnType<typeof computeNextOpening>;
+    try {
+      next = computeNextOpening(service, now);
+    } catch {
+      next = undefined; // a record whose times cannot be worked out states none
+    }
     this.#openings.set(service, { at: t, next });
     return next;
   }
@@ -274,6 +325,7 @@ export class FinderStore extends EventTarget {
     if (usesNeeds(next)) await this.#readyNeeds();
     this.#refilter();
     this.#emit();
+    if (this.#started) this.#readIndexes();
   }
 
   /**
@@ -284,6 +336,7 @@ export class FinderStore extends EventTarget {
   async load(): Promise<void> {
     // Read alongside the directories: the first results need it.
     if (usesNeeds(this.#query)) void this.#needs.load();
+    this.#started = true;
     const kept = letGo;
     const fresh = [...this.#statuses.values()].every((s) => s.state === 'idle');
     let reads: Promise<void>;
@@ -297,16 +350,58 @@ export class FinderStore extends EventTarget {
       reads = Promise.all(this.#directories.map((endpoint) => this.#read(endpoint))).then(() => undefined);
     }
     const place = this.#query.place && !this.#query.near ? this.setQuery({}) : undefined;
+    // An index is read near a point: now if there is one, else once the place is resolved (setQuery).
+    if (!place) this.#readIndexes();
     await Promise.all([reads, place]);
+    await Promise.all(this.#indexReads.values());
+    if (this.#details?.pending) {
+      await this.#details.settled();
+      await this.#flush();
+    }
+  }
+
+  /**
+   * Reads from each index what the query's place needs and was not read; without a place, reads nothing
+   * and says a place is needed.
+   */
+  #readIndexes(): void {
+    const query = this.#query;
+    const plan = query.near && JSON.stringify([query.near, query.radiusKm, query.categories]);
+    for (const ref of this.#indexes) {
+      const status = this.#statuses.get(ref.id)!;
+      if (!plan) {
+        if (status.state === 'idle' && !status.waitingFor) {
+          status.waitingFor = 'place';
+          this.#emit();
+        }
+      } else if (plan !== this.#indexPlans.get(ref.id)) {
+        this.#indexPlans.set(ref.id, plan);
+        this.#reads.get(ref.id)?.abort();
+        const readers = this.#indexReaders;
+        const timeoutMs = this.#options.timeoutMs;
+        // The reader loads with the first index read: pages without an index never download it.
+        const pages = async function* (signal: AbortSignal) {
+          yield* (await import('./index-read.js')).readIndex(ref, query, signal, readers, timeoutMs);
+        };
+        this.#indexReads.set(ref.id, this.#read(ref, pages));
+      }
+    }
   }
 
   /** Reads one directory again, dropping what it gave before. */
   async retry(directoryId: string): Promise<void> {
+    if (this.#indexReads.has(directoryId)) {
+      // What was read stays; the files that could not be are asked for again.
+      this.#indexPlans.delete(directoryId);
+      this.#readIndexes();
+      return this.#indexReads.get(directoryId);
+    }
     const endpoint = this.#directories.find((e) => e.id === directoryId);
     if (!endpoint) return;
     this.#reads.get(directoryId)?.abort();
     clearCache(endpoint.url);
     letGo = undefined; // a retry asks for fresh pages: nothing read before is taken over
+    this.#details?.forget(directoryId);
     this.#blender.remove(directoryId);
     this.#markDirty();
     await this.#read(endpoint);
@@ -315,7 +410,13 @@ export class FinderStore extends EventTarget {
   /** Aborts every read and pending lookup. */
   dispose(): void {
     const statuses = [...this.#statuses.values()];
-    if (!this.#disposed && statuses.length && statuses.every((s) => s.state === 'done' && !s.error)) {
+    // A store over an index is not taken over: what it read depends on the place searched.
+    if (
+      !this.#disposed &&
+      statuses.length &&
+      !this.#indexes.length &&
+      statuses.every((s) => s.state === 'done' && !s.error && !s.summaries)
+    ) {
       const kept = (letGo = { key: this.#key(), at: Date.now(), blender: this.#blender, statuses });
       // Not held past the page cache's lifetime (and no timer keeps Node running for it).
       const timer: { unref?: () => void } = setTimeout(() => letGo === kept && (letGo = undefined), LET_GO_MS);
@@ -327,6 +428,7 @@ export class FinderStore extends EventTarget {
     // Reads stopped part-way are no longer loading: nothing more will arrive.
     for (const status of this.#statuses.values()) if (status.state === 'loading') status.state = 'idle';
     this.#places.abort();
+    this.#details?.dispose();
     clearTimeout(this.#timer);
   }
 
@@ -344,7 +446,11 @@ export class FinderStore extends EventTarget {
    * current results are not changed): "remove the age filter to see 12".
    */
   count(query: Query): number {
-    return this.#index ? search(this.#index, query, this.#searchOptions()).results.length : 0;
+    try {
+      return this.#index ? search(this.#index, query, this.#searchOptions()).results.length : 0;
+    } catch {
+      return 0; // the search itself fails the directory at fault when the query is made
+    }
   }
 
   /** The point for `place`: the lookup under way for it, else a new one. */
@@ -358,7 +464,8 @@ export class FinderStore extends EventTarget {
     return answer;
   }
 
-  async #read(directory: DirectoryRef): Promise<void> {
+  /** Reads a directory, or (with `pages`) what a search needs from an index, whose files that fail leave the rest read. */
+  async #read(directory: DirectoryRef, pages?: (signal: AbortSignal) => AsyncIterable<DirectoryPage>): Promise<void> {
     const controller = new AbortController();
     this.#reads.set(directory.id, controller);
     const status: DirectoryStatus = {
@@ -373,24 +480,27 @@ export class FinderStore extends EventTarget {
     this.#emit();
     let outcome: Pick<DirectoryStatus, 'state' | 'error'>;
     try {
-      const pages = readDirectory(directory.url, {
-        id: directory.id,
-        name: directory.name,
-        feedbackUrl: directory.feedbackUrl,
-        signal: controller.signal,
-        maxPages: this.#options.maxPages,
-        timeoutMs: this.#options.timeoutMs,
-        openactive: this.#feeds.has(directory.id),
-      });
+      const read =
+        pages?.(controller.signal) ??
+        readDirectory(directory.url, {
+          id: directory.id,
+          name: directory.name,
+          feedbackUrl: directory.feedbackUrl,
+          signal: controller.signal,
+          maxPages: this.#options.maxPages,
+          timeoutMs: this.#options.timeoutMs,
+          openactive: this.#feeds.has(directory.id),
+          details: 'later',
+        });
       // The first request leaves now, in this task (the sources read each page's records in a task of
       // their own, so pages already in the cache do not all arrive in one).
-      for await (const page of pages) {
+      for await (const page of read) {
         status.dialect = page.dialect;
         status.version = page.version;
         status.pagesRead = page.page;
         status.totalPages = page.totalPages;
         status.records += page.services.length;
-        status.problems.push(...page.problems);
+        for (const problem of page.problems) status.problems.push(problem);
         // Blending goes BLEND_CHUNK records at a time, the page given a turn whenever a slice has run
         // for SLICE_MS: a page of 100 could take over 50 ms on a slow machine before the code is warm.
         let sliceStart = performance.now();
@@ -400,7 +510,15 @@ export class FinderStore extends EventTarget {
             sliceStart = performance.now();
             if (this.#reads.get(directory.id) !== controller) return; // replaced by a new read
           }
-          this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
+          try {
+            this.#blender.add(page.services.slice(i, i + BLEND_CHUNK));
+          } catch (error) {
+            throw new SourceError('unreadable', unreadable(error).message, directory.url, undefined, { cause: error });
+          }
+        }
+        if (page.summaries) {
+          status.summaries = (status.summaries ?? 0) + page.services.length;
+          (await this.#summaries()).add(page.services);
         }
         this.#markDirty();
         // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
@@ -411,10 +529,18 @@ export class FinderStore extends EventTarget {
       outcome = { state: 'done' };
     } catch (error) {
       if (controller.signal.aborted && this.#reads.get(directory.id) !== controller) return;
-      const e = error instanceof SourceError ? error : new SourceError('network', String(error), directory.url);
-      // A page cap is a partial read, not a failure: keep what was read and say why it stopped.
+      // An index read that failed is not done: the same query reads again what could not be read.
+      if (pages) this.#indexPlans.delete(directory.id);
+      const e = error instanceof SourceError ? error : new SourceError('unreadable', unreadable(error).message, directory.url);
+      // Records that could not be read or blended: none of the directory's stays (some may be half blended).
+      if (e.kind === 'unreadable') {
+        this.#blender.remove(directory.id);
+        this.#markDirty();
+      }
+      // A page cap, a next page on another website, or an index's unreadable files are a partial read, not a
+      // failure: keep what was read and say why it stopped.
       outcome = {
-        state: e.kind === 'paging' && status.records > 0 ? 'done' : 'failed',
+        state: (e.kind === 'paging' || e.kind === 'off-origin' || pages) && status.records > 0 ? 'done' : 'failed',
         error: { kind: e.kind, message: e.message, status: e.status },
       };
     }
@@ -422,11 +548,33 @@ export class FinderStore extends EventTarget {
     this.#reads.delete(directory.id);
     // The directory is shown as read once the results include all it gave (the recompute is sliced).
     this.#settling.push(() => {
+      if (this.#quarantined.has(status)) return;
       status.state = outcome.state;
       if (outcome.error) status.error = outcome.error;
       status.finishedAt = Date.now();
     });
     await this.#flush();
+    // Full records are read once the list is (its pages come first on a host shared with them), and the
+    // results exist to put the query's first.
+    this.#details?.start(directory.id);
+  }
+
+  /** The details reader, loaded when a directory first lists summaries: most finders never need it. */
+  #summaries(): Promise<DetailsReader> {
+    this.#detailsLoading ??= import('./details.js').then(({ DetailsReader }) => {
+      const reader = new DetailsReader({
+        results: () => this.#output.results,
+        statuses: this.#statuses,
+        timeoutMs: this.#options.timeoutMs,
+        apply: (filled) => {
+          this.#blender.add(filled);
+          this.#markDirty();
+        },
+      });
+      if (this.#disposed) reader.dispose();
+      return (this.#details = reader);
+    });
+    return this.#detailsLoading;
   }
 
   /**
@@ -481,9 +629,16 @@ export class FinderStore extends EventTarget {
   /**
    * Blended list, search index, facets and results for 10,000 records cost
    * more than a frame: they are built in slices with the page given a turn
-   * between them, and committed together so readers never see a mix.
+   * between them, and committed together so readers never see a mix. When a
+   * directory's records make a step throw, that directory fails and the
+   * work starts again without it.
    */
   async #recompute(): Promise<void> {
+    while (!(await this.#recomputeOnce()));
+  }
+
+  /** One try at `#recompute`: false when a directory failed on the way (its records are out of the blender). */
+  async #recomputeOnce(): Promise<boolean> {
     let sliceStart = performance.now();
     // The page gets a turn whenever a slice has run for SLICE_MS; a small recompute (the first page) runs in one.
     const turn = async () => {
@@ -494,15 +649,27 @@ export class FinderStore extends EventTarget {
     const services = this.#blender.services();
     await turn();
     const fresh = services.filter((s) => !this.#indexed.has(s));
+    const indexAlone = (s: BlendedService) => createIndex([s]);
     for (let i = 0; i < fresh.length; i += INDEX_CHUNK) {
       const chunk = fresh.slice(i, i + INDEX_CHUNK);
-      createIndex(chunk); // builds and caches the entries of new and changed services
+      // Builds and caches the entries of new and changed services.
+      if (!this.#guard(chunk, () => createIndex(chunk), indexAlone)) return false;
       for (const s of chunk) this.#indexed.add(s);
       await turn();
     }
-    const index = createIndex(services); // every entry cached: only the name order is computed
+    let index: SearchIndex | undefined;
+    // Every entry cached: only the name order is computed.
+    if (!this.#guard(services, () => (index = createIndex(services)), indexAlone)) return false;
     await turn();
-    const facets = computeFacets(services);
+    let facets = this.#facets;
+    if (
+      !this.#guard(
+        services,
+        () => (facets = computeFacets(services)),
+        (s) => computeFacets([s]),
+      )
+    )
+      return false;
     await turn();
     if (usesNeeds(this.#query)) await this.#readyNeeds(services);
     this.#services = services;
@@ -511,10 +678,72 @@ export class FinderStore extends EventTarget {
     this.#index = index;
     this.#facets = facets;
     this.#refilter();
+    return true;
   }
 
   #refilter(): void {
-    this.#output = this.#index ? search(this.#index, this.#query, this.#searchOptions()) : EMPTY;
+    this.#search();
+    const details = this.#details;
+    this.#unread = details?.pending ? details.unread(this.#output.results) : undefined;
+  }
+
+  #search(): void {
+    const index = this.#index;
+    if (!index) {
+      this.#output = EMPTY;
+      return;
+    }
+    const options = this.#searchOptions();
+    const services = index.entries.map((e) => e.service);
+    if (
+      this.#guard(
+        services,
+        () => (this.#output = search(index, this.#query, options)),
+        (s) => search(createIndex([s]), this.#query, options),
+      )
+    )
+      return;
+    // Until the next recompute drops them from the blended list, the failed directories' services are left out here.
+    const failed = (s: BlendedService) => s.sources.some((src) => this.#statuses.get(endpointOf(src.directory.id))?.state === 'failed');
+    this.#index = createIndex(services.filter((s) => !failed(s)));
+    this.#output = search(this.#index, this.#query, options);
+    this.#markDirty();
+  }
+
+  /**
+   * Runs `run`; when it throws, finds the services of `services` that `probe` throws for on their own, fails the
+   * directories at fault (every directory of `services` when no service throws alone) and returns false.
+   */
+  #guard(services: readonly BlendedService[], run: () => void, probe: (service: BlendedService) => void): boolean {
+    try {
+      run();
+      return true;
+    } catch (error) {
+      const bad = throwing(services, probe);
+      const ids = new Set<string>();
+      for (const s of bad.length ? bad : services) for (const id of blame(s, (key) => this.#blender.record(key), probe)) ids.add(id);
+      if (!this.#fail(ids, error)) throw error;
+      return false;
+    }
+  }
+
+  /** Fails directories whose records could not be blended or indexed: their reads stop and their records leave. */
+  #fail(ids: Set<string>, error: unknown): number {
+    let failed = 0;
+    for (const id of ids) {
+      const status = this.#statuses.get(id);
+      if (!status || this.#quarantined.has(status)) continue;
+      this.#reads.get(id)?.abort();
+      this.#reads.delete(id);
+      this.#blender.remove(id);
+      this.#quarantined.add(status);
+      status.state = 'failed';
+      status.error = unreadable(error);
+      status.finishedAt = Date.now();
+      failed++;
+    }
+    this.#dirty = true;
+    return failed;
   }
 
   #searchOptions() {

@@ -13,6 +13,7 @@
  */
 import type { Location, Schedule, Service } from '../model/index.js';
 import { addressWords } from '../model/address.js';
+import { wellFormed } from '../model/limits.js';
 import {
   LONDON,
   compileRule,
@@ -45,15 +46,35 @@ export interface IcsOptions {
 
 // ---------- text ----------
 
-/** Escapes a TEXT value: backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+/**
+ * Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11; a Unicode line or
+ * paragraph separator is a line break too). Other control characters are removed.
+ */
 export function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
+
+/**
+ * A URI value: an http(s) address as the URL parser writes it (control characters, spaces and non-ASCII
+ * percent-encoded), else undefined.
+ */
+export function uriValue(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Control characters (CR and LF among them) never stand in a content line: only the writer ends lines. */
+const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 const octets = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
@@ -129,7 +150,8 @@ const VTIMEZONE_LONDON = [
 // ---------- identity ----------
 
 /** Record keys hold `:` and anything a directory put in its ids: keep UIDs plain ASCII. */
-const uidPart = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const uidPart = (s: string) =>
+  encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** FNV-1a, for a short stable id of a schedule's rule. */
 function hash(text: string): string {
@@ -177,25 +199,26 @@ function locationOf(service: Service, locationId: string | undefined): Location 
   return (locationId && all.find((l) => l.id === locationId)) || all[0];
 }
 
-const httpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+/** A FLOAT value: a finite number within `limit` either side of 0. */
+const float = (n: unknown, limit: number): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= limit;
 
 function describe(service: Service, schedule: Schedule | undefined, options: IcsOptions): string[] {
   const lines: string[] = [`SUMMARY:${escapeText(service.name)}`];
   const loc = locationOf(service, schedule?.locationId);
   const where = loc ? addressWords(loc) : '';
   if (where) lines.push(`LOCATION:${escapeText(where)}`);
-  if (loc?.lat !== undefined && loc.lng !== undefined) lines.push(`GEO:${loc.lat};${loc.lng}`);
+  if (float(loc?.lat, 90) && float(loc?.lng, 180)) lines.push(`GEO:${loc.lat};${loc.lng}`);
   const link = options.link?.(service);
   const description = [
     service.description?.trim(),
     schedule?.notes?.trim(),
     service.phones?.[0]?.number,
     service.email,
-    httpUrl(service.url),
-    link,
+    uriValue(service.url),
+    uriValue(link),
   ].filter(Boolean);
   if (description.length) lines.push(`DESCRIPTION:${escapeText(description.join('\n\n'))}`);
-  const url = httpUrl(link) ?? httpUrl(service.url);
+  const url = uriValue(link) ?? uriValue(service.url);
   if (url) lines.push(`URL:${url}`);
   if (service.organisation?.name) lines.push(`X-ORGANISATION:${escapeText(service.organisation.name)}`);
   return lines;
@@ -230,7 +253,7 @@ function calendar(events: EventOut[], options: IcsOptions): string {
   if (events.some((e) => e.london)) lines.push(...VTIMEZONE_LONDON);
   for (const e of events) lines.push(...e.lines);
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return lines.map((line) => foldLine(line.replace(CONTROL, ''))).join('\r\n') + '\r\n';
 }
 
 /** An .ics file with one event: one dated occurrence (a cancelled session is marked STATUS:CANCELLED). */
@@ -266,12 +289,13 @@ function rruleOf(rule: Rule, bound: string, wkst: string | undefined): string {
   if (rule.interval > 1) parts.push(`INTERVAL=${rule.interval}`);
   if (rule.freq !== 'YEARLY') {
     const byday = ICAL_DAYS.filter((_, i) => rule.dayMask & (1 << i)) as string[];
-    if (rule.freq === 'MONTHLY') byday.push(...rule.nth.map((n) => `${n.nth}${ICAL_DAYS[n.wd]}`));
+    if (rule.freq === 'MONTHLY')
+      byday.push(...rule.nth.filter((n) => Number.isInteger(n.nth) && Math.abs(n.nth) <= 5).map((n) => `${n.nth}${ICAL_DAYS[n.wd]}`));
     if (byday.length) parts.push(`BYDAY=${byday.join(',')}`);
     if (rule.freq === 'MONTHLY' && rule.monthDays.length) parts.push(`BYMONTHDAY=${rule.monthDays.join(',')}`);
   }
   if (bound) parts.push(bound);
-  if (wkst && rule.interval > 1 && rule.freq === 'WEEKLY') parts.push(`WKST=${wkst}`);
+  if (wkst && (ICAL_DAYS as readonly string[]).includes(wkst) && rule.interval > 1 && rule.freq === 'WEEKLY') parts.push(`WKST=${wkst}`);
   return `RRULE:${parts.join(';')}`;
 }
 

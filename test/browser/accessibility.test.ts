@@ -23,6 +23,17 @@ describe('accessibility (axe) in every state', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an index waiting for a place', async () => {
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" index="${FIXTURES}/index/demo/manifest.json"></service-finder>`,
+    );
+    const store = await el.ready;
+    await waitUntil(() => store.statuses[0]?.waitingFor === 'place', 'asks for a place');
+    await settle(el);
+    expect(inner(inner(el, 'sf-results'), '[part~="notice-place"]').textContent).to.contain('Enter a postcode or place');
+    await expect(el).to.be.accessible();
+  });
+
   it('results', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     await loaded(el);

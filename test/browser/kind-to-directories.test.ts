@@ -25,7 +25,7 @@ describe('kind to directories', () => {
     const [a, b] = wrapper.querySelectorAll<ServiceFinder>('service-finder');
     await Promise.all([loaded(a), loaded(b)]);
     const read = pagesOf((await log()).slice(start), path).length;
-    expect(read).to.equal(Math.ceil(a.store!.statuses[0].records / 100), 'each page once for both finders');
+    expect(read).to.equal(a.store!.statuses[0].pagesRead, 'each page once for both finders');
 
     const before = (await log()).length;
     const input = a.shadowRoot!.querySelector('sf-search')!.shadowRoot!.querySelector<HTMLInputElement>('#q')!;

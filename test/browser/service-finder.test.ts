@@ -29,7 +29,9 @@ describe('<service-finder>', () => {
   });
 
   it('reads again with a new store when a setting is first given after set-up', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    // A directory of three pages (its server gives 100 a page).
+    const paged = `${FIXTURES}/paging/services?total=250&cap=100`;
+    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${paged}></service-finder>`);
     await loaded(el);
     const first = el.store!;
     expect(first.statuses[0].pagesRead, 'the directory has more than one page').to.be.greaterThan(1);

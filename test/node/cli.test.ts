@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/service-finder.js';
 import { startFixtureServer } from '../fixtures/server.js';
-import { serve } from '../helpers.js';
+import { runCli, serve } from '../helpers.js';
 
 let server: { url: string; close(): Promise<void> };
 let demoCount: number;
@@ -19,17 +18,7 @@ before(async () => {
 });
 after(() => server.close());
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('service-finder check', () => {
   for (const dialect of ['oruk-v1', 'oruk-v1-zero', 'placecube', 'oruk-v3', 'outpost']) {
@@ -253,6 +242,27 @@ describe('service-finder harvest', () => {
       assert.equal(snapshot.format, 'service-finder-snapshot');
       assert.equal(snapshot.services.length, demoCount);
       assert.ok(snapshot.services.every((s: { key: string }) => s.key.includes(':')));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a directory that lists summaries whole: every full record, none left a summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sf-harvest-'));
+    try {
+      const file = join(dir, 'snapshot.json');
+      const { code } = await run('harvest', `${server.url}/dialects/placecube`, '--out', file);
+      assert.equal(code, 0);
+      const { services } = JSON.parse(await readFile(file, 'utf8')) as { services: Array<{ summary?: true; locations?: unknown[] }> };
+      assert.equal(services.length, demoCount);
+      assert.ok(
+        services.every((s) => !s.summary),
+        'no summaries',
+      );
+      assert.ok(
+        services.some((s) => s.locations?.length),
+        'locations from the full records',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -48,6 +48,7 @@ describe('Fields', () => {
       serviceAreas: ['Cardiff'],
       assuredDate: '2026-01-10',
       lastModified: '2026-01-10T09:00:00Z',
+      summary: true,
     };
     const fields = new Fields({ ...full, stray: 'not a field' } as Service);
     for (const k of Object.keys(full) as Array<keyof Service>) assert.equal(fields[k], full[k], k);

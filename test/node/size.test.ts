@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build, createLogger } from 'vite';
 
 /** Budgets in kB of gzip. The main file is what every page with a finder downloads. */
-const BUDGETS = { main: 60, map: 55, sanitiser: 14, virtualizer: 10, openactive: 8, welsh: 6, calendar: 8, ics: 4 };
+const BUDGETS = { main: 60, map: 55, sanitiser: 14, virtualizer: 10, openactive: 8, welsh: 6, calendar: 8, ics: 4, staticIndex: 5 };
 
 let dir: string;
 /** Vite's figure for each file. */
@@ -56,12 +56,13 @@ describe('bundle size budgets (kB gzip, as Vite reports them)', () => {
     assert.ok(size('service-finder.js') <= BUDGETS.main, `${size('service-finder.js').toFixed(1)} KB`));
   it(`the map chunk (Leaflet, its CSS, supercluster) is under ${BUDGETS.map} KB and separate`, () =>
     assert.ok(size('map-') <= BUDGETS.map, `${size('map-').toFixed(1)} KB`));
-  it('the sanitiser, virtualizer, OpenActive reader, Welsh words, calendar and calendar file writer load only when needed', () => {
+  it('the sanitiser, virtualizer, OpenActive and static index readers, Welsh words, calendar and calendar file writer load only when needed', () => {
     assert.ok(size('sanitise-') <= BUDGETS.sanitiser);
     assert.ok(size('virtualize-') + size('flow-') <= BUDGETS.virtualizer);
     assert.ok(size('openactive-') <= BUDGETS.openactive);
     assert.ok(size('cy-') <= BUDGETS.welsh);
     assert.ok(size('calendar-view-') <= BUDGETS.calendar);
     assert.ok(size('ics-') <= BUDGETS.ics);
+    assert.ok(size('index-read-') <= BUDGETS.staticIndex);
   });
 });

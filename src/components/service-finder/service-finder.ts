@@ -22,6 +22,7 @@ import { flagAttribute, flagProp, listProp, numberProp, textProp, warnOnce } fro
 const REBUILD = [
   'endpoints',
   'openactive',
+  'index',
   'directories',
   'geocoder',
   'places',
@@ -83,6 +84,7 @@ const PRESET_FIELDS = {
  * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas. As a property, also an array.
  * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "…"}]`.
  * @attr openactive - OpenActive feed URLs, separated by spaces or commas (or an array).
+ * @attr index - Static index manifests (`service-finder harvest --index`), separated by spaces: only the cells near the chosen place are read, and nothing until there is one.
  * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
  * @attr radius - Preset distance from `near`, in miles (a number or text).
  * @attr age - Preset age in years (a number or text), or an age band (`0-4`, `5-11`, `12-17`, `18-25`, `26-64`, `65+`).
@@ -143,6 +145,7 @@ export class ServiceFinder extends LitElement {
   // Frameworks set properties, with the types they have: each is read through ../props.ts.
   @property() endpoints: string | Endpoint[] = '';
   @property() openactive?: string | string[];
+  @property() index?: string | string[];
   @property() near?: string;
   @property() radius?: string | number;
   @property() age?: string | number;
@@ -352,6 +355,8 @@ export class ServiceFinder extends LitElement {
     const store = new FinderStore({
       endpoints,
       openactive: listProp(this, 'openactive', this.openactive),
+      // A manifest's address may be relative to the page (`index="/services/manifest.json"`).
+      index: listProp(this, 'index', this.index).map((u) => new URL(u, document.baseURI).href),
       geocoder: postcodesIoGeocoder({
         ...(this.geocoder ? { baseUrl: this.geocoder } : {}),
         fullPostcode: flagProp(this, 'fullPostcode', this.fullPostcode),

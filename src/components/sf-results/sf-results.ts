@@ -2,11 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
 import { serviceHref } from '../../store/url-state.js';
 import { defaultSort } from '../../engine/search.js';
-import { mergeQuery } from '../../store/finder-store.js';
+import { mergeQuery, type Unread } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
 import { Announcer } from '../announcer.js';
-import { checkedWords, costWords, explain, partialFields, placeWords, whenWords } from '../words.js';
+import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../words.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
@@ -92,6 +92,7 @@ export class SfResults extends FinderElement {
   readonly #announcer = new Announcer(() => this.renderRoot?.querySelector<HTMLElement>('#announce'));
   #wasSelected?: string;
   #loosenCache?: { query: Query; services: unknown[]; value?: Loosen };
+  #telling = false;
 
   protected override storeChanged(): void {
     const ui = this.ui;
@@ -149,7 +150,8 @@ export class SfResults extends FinderElement {
               : nothing
           }
         </div>
-        ${this.#notices(store.statuses)} ${waiting ? nothing : store.results.length ? this.#list(full, 'full') : this.#empty()}
+        ${this.#notices(store.statuses, store.unread)}
+        ${waiting ? nothing : store.results.length ? this.#list(full, 'full') : this.#empty()}
         ${
           partial.length
             ? html`<h2 class="partial">${this.l.t(m.results.partialHeading, { fields: partialFields(this.l, partial) })}</h2>
@@ -160,10 +162,17 @@ export class SfResults extends FinderElement {
     `;
   }
 
-  #notices(statuses: DirectoryStatus[]): TemplateResult | typeof nothing {
+  #notices(statuses: DirectoryStatus[], unread: Unread | undefined): TemplateResult | typeof nothing {
     const { m } = this.l;
     const items = statuses.flatMap((s) => {
       const name = s.directory.name;
+      if (s.state === 'done' && s.summaries) {
+        return [
+          html`<div class="notice loading" part="notice notice-loading">
+            <p>${this.l.p(m.directory.details, s.summaries, { name })}</p>
+          </div>`,
+        ];
+      }
       if (s.state === 'loading') {
         return [
           html`<div class="notice loading" part="notice notice-loading">
@@ -187,6 +196,9 @@ export class SfResults extends FinderElement {
           </div>`,
         ];
       }
+      if (s.waitingFor === 'place') {
+        return [html`<div class="notice" part="notice notice-place"><p>${this.l.t(m.directory.needsPlace, { name })}</p></div>`];
+      }
       if (s.state === 'stale') {
         return [html`<div class="notice stale" part="notice notice-stale"><p>${this.l.t(m.directory.stale, { name })}</p></div>`];
       }
@@ -199,6 +211,7 @@ export class SfResults extends FinderElement {
       }
       return [];
     });
+    if (unread) items.push(html`<div class="notice loading" part="notice notice-loading"><p>${unreadWords(this.l, unread)}</p></div>`);
     return items.length ? html`<div class="notices">${items}</div>` : nothing;
   }
 
@@ -239,6 +252,8 @@ export class SfResults extends FinderElement {
     const titleId = `t-${cssId(s.key)}`;
     // A place without a distance only orders the list: the distance is among the facts, and nothing was chosen to be within.
     const why = r.explanations.filter((e) => !(e.field === 'distance' && e.state === 'match' && e.params?.radiusKm === undefined));
+    const summary = store.detailsPending(s);
+    if (summary) this.#tellShown();
     return html`<li
       class="card"
       part="card"
@@ -257,7 +272,7 @@ export class SfResults extends FinderElement {
         ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing} ${place ? html`<li>${place}</li>` : nothing}
         ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}</li>` : nothing}
         ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
-        ${cost ? html`<li>${cost}</li>` : nothing}
+        ${cost ? html`<li>${cost}</li>` : nothing} ${summary ? html`<li class="summary">${m.card.summary}</li>` : nothing}
       </ul>
       ${
         why.length
@@ -279,6 +294,25 @@ export class SfResults extends FinderElement {
         ${shortlisted ? m.shortlist.removeShort : m.shortlist.addShort}<span class="visually-hidden">: ${s.name}</span>
       </button>
     </li>`;
+  }
+
+  /**
+   * Tells the store, at the next frame after summaries were rendered, which records the cards in the list
+   * show (a long list is virtualised: its cards are those in view): their full records are read first.
+   */
+  #tellShown(): void {
+    if (this.#telling) return;
+    this.#telling = true;
+    requestAnimationFrame(() => {
+      this.#telling = false;
+      const store = this.activeStore;
+      if (!store) return;
+      const keys: string[] = [];
+      for (const card of this.renderRoot.querySelectorAll<HTMLElement>('li.card[data-key]')) {
+        for (const source of store.get(card.dataset.key!)?.sources ?? []) keys.push(source.key);
+      }
+      store.showing(keys);
+    });
   }
 
   /** Hovering or focusing a card highlights the service on a map sharing the store. */

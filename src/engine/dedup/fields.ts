@@ -45,6 +45,7 @@ export class Fields implements Stated {
   serviceAreas: Service['serviceAreas'] = undefined;
   assuredDate: Service['assuredDate'] = undefined;
   lastModified: Service['lastModified'] = undefined;
+  summary: Service['summary'] = undefined;
 
   constructor(s: Service) {
     this.service = s;
@@ -132,6 +133,9 @@ export class Fields implements Stated {
           break;
         case 'lastModified':
           this.lastModified = v;
+          break;
+        case 'summary':
+          this.summary = v;
           break;
         default:
           // A key the model does not name (a stray property) is not read. The compiler checks that no

@@ -2,6 +2,7 @@
  * Key normalisers: a record's url, phone numbers and postcodes as dedup
  * compares and files them, whatever way each directory writes them.
  */
+import { trimEnd } from '../../model/limits.js';
 import { PHONE_MIN_DIGITS } from './thresholds.js';
 
 const URL_PARTS = /^\s*https?:\/\/(?:[^@/?#\s]*@)?([^/?#:\s]+)(?::\d+)?([^?#\s]*)(\?[^#\s]*)?/i;
@@ -23,10 +24,7 @@ export function normaliseUrl(url: string | undefined): { key: string; hasPath: b
       // keep it encoded
     }
   }
-  path = path
-    .toLowerCase()
-    .replace(/\/(index\.(html?|php))?$/, '')
-    .replace(/\/+$/, '');
+  path = trimEnd(path.toLowerCase().replace(/\/(index\.(html?|php))?$/, ''), '/');
   const search = m[3]
     ? m[3]
         .slice(1)

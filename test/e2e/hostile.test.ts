@@ -1,0 +1,102 @@
+// End to end: the built CDN bundle on a page with a strict Content Security Policy, beside hostile directories
+// (test/fixtures/hostile.ts) and a good one, in Chromium. While they are read the page stays responsive (no
+// animation frame over 200 ms, as a PerformanceObserver in the page sees them), each hostile directory ends as
+// it should, and the good directory is whole.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { finderLoaded, openRecorded, startStrictSite, type StrictSite } from './strict-site.js';
+import { HOSTILE_DIALECTS, THROW_MARKER, hostileUrls } from '../fixtures/hostile.js';
+
+/** The longest animation frame allowed while the directories are read. */
+const MAX_FRAME_MS = 200;
+
+let site: StrictSite;
+let hostile: Map<string, { url: string; state: string; kind?: string }>;
+
+before(async () => {
+  site = await startStrictSite();
+  const f = site.fixtures.url;
+  const expect = (url: string, state: string, kind?: string) => [url, { url, state, kind }] as const;
+  hostile = new Map([
+    ...HOSTILE_DIALECTS.map((d) => expect(hostileUrls(f, 'text', d, 'mixed')[0], 'done')),
+    ...HOSTILE_DIALECTS.map((d) => expect(hostileUrls(f, 'proto', d)[0], 'done')),
+    expect(`${f}/hostile/impersonate/snapshot.json`, 'done'),
+    expect(`${f}/hostile/elsewhere/session-series`, 'done', 'off-origin'),
+    expect(`${f}/hostile/throw/organisation`, 'failed', 'unreadable'),
+  ]);
+  site.page(
+    'hostile',
+    () => `<service-finder url-state="off" endpoints="${[`${f}/dialects/oruk-v3`, ...hostile.keys()].join(' ')}"></service-finder>`,
+  );
+  site.page('good', () => `<service-finder url-state="off" endpoints="${f}/dialects/oruk-v3"></service-finder>`);
+});
+after(() => site?.close());
+
+/**
+ * In the page, from its start: each long animation frame as "<ms> <what ran longest in it>" in `window.__frames`;
+ * and a record built to throw: text with the marker throws where it is lower-cased (the platform is made to
+ * throw, the bundle is unchanged).
+ */
+const RECORDER = `
+  window.__frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const longest = [...(e.scripts || [])].sort((a, b) => b.duration - a.duration)[0];
+      window.__frames.push(Math.round(e.duration) + (longest ? ' ' + longest.invoker + ' (' + Math.round(longest.duration) + ' ms)' : ''));
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  const lower = String.prototype.toLowerCase;
+  String.prototype.toLowerCase = function () {
+    if (this.includes(${JSON.stringify(THROW_MARKER)})) throw new Error('built to throw');
+    return lower.call(this);
+  };`;
+
+/** The long animation frames seen while the page's finder read its directories, longest first. */
+async function framesWhileReading(name: string) {
+  const visit = await openRecorded(site.browser, `${site.origin}/${name}.html`, (page) => void page.addInitScript({ content: RECORDER }));
+  // Some 60 MB of hostile text to read: more than the default wait on a busy machine.
+  visit.page.setDefaultTimeout(180_000);
+  await finderLoaded(visit.page);
+  const frames = (await visit.page.evaluate(() => (window as unknown as { __frames: string[] }).__frames)).sort(
+    (a, b) => parseInt(b) - parseInt(a),
+  );
+  return { visit, frames, longest: frames.length ? parseInt(frames[0]) : 0 };
+}
+
+describe('the CDN bundle on a strict-CSP page beside hostile directories', () => {
+  it('stays responsive while they are read, ends each as it should, and keeps the good directory whole', async () => {
+    const f = site.fixtures.url;
+    const demo = ((await (await fetch(`${f}/demo-data.json`)).json()) as unknown[]).length;
+    // For scale (printed only): the same page with the good directory alone.
+    const alone = await framesWhileReading('good');
+    await alone.visit.close();
+    const { visit, frames, longest } = await framesWhileReading('hostile');
+    const { page, errors, violations, sourceErrors, close } = visit;
+    try {
+      console.log(
+        `# longest frame while reading: ${longest} ms beside the hostile directories, ${alone.longest} ms with the good one alone`,
+      );
+      const statuses = await page.evaluate(() => {
+        const store = (
+          document.querySelector('service-finder') as HTMLElement & { store: import('../../src/store/finder-store.js').FinderStore }
+        ).store;
+        return {
+          statuses: store.statuses.map((s) => ({ url: s.directory.url, state: s.state, kind: s.error?.kind })),
+          good: store.services.filter((s) => s.sources.some((r) => r.directory.url.endsWith('/dialects/oruk-v3'))).length,
+        };
+      });
+      for (const s of statuses.statuses.filter((x) => hostile.has(x.url))) {
+        const want = hostile.get(s.url)!;
+        assert.equal(s.state, want.state, s.url);
+        assert.equal(s.kind, want.kind, s.url);
+      }
+      assert.equal(statuses.good, demo, 'every record of the good directory');
+      assert.deepEqual(await sourceErrors(), [`${f}/hostile/throw/organisation unreadable`]);
+      assert.deepEqual(errors, [], 'no page error');
+      assert.deepEqual(await violations(), [], 'no Content Security Policy violation');
+      assert.ok(longest <= MAX_FRAME_MS, `frames over ${MAX_FRAME_MS} ms: ${frames.filter((x) => parseInt(x) > MAX_FRAME_MS).join('; ')}`);
+    } finally {
+      await close();
+    }
+  });
+});
