@@ -110,11 +110,13 @@ function servicesUrl(url: string): string {
 }
 
 /**
- * Whether a service is keyed under the endpoint it was read from: `<directory id>:<record id>`, its directory
- * the endpoint's or one a snapshot names inside it. Whatever a body says, nothing else is accepted.
+ * Whether a service is keyed under the directory it was read from: `<directory id>:<record id>`, its directory
+ * that one (an endpoint, or a directory a static index lists) or one a snapshot names inside the endpoint.
+ * Whatever a body says, nothing else is accepted.
  */
-const ownedBy = (service: Service, endpoint: DirectoryRef) =>
-  service.key === `${service.directory.id}:${service.id}` && endpointOf(service.directory.id) === endpoint.id;
+const ownedBy = (service: Service, directory: DirectoryRef) =>
+  service.key === `${service.directory.id}:${service.id}` &&
+  (service.directory.id === directory.id || endpointOf(service.directory.id) === directory.id);
 
 /**
  * Turns raw records into services: every record is either read or reported
