@@ -41,9 +41,11 @@ const ENV_TIMEOUT_MS = 15 * 60_000;
  * it waits while another apt holds the package lock).
  */
 export function wordpressUnavailable(): string | undefined {
-  const env = spawnSync('sh', [join(ROOT, 'scripts/wordpress-env.sh')], { encoding: 'utf8', timeout: ENV_TIMEOUT_MS });
+  // SERVICE_FINDER_WORDPRESS_ENV: another installer script, so ci-without-wordpress.test.ts can check what an install that fails does.
+  const script = process.env.SERVICE_FINDER_WORDPRESS_ENV || join(ROOT, 'scripts/wordpress-env.sh');
+  const env = spawnSync('sh', [script], { encoding: 'utf8', timeout: ENV_TIMEOUT_MS });
   if (env.status !== 0) {
-    return `WordPress test environment could not be installed (scripts/wordpress-env.sh exited ${env.status ?? env.signal}): ${(env.stderr || env.stdout || String(env.error ?? '')).trim().slice(-600)}`;
+    return `WordPress test environment could not be installed (${basename(script)} exited ${env.status ?? env.signal}): ${(env.stderr || env.stdout || String(env.error ?? '')).trim().slice(-600)}`;
   }
   for (const need of ['/usr/share/wordpress/wp-load.php'])
     if (!existsSync(need)) return `${need} is missing after scripts/wordpress-env.sh`;
