@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Service } from '../../src/model/index.js';
 import { directoryRef } from '../../src/sources/index.js';
 import { fieldValue, mobileNumber, personalContacts, personalEmail, type Comparison } from '../../src/engine/index.js';
-import { main } from '../../src/cli/service-finder.js';
+import { runCli } from '../helpers.js';
 import { comparisonHtml } from '../../src/cli/compare-html.js';
 import { startFixtureServer } from '../fixtures/server.js';
 import { HOSTILE } from '../fixtures/compare.js';
@@ -20,23 +20,14 @@ before(async () => {
 });
 after(() => server.close());
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+/** Text as the directory readers give it: whitespace and control characters folded into one space. */
+const asRead = (text: string) => text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 
 const dir = (name: string) => `${server.url}/compare/${name}`;
 const AS_OF = '2026-12-01';
 
 async function compareJson(...names: string[]): Promise<Comparison> {
-  const { code, out } = await run('compare', ...names.map(dir), '--json', '--as-of', AS_OF);
+  const { code, out } = await runCli('compare', ...names.map(dir), '--json', '--as-of', AS_OF);
   assert.equal(code, 0);
   return JSON.parse(out) as Comparison;
 }
@@ -251,7 +242,7 @@ describe('service-finder compare', () => {
   });
 
   it('prints the comparison for a person, with the counts, each group, near miss and problem', async () => {
-    const { code, out } = await run('compare', dir('north'), dir('south'), '--as-of', AS_OF);
+    const { code, out } = await runCli('compare', dir('north'), dir('south'), '--as-of', AS_OF);
     assert.equal(code, 0);
     assert.match(out, /^Compared 2 directories as of 2026-12-01\.$/m);
     assert.match(out, /^ {4}7 records, 2 listed elsewhere too; 1 not checked within a year, 1 undated, /m);
@@ -266,18 +257,25 @@ describe('service-finder compare', () => {
   });
 
   it("prints a directory's text without the control characters a terminal acts on", async () => {
-    const { code, out } = await run('compare', dir('north'), dir('hostile'), '--as-of', AS_OF);
+    const { code, out } = await runCli('compare', dir('north'), dir('hostile'), '--as-of', AS_OF);
     assert.equal(code, 0);
-    assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'no control character but the line ends');
-    assert.ok(out.includes('Wellbeing Link Workers<img src=x onerror="window.__pwned=1">[31m'), 'the text itself is kept');
-    // JSON escapes them: the terminal shows the escape, and a program reads the text as the directory wrote it.
-    const json = (await run('compare', dir('north'), dir('hostile'), '--as-of', AS_OF, '--json')).out;
+    assert.doesNotMatch(
+      out,
+      /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+      'no control character or bidi override but the line ends',
+    );
+    assert.ok(out.includes('Wellbeing Link Workers<img src=x onerror="window.__pwned=1"> [31m'), 'the text itself is kept');
+    assert.ok(out.includes('listed as: compare-north n-link, compare-hostile "><script>window.__pwned=1</script> "'), 'the id too');
+    // JSON escapes what it must: a program reads the text as the directory's reader gave it, override and all.
+    const json = (await runCli('compare', dir('north'), dir('hostile'), '--as-of', AS_OF, '--json')).out;
     assert.doesNotMatch(json, /[\u0000-\u0009\u000b-\u001f]/);
-    assert.equal((JSON.parse(json) as Comparison).groups[0].services[1].name, HOSTILE.name);
+    const hostile = (JSON.parse(json) as Comparison).groups[0].services[1];
+    assert.equal(hostile.name, asRead(HOSTILE.name));
+    assert.equal(hostile.id, HOSTILE.id);
   });
 
   it('reports a directory that cannot be read and compares the others, exiting 1', async () => {
-    const { code, out } = await run('compare', dir('north'), `${server.url}/broken/500`, dir('south'), '--json', '--as-of', AS_OF);
+    const { code, out } = await runCli('compare', dir('north'), `${server.url}/broken/500`, dir('south'), '--json', '--as-of', AS_OF);
     assert.equal(code, 1);
     const c = JSON.parse(out) as Comparison;
     assert.deepEqual(
@@ -297,7 +295,7 @@ describe('service-finder compare', () => {
   });
 
   it('tells two addresses that give one directory id apart', async () => {
-    const { code, out } = await run('compare', dir('north'), `${dir('north')}/`, '--json', '--as-of', AS_OF);
+    const { code, out } = await runCli('compare', dir('north'), `${dir('north')}/`, '--json', '--as-of', AS_OF);
     assert.equal(code, 0);
     const c = JSON.parse(out) as Comparison;
     assert.deepEqual(
@@ -318,7 +316,7 @@ describe('service-finder compare', () => {
     const dir_ = await mkdtemp(join(tmpdir(), 'sf-compare-'));
     try {
       const file = join(dir_, 'report.html');
-      const { code, err } = await run('compare', dir('north'), dir('hostile'), '--as-of', AS_OF, '--html', file);
+      const { code, err } = await runCli('compare', dir('north'), dir('hostile'), '--as-of', AS_OF, '--html', file);
       assert.equal(code, 0);
       assert.match(err, /Wrote the report to /);
       const html = await readFile(file, 'utf8');
@@ -336,7 +334,7 @@ describe('service-finder compare', () => {
       assert.ok(hrefs.length > 0);
       for (const href of hrefs) assert.match(href, /^http:\/\/127\.0\.0\.1:\d+\/compare\/(north|hostile)(\/services\/[^"<>\s]+)?$/, href);
       assert.ok(
-        hrefs.includes(`${dir('hostile')}/services/%22%3E%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E`),
+        hrefs.includes(`${dir('hostile')}/services/%22%3E%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E%E2%80%AE`),
         'a hostile id is a path segment',
       );
       assert.match(html, /<caption>Services each pair of directories both list<\/caption>/);
@@ -388,7 +386,7 @@ describe('service-finder compare', () => {
   it('writes each table as CSV that a spreadsheet reads as text', async () => {
     const dir_ = await mkdtemp(join(tmpdir(), 'sf-compare-'));
     try {
-      const { code } = await run('compare', dir('north'), dir('south'), dir('hostile'), '--as-of', AS_OF, '--csv', join(dir_, 'tables'));
+      const { code } = await runCli('compare', dir('north'), dir('south'), dir('hostile'), '--as-of', AS_OF, '--csv', join(dir_, 'tables'));
       assert.equal(code, 0);
       assert.deepEqual((await readdir(join(dir_, 'tables'))).sort(), [
         'differences.csv',
@@ -408,7 +406,7 @@ describe('service-finder compare', () => {
       ]);
       const groups = (await table('groups.csv')).join('\n');
       assert.ok(
-        groups.includes(`"'=HYPERLINK(""https://evil.example/"")Wellbeing Link Workers<img`),
+        groups.includes(`"'=HYPERLINK(""https://evil.example/"")\u202eWellbeing Link Workers<img`),
         'a formula defused with an apostrophe',
       );
       assert.ok(groups.includes(`"compare-hostile","'@SUM(1+1)","'+Gabalfa Foodbank`), 'ids and names alike');
@@ -432,7 +430,7 @@ describe('service-finder compare', () => {
     [['https://a.example/api', '--as-of', '1/12/2026'], /--as-of needs YYYY-MM-DD/],
   ] as const) {
     it(`stops with its usage for ${message.source}`, async () => {
-      const { code, err } = await run('compare', ...args);
+      const { code, err } = await runCli('compare', ...args);
       assert.equal(code, 2);
       assert.match(err, message);
       assert.match(err, /service-finder compare <url> <url>…/);
@@ -448,7 +446,7 @@ describe(
     it('finds what docs/compare.md reports', async () => {
       // As of the day Bristol and North Lincolnshire were captured; Buckinghamshire's capture is older (docs/compare.md).
       const urls = ['bristol', 'northlincs', 'bucks'].map((n) => `${server.url}/captured/${n}`);
-      const { code, out } = await run('compare', ...urls, '--json', '--as-of', '2024-12-18');
+      const { code, out } = await runCli('compare', ...urls, '--json', '--as-of', '2024-12-18');
       assert.equal(code, 0);
       const c = JSON.parse(out) as Comparison;
       assert.deepEqual(
