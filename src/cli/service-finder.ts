@@ -5,6 +5,7 @@
  *   service-finder check <url>
  *   service-finder search <url>… [--text T] [--age N] [--access A] [--day MO] [--time morning] …
  *   service-finder harvest <url>… --out snapshot.json
+ *   service-finder compare <url>… [--json] [--html FILE] [--csv DIR]
  */
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -28,6 +29,8 @@ import { FinderStore } from '../store/finder-store.js';
 import { checkReport, skippedRecords } from '../sources/check.js';
 import { formatCheck } from './check.js';
 import { printable } from './terminal.js';
+import { compareCommand } from './compare.js';
+import { UsageError } from './usage.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
@@ -43,6 +46,9 @@ const USAGE = `Usage:
                --sort ${SORTS.join('|')}
   service-finder harvest <url>… --out FILE [--details]
       Reads whole directories into one snapshot file that the elements can load from any web host.
+  service-finder compare <url> <url>… [--json] [--html FILE] [--csv DIR] [--as-of YYYY-MM-DD]
+      Which services the directories share, where their copies disagree, near misses, and each
+      directory's stale, incomplete or personal-looking records (docs/compare.md).
 Common: --max-pages N (default 200)  --timeout S (per request, default 20)`;
 
 const options = {
@@ -71,12 +77,13 @@ const options = {
   sort: { type: 'string' },
   out: { type: 'string' },
   details: { type: 'boolean' },
+  html: { type: 'string' },
+  csv: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
-
-class UsageError extends Error {}
 
 /** Splits "a,b" and checks each item against the allowed values. */
 function list<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
@@ -260,6 +267,7 @@ export async function main(
     if (command === 'check') return await check(urls, values, out);
     if (command === 'search') return await searchCommand(urls, values, out);
     if (command === 'harvest') return await harvest(urls, values, out, err);
+    if (command === 'compare') return await compareCommand(urls, { ...values, ...readOptions(values) }, out, err);
     throw new UsageError(`Unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) {
