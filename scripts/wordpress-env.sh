@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the WordPress end-to-end test needs (Debian packages), only if missing.
-# Idempotent: a second run does nothing. Needs root (CI runs as root on bare Debian).
+# Idempotent: a second run does nothing. Needs root (CI runs as root on bare Debian). Waits while
+# another apt holds the package lock (scripts/apt-install.sh), as on a machine that has just started.
 #   wordpress    -> /usr/share/wordpress (copied to a temp folder by the test)
 #   php-cli      -> `php -S` serves WordPress; `php` runs setup scripts
 #   php-mysql    -> WordPress talks to MariaDB
@@ -24,7 +25,6 @@ if [ "$(id -u)" != "0" ]; then
   echo "wordpress-env: missing$need and not root; install them: apt-get install -y$need" >&2
   exit 2
 fi
-export DEBIAN_FRONTEND=noninteractive
 echo "wordpress-env: installing$need"
 # policy-rc.d stops apt from trying to start apache2/mariadb services (there is no systemd in CI containers).
 created_policy=""
@@ -33,8 +33,11 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
   chmod +x /usr/sbin/policy-rc.d
   created_policy=1
 fi
-cleanup() { [ -n "$created_policy" ] && rm -f /usr/sbin/policy-rc.d; }
+# An if, not &&: a false test would be the exit trap's status, and so the script's.
+cleanup() { if [ -n "$created_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi; }
 trap cleanup EXIT
-apt-get update -qq || true
-apt-get install -y -qq --no-install-recommends $need >/dev/null
+here=$(dirname "$0")
+# A failed update (no network, a mirror down) still leaves the lists apt had; the install fails with its own message if they are not enough.
+sh "$here/apt-install.sh" update || echo "wordpress-env: apt-get update failed; installing from the package lists already here" >&2
+sh "$here/apt-install.sh" install --no-install-recommends $need
 echo "wordpress-env: installed"

@@ -7,6 +7,7 @@
  *   service-finder harvest <url>… --out snapshot.json
  *   service-finder harvest <url>… --index DIR [--refresh]
  *   service-finder needs [<url>…] [--json] [--full]
+ *   service-finder compare <url>… [--json] [--html FILE] [--csv DIR]
  */
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -33,6 +34,8 @@ import { countNeeds, formatNeeds, loadVocabulary, vocabularyFile, vocabularyOpti
 import { harvestIndex } from './harvest-index.js';
 import { COMPRESSIONS, type Compression } from './index/files.js';
 import { printable } from './terminal.js';
+import { compareCommand } from './compare.js';
+import { UsageError } from './usage.js';
 
 const USAGE = `Usage:
   service-finder check <url> [--max-pages N] [--timeout S] [--json]
@@ -55,6 +58,9 @@ const USAGE = `Usage:
   service-finder needs [<url>…] [--json] [--full]
       Lists the needs vocabulary (id, label, labelCy); with directories, how many services each need
       finds in each; --full writes the whole vocabulary as a file to start your own from.
+  service-finder compare <url> <url>… [--json] [--html FILE] [--csv DIR] [--as-of YYYY-MM-DD]
+      Which services the directories share, where their copies disagree, near misses, and each
+      directory's stale, incomplete or personal-looking records (docs/compare.md).
 Common: --max-pages N (default 200)  --timeout S (per request, default 20)
         --vocabulary URL|FILE (a needs vocabulary that extends or replaces the shipped one)`;
 
@@ -92,12 +98,13 @@ const options = {
   since: { type: 'string' },
   'cell-size': { type: 'string' },
   compress: { type: 'string' },
+  html: { type: 'string' },
+  csv: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
-
-class UsageError extends Error {}
 
 /** Splits "a,b" and checks each item against the allowed values. */
 function list<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T[] | undefined {
@@ -337,6 +344,7 @@ export async function main(
     if (command === 'search') return await searchCommand(urls, values, out);
     if (command === 'harvest') return await harvest(urls, values, out, err);
     if (command === 'needs') return await needsCommand(urls, values, out, err);
+    if (command === 'compare') return await compareCommand(urls, { ...values, ...readOptions(values) }, out, err);
     throw new UsageError(`Unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e)) {

@@ -21,11 +21,32 @@ export { haversineKm, parseLatLng, parsePostcode, postcodesIoGeocoder, type Geoc
 export { distanceToBoxKm } from './box.js';
 export { normalise, tokenise, queryTerms, nameSimilarity, dayTimeWords, BUILT_IN_SYNONYMS } from './text.js';
 export {
+  compareDirectories,
+  RULE_WORDS,
+  PROBLEM_WORDS,
+  type Comparison,
+  type CompareOptions,
+  type DirectoryRecords,
+  type DirectorySummary,
+  type Difference,
+  type NearMiss,
+  type Overlap,
+  type PairEvidence,
+  type Problem,
+  type ProblemKind,
+  type RecordRef,
+  type SharedService,
+} from './compare.js';
+export { COMPARED_FIELDS, fieldValue, type ComparedField, type FieldValue } from './compare-fields.js';
+export { personalContacts, personalEmail, mobileNumber, type PersonalContact } from './personal.js';
+export {
   facets,
   freshness,
   completeness,
   checkedDate,
   COMPLETENESS_FIELDS,
+  REFERRAL_FIELDS,
+  referralGaps,
   STALE_DAYS,
   type Facet,
   type Freshness,

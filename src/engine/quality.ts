@@ -59,6 +59,16 @@ export function states(service: Service, field: CompletenessField): boolean {
   }
 }
 
+/**
+ * What a referral cannot do without: what the service is, how to get in touch, and how people get
+ * in (drop-in, self-referral, a professional's referral…). Where and when matter for going, not
+ * for referring (many services are by phone or online), so a record lacking them is not counted.
+ */
+export const REFERRAL_FIELDS = ['description', 'contact', 'access'] as const satisfies readonly CompletenessField[];
+
+/** The fields of `REFERRAL_FIELDS` a record does not state. */
+export const referralGaps = (service: Service): CompletenessField[] => REFERRAL_FIELDS.filter((f) => !states(service, f));
+
 export function completeness(service: Service): { score: number; missing: CompletenessField[] } {
   const missing = COMPLETENESS_FIELDS.filter((f) => !states(service, f));
   return { score: (COMPLETENESS_FIELDS.length - missing.length) / COMPLETENESS_FIELDS.length, missing };

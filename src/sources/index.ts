@@ -101,8 +101,8 @@ function dialectOf(body: unknown, records: unknown[]): Dialect {
   return orukV1;
 }
 
-/** `<base>/services`, unless the URL already names the list or a file. */
-function servicesUrl(url: string): string {
+/** `<base>/services`, unless the URL already names the list or a file (exported for record-url.ts). */
+export function servicesUrl(url: string): string {
   const u = new URL(url);
   if (/\/(h?services)\/?$/i.test(u.pathname) || /\.json$/i.test(u.pathname)) return u.href;
   u.pathname = `${trimEnd(u.pathname, '/')}/services`;

@@ -5,9 +5,11 @@
  * is stopped by `stop()`, and on process exit as a last resort.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { test } from 'node:test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../helpers.js';
 
@@ -23,17 +25,27 @@ export interface WordPressSite {
   run<T = unknown[]>(actions: object[]): T;
   /** The PHP debug log so far. */
   debugLog(): string;
+  /** Lines of the PHP debug log (errors, warnings, notices) that name the plugin's files. */
+  pluginLog(): string[];
+  /** A GET whose path is sent exactly as written (fetch() would resolve %2e%2e and the like before sending). */
+  rawGet(path: string): Promise<{ status: number; type: string; body: string }>;
   stop(): Promise<void>;
 }
 
+/** Installing the packages takes about a minute; waiting for another apt to let go of the lock takes up to ten more. */
+const ENV_TIMEOUT_MS = 15 * 60_000;
+
 /**
  * Why WordPress cannot run here, or undefined when it can. Installs the
- * Debian packages when they are missing (scripts/wordpress-env.sh; root only).
+ * Debian packages when they are missing (scripts/wordpress-env.sh; root only;
+ * it waits while another apt holds the package lock).
  */
 export function wordpressUnavailable(): string | undefined {
-  const env = spawnSync('sh', [join(ROOT, 'scripts/wordpress-env.sh')], { encoding: 'utf8', timeout: 300_000 });
+  // SERVICE_FINDER_WORDPRESS_ENV: another installer script, so ci-without-wordpress.test.ts can check what an install that fails does.
+  const script = process.env.SERVICE_FINDER_WORDPRESS_ENV || join(ROOT, 'scripts/wordpress-env.sh');
+  const env = spawnSync('sh', [script], { encoding: 'utf8', timeout: ENV_TIMEOUT_MS });
   if (env.status !== 0) {
-    return `WordPress test environment could not be installed (scripts/wordpress-env.sh exited ${env.status ?? env.signal}): ${(env.stderr || env.stdout || String(env.error ?? '')).trim().slice(-600)}`;
+    return `WordPress test environment could not be installed (${basename(script)} exited ${env.status ?? env.signal}): ${(env.stderr || env.stdout || String(env.error ?? '')).trim().slice(-600)}`;
   }
   for (const need of ['/usr/share/wordpress/wp-load.php'])
     if (!existsSync(need)) return `${need} is missing after scripts/wordpress-env.sh`;
@@ -41,6 +53,26 @@ export function wordpressUnavailable(): string | undefined {
     if (spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0) return `${bin} is not on PATH after scripts/wordpress-env.sh`;
   }
   return undefined;
+}
+
+/** Whether this is a CI run: `CI` set to anything but 0 or false, as CI services and .ci/run set it. */
+export const inCI = (): boolean => /^(?!0$|false$)./i.test(process.env.CI ?? '');
+
+/**
+ * The `skip` for a WordPress test file: false when WordPress can run here. When it cannot, the reason,
+ * printed; and under CI a failing test besides, so that CI never passes without the WordPress tests.
+ */
+export function wordpressSkip(): string | false {
+  const unavailable = wordpressUnavailable();
+  if (!unavailable) return false;
+  if (inCI()) {
+    test('the WordPress test environment is installed (required under CI)', () => {
+      throw new Error(unavailable);
+    });
+  } else {
+    console.log(`# WordPress test skipped: ${unavailable}`);
+  }
+  return unavailable;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,7 +140,17 @@ function startDetached(cmd: string, args: string[], env: NodeJS.ProcessEnv, logF
 
 const outputOf = (proc: ChildProcess) => () => (proc as ChildProcess & { output?: () => string }).output?.() ?? '';
 
-export async function startWordPress(): Promise<WordPressSite> {
+export interface WordPressOptions {
+  /**
+   * A network of sites (multisite, subdirectories): the site is installed, then made a network as
+   * Tools → Network Setup does, and wp-config.php gets the constants that page tells you to add.
+   */
+  multisite?: boolean;
+  /** The plugin folder copied into wp-content/plugins (and activated), for tests that need no bundle. */
+  pluginFolder?: string;
+}
+
+export async function startWordPress(options: WordPressOptions = {}): Promise<WordPressSite> {
   const dir = mkdtempSync(join(tmpdir(), 'sf-wp-'));
   const data = join(dir, 'db');
   const sock = join(dir, 'mysqld.sock');
@@ -171,9 +213,7 @@ export async function startWordPress(): Promise<WordPressSite> {
     ]
       .map((k, i) => `define(${q(k)}, ${q(`test-${k}-${i}-${port}`)});`)
       .join('\n');
-    writeFileSync(
-      join(www, 'wp-config.php'),
-      `<?php
+    const config = (multisite: boolean) => `<?php
 define('DB_NAME', 'wp');
 define('DB_USER', 'wp');
 define('DB_PASSWORD', 'wp');
@@ -182,8 +222,18 @@ define('DB_CHARSET', 'utf8mb4');
 define('DB_COLLATE', '');
 ${salts}
 $table_prefix = 'wp_';
-define('WP_HOME', ${q(origin)});
-define('WP_SITEURL', ${q(origin)});
+${
+  multisite
+    ? `define('WP_ALLOW_MULTISITE', true);
+define('MULTISITE', true);
+define('SUBDOMAIN_INSTALL', false);
+define('DOMAIN_CURRENT_SITE', ${q(new URL(origin).host)});
+define('PATH_CURRENT_SITE', '/');
+define('SITE_ID_CURRENT_SITE', 1);
+define('BLOG_ID_CURRENT_SITE', 1);`
+    : `define('WP_HOME', ${q(origin)});
+define('WP_SITEURL', ${q(origin)});`
+}
 define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('DISABLE_WP_CRON', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
@@ -194,8 +244,8 @@ define('WP_DEBUG_LOG', ${q(join(dir, 'debug.log'))});
 define('WP_DEBUG_DISPLAY', false);
 if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
-`,
-    );
+`;
+    writeFileSync(join(www, 'wp-config.php'), config(false));
 
     // 3. Web server: several workers, because WordPress calls itself while installing.
     const php = startDetached(
@@ -246,8 +296,34 @@ require_once ABSPATH . 'wp-settings.php';
         throw new Error(`wp-run.php printed no JSON: ${r.stdout.slice(0, 2000)}\n${r.stderr}`);
       }
     };
+    if (options.multisite) {
+      const [network] = run<[true | { error: string }]>([{ do: 'make-network' }]);
+      if (network !== true) throw new Error(`making the site a network failed: ${JSON.stringify(network)}`);
+      writeFileSync(join(www, 'wp-config.php'), config(true));
+    }
+    if (options.pluginFolder) {
+      const name = basename(options.pluginFolder);
+      cpSync(options.pluginFolder, join(www, 'wp-content/plugins', name), { recursive: true });
+      const [active] = run<[boolean | string]>([{ do: 'activate', file: `${name}/${name}.php`, network: options.multisite ?? false }]);
+      if (active !== true) throw new Error(`activating ${name} failed: ${String(active)}`);
+    }
     const debugLog = () => (existsSync(join(dir, 'debug.log')) ? readFileSync(join(dir, 'debug.log'), 'utf8') : '');
-    return { origin, www, dir, admin, run: run as WordPressSite['run'], debugLog, stop };
+    const pluginLog = () =>
+      debugLog()
+        .split('\n')
+        .filter((l) => l.includes('/plugins/service-finder/'));
+    const rawGet = (path: string) =>
+      new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    return { origin, www, dir, admin, run: run as WordPressSite['run'], debugLog, pluginLog, rawGet, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -6,14 +6,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { fixtureLog } from '../fixtures/log.js';
 import { launchChromium } from '../chromium.js';
 import { eventually, finderLoaded, openRecorded, resultsCount } from '../e2e/strict-site.js';
-import { startWordPress, wordpressUnavailable, type WordPressSite } from './wordpress-site.js';
+import { startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ZIP = `${ROOT}build/service-finder-wordpress.zip`;
@@ -21,10 +20,7 @@ const RELAY = '/wp-json/service-finder/v1/relay';
 /** The name the settings page gives one directory (a colon and an ampersand, as names have). */
 const NAMED = 'Council directory: adults & families';
 
-const unavailable = wordpressUnavailable();
-if (unavailable) console.log(`# WordPress test skipped: ${unavailable}`);
-
-describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, timeout: 180_000 }, () => {
+describe('WordPress plugin in a real WordPress', { skip: wordpressSkip(), timeout: 180_000 }, () => {
   let fixtures: FixtureServer;
   let wp: WordPressSite;
   let browser: Browser;
@@ -116,12 +112,17 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         `${f}/broken/redirect-loop`,
         `${f}/broken/503`,
         'not an address',
+        // Rejected, and echoed back in a notice: as text, never as markup.
+        'javascript:<img/src=x/onerror=window.__xss=1>',
       ];
       await page.fill('#service_finder_allowed', allowed.join('\n'));
       await page.fill('#service_finder_endpoints', `${f}/dialects/oruk-v3\nhttps://not-allowed.example/api Somewhere <b>else</b>`);
       await page.fill('#service_finder_radius', '3');
+      await page.fill('#service_finder_geocoder', `${f}/postcodes.io`);
       await page.check('#service_finder_relay_on');
       await page.fill('#service_finder_cache', '60');
+      // The fixture directories are served on this machine: the relay may fetch them only because this host is named.
+      await page.fill('#service_finder_intranet', `${new URL(f).hostname}\nnot_a_host!`);
       await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
       const notices = await page.locator('.notice, .updated, .error').allTextContents();
       assert.ok(
@@ -132,6 +133,16 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         notices.some((n) => n.includes('Ignored "not an address"')),
         notices.join(' | '),
       );
+      assert.ok(
+        notices.some((n) => n.includes('Ignored "javascript:<img/src=x/onerror=window.__xss=1>"')),
+        notices.join(' | '),
+      );
+      assert.ok(
+        notices.some((n) => n.includes('Ignored "not_a_host!": not a host name.')),
+        notices.join(' | '),
+      );
+      assert.equal(await page.locator('.notice img, .updated img, .error img, #wpbody img[src="x"]').count(), 0);
+      assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
       assert.equal(
         await page.inputValue('#service_finder_allowed'),
         [
@@ -163,6 +174,10 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         radius: '3',
         relay: true,
         cache: 60,
+        rate: 300,
+        intranet: [new URL(f).hostname],
+        geocoder: `${f}/postcodes.io`,
+        places: '',
       });
     });
 
@@ -265,19 +280,6 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
 
   describe('relay REST route', () => {
     const get = (path: string) => fetch(`${wp.origin}${path}`, { redirect: 'manual' });
-    /** A GET whose path is sent exactly as written (no URL normalisation). */
-    const rawGet = (path: string) =>
-      new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
-        const u = new URL(wp.origin);
-        const req = httpRequest({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
-        });
-        req.on('error', reject);
-        req.end();
-      });
 
     it('relays an allowed directory: JSON, status, query and path forwarded, cached', async () => {
       const first = await get(`${RELAY}/0/oruk-v3/services?per_page=2&page=3`);
@@ -350,11 +352,11 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
       ];
       for (const path of climbing) {
         // Raw request line: fetch() would resolve %2e%2e itself before sending.
-        const res = await rawGet(path);
+        const res = await wp.rawGet(path);
         assert.ok([403, 404].includes(res.status), `${path} answered ${res.status}`);
         assert.match(res.type, /^application\/json/, path);
       }
-      assert.equal((await rawGet(climbing[3])).status, 403);
+      assert.equal((await wp.rawGet(climbing[3])).status, 403);
       const allowed = await get(`${RELAY}?url=${encodeURIComponent(`${f}/dialects/oruk-v1/services?per_page=1`)}`);
       assert.equal(allowed.status, 200);
       const post = await fetch(`${wp.origin}${RELAY}/0/oruk-v1/services`, { method: 'POST' });
@@ -415,20 +417,35 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
         ],
         [
           `[service_finder relay="no" near="CF62 4AB" radius="5e3" age="<img src=x>" access="everyone" free="no" view="grid" lang="fr" geocoder="javascript:alert(1)" url_state="sometimes" timeout="9" max_pages="-1"]`,
-          `<service-finder endpoints="${f}/dialects/oruk-v3" near="CF62 4AB" radius="3"></service-finder>`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" near="CF62 4AB" radius="3" geocoder="${f}/postcodes.io"></service-finder>`,
+        ],
+        // The geocoder hears the postcodes people type: a shortcode may not send them elsewhere. Only
+        // the settings page's geocoder and place list, or addresses under an allowed directory URL.
+        [
+          `[service_finder relay="no" geocoder="https://harvest.example/postcodes" places="https://harvest.example/places.json"]`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" radius="3" geocoder="${f}/postcodes.io"></service-finder>`,
+        ],
+        [
+          `[service_finder relay="no" geocoder="${f}/dialects/geocoder" places="${f}/dialects/places.json"]`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" radius="3" geocoder="${f}/dialects/geocoder" places="${f}/dialects/places.json"></service-finder>`,
         ],
         // A directory named on the settings page goes as `directories`, with its name, read directly.
         [
           `[service_finder endpoints="${f}/broken/no-cors/" relay="no"]`,
-          `<service-finder directories="[{&quot;url&quot;:&quot;${f}/broken/no-cors/&quot;,&quot;name&quot;:&quot;Council directory: adults &amp; families&quot;}]" radius="3"></service-finder>`,
+          `<service-finder directories="[{&quot;url&quot;:&quot;${f}/broken/no-cors/&quot;,&quot;name&quot;:&quot;Council directory: adults &amp; families&quot;}]" radius="3" geocoder="${f}/postcodes.io"></service-finder>`,
         ],
         [
           `[service_finder relay="no" category='a" onmouseover="x' near="1 &lt; 2"]`,
-          `<service-finder endpoints="${f}/dialects/oruk-v3" near="1 &lt; 2" radius="3" category="a&quot; onmouseover=&quot;x"></service-finder>`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" near="1 &lt; 2" radius="3" category="a&quot; onmouseover=&quot;x" geocoder="${f}/postcodes.io"></service-finder>`,
         ],
         [
           `[service_finder endpoints="${f}/dialects/oruk-v1" age="7"]`,
-          `<service-finder directories="[{&quot;url&quot;:&quot;${wp.origin}${RELAY}/0/oruk-v1&quot;,&quot;source&quot;:&quot;${f}/dialects/oruk-v1&quot;}]" radius="3" age="7"></service-finder>`,
+          `<service-finder directories="[{&quot;url&quot;:&quot;${wp.origin}${RELAY}/0/oruk-v1&quot;,&quot;source&quot;:&quot;${f}/dialects/oruk-v1&quot;}]" radius="3" age="7" geocoder="${f}/postcodes.io"></service-finder>`,
+        ],
+        // The relay forwards only page and per_page: a directory whose address has a query of its own is read directly.
+        [
+          `[service_finder endpoints="${f}/dialects/oruk-v1?taxonomy_id=7"]`,
+          `<service-finder directories="[{&quot;url&quot;:&quot;${f}/dialects/oruk-v1?taxonomy_id=7&quot;}]" radius="3" geocoder="${f}/postcodes.io"></service-finder>`,
         ],
       ];
       const outputs = wp.run<string[]>(cases.map(([text]) => ({ do: 'shortcode', text })));
@@ -489,10 +506,6 @@ describe('WordPress plugin in a real WordPress', { skip: unavailable ?? false, t
   });
 
   it('logs no PHP errors, warnings or notices from the plugin', () => {
-    const lines = wp
-      .debugLog()
-      .split('\n')
-      .filter((l) => l.includes('/plugins/service-finder/'));
-    assert.deepEqual(lines, []);
+    assert.deepEqual(wp.pluginLog(), []);
   });
 });

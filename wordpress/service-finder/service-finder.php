@@ -25,8 +25,13 @@ define( 'SERVICE_FINDER_OPTION', 'service_finder_settings' );
 
 require_once SERVICE_FINDER_DIR . 'includes/options.php';
 require_once SERVICE_FINDER_DIR . 'includes/urls.php';
+require_once SERVICE_FINDER_DIR . 'includes/addresses.php';
 require_once SERVICE_FINDER_DIR . 'includes/assets.php';
 require_once SERVICE_FINDER_DIR . 'includes/shortcode.php';
+require_once SERVICE_FINDER_DIR . 'includes/relay-lock.php';
+require_once SERVICE_FINDER_DIR . 'includes/relay-rate.php';
+require_once SERVICE_FINDER_DIR . 'includes/relay-cache.php';
+require_once SERVICE_FINDER_DIR . 'includes/relay-fetch.php';
 require_once SERVICE_FINDER_DIR . 'includes/relay.php';
 
 if ( is_admin() ) {

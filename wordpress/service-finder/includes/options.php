@@ -22,6 +22,10 @@ function service_finder_default_settings() {
 		'radius'    => '',      // Default distance in miles ('' = the element's own default).
 		'relay'     => false,   // Send directory requests through this site.
 		'cache'     => 300,     // Seconds the relay keeps a response (0 = not at all).
+		'rate'      => SERVICE_FINDER_RATE_DEFAULT, // Relay requests per visitor per minute (0 = no limit).
+		'intranet'  => array(), // Host names the relay may fetch from although they are on a private network.
+		'geocoder'  => '',      // Geocoder for every finder ('' = the element's default, postcodes.io).
+		'places'    => '',      // Place list for every finder ('' = none).
 	);
 }
 
@@ -39,7 +43,7 @@ function service_finder_settings() {
 	/**
 	 * Filters the plugin settings before use.
 	 *
-	 * @param array $settings allowed, endpoints, names, radius, relay, cache.
+	 * @param array $settings allowed, endpoints, names, radius, relay, cache, rate, intranet, geocoder, places.
 	 */
 	return apply_filters( 'service_finder_settings', $settings );
 }
@@ -63,8 +67,10 @@ function service_finder_sanitize_settings( $input ) {
 		}
 		return preg_split( '/\R/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
 	};
-	$ignored = function ( $raw ) {
-		add_settings_error( SERVICE_FINDER_OPTION, 'service-finder-bad-url', sprintf( /* translators: %s: the rejected text */ __( 'Ignored "%s": not an http or https address.', 'service-finder' ), $raw ) );
+	// settings_errors() prints messages as HTML: what the administrator typed is escaped here.
+	$ignored = function ( $raw, $why = '' ) {
+		$why = '' !== $why ? $why : __( 'not an http or https address.', 'service-finder' );
+		add_settings_error( SERVICE_FINDER_OPTION, 'service-finder-bad-url', esc_html( sprintf( /* translators: 1: the rejected text, 2: why */ __( 'Ignored "%1$s": %2$s', 'service-finder' ), $raw, $why ) ) );
 	};
 
 	// WordPress runs this twice on the first save, the second time over its own output (names apart).
@@ -95,6 +101,11 @@ function service_finder_sanitize_settings( $input ) {
 					$ignored( $m[1] );
 					continue;
 				}
+				if ( null === service_finder_url_parts( $last ) ) {
+					$ignored( $m[1], __( 'its path climbs (. or ..) or holds ; or %.', 'service-finder' ) );
+					$last = '';
+					continue;
+				}
 				$urls[] = $last;
 			}
 			$name = sanitize_text_field( $rest );
@@ -117,5 +128,47 @@ function service_finder_sanitize_settings( $input ) {
 	$out['relay']  = ! empty( $input['relay'] );
 	$cache         = isset( $input['cache'] ) ? (int) $input['cache'] : $defaults['cache'];
 	$out['cache']  = max( 0, min( WEEK_IN_SECONDS, $cache ) );
+	$rate          = isset( $input['rate'] ) && is_scalar( $input['rate'] ) && '' !== trim( (string) $input['rate'] ) ? (int) $input['rate'] : $defaults['rate'];
+	$out['rate']   = max( 0, min( SERVICE_FINDER_RATE_MOST, $rate ) );
+
+	foreach ( $lines( isset( $input['intranet'] ) ? wp_unslash( $input['intranet'] ) : '' ) as $line ) {
+		foreach ( preg_split( '/[\s,]+/', trim( $line ), -1, PREG_SPLIT_NO_EMPTY ) as $word ) {
+			$host = service_finder_host_name( $word );
+			if ( '' === $host ) {
+				$ignored( $word, __( 'not a host name.', 'service-finder' ) );
+				continue;
+			}
+			$out['intranet'][] = $host;
+		}
+	}
+	$out['intranet'] = array_values( array_unique( $out['intranet'] ) );
+
+	foreach ( array( 'geocoder', 'places' ) as $key ) {
+		$raw         = isset( $input[ $key ] ) && is_scalar( $input[ $key ] ) ? trim( (string) wp_unslash( $input[ $key ] ) ) : '';
+		$out[ $key ] = service_finder_clean_url( $raw );
+		if ( '' !== $raw && '' === $out[ $key ] ) {
+			$ignored( $raw );
+		}
+	}
 	return $out;
+}
+
+/**
+ * The host name in a word the administrator wrote (a name, an IP address, or an address with
+ * a scheme or port), lower case with IPv6 in brackets as in a URL; '' when there is none.
+ *
+ * @param string $word Untrusted text.
+ * @return string
+ */
+function service_finder_host_name( $word ) {
+	$word = trim( (string) $word );
+	if ( false !== filter_var( $word, FILTER_VALIDATE_IP, FILTER_FLAG_IPV6 ) ) {
+		$word = '[' . $word . ']';
+	}
+	$host = wp_parse_url( false === strpos( $word, '://' ) ? 'http://' . $word : $word, PHP_URL_HOST );
+	$host = strtolower( trim( (string) $host, '.' ) );
+	if ( preg_match( '/^\[([0-9a-f:.]+)\]$/', $host, $m ) && false !== filter_var( $m[1], FILTER_VALIDATE_IP, FILTER_FLAG_IPV6 ) ) {
+		return $host;
+	}
+	return preg_match( '/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/', $host ) && strlen( $host ) <= 253 ? $host : '';
 }

@@ -6,13 +6,13 @@
  *
  * Routes (namespace service-finder/v1, GET only):
  *
- *   /relay/<n>[/<path>][?<query>]
+ *   /relay/<n>[/<path>][?page=…&per_page=…]
  *       n is the position (from 0) of an allowed URL on the settings page.
- *       Fetches <allowed URL n>/<path>?<query>. This is the form the shortcode
- *       writes into the element's `directories` (as `url`, with the directory's
- *       own address as `source`): the element treats it as a
- *       directory base, appends /services (and /services/<id>) to its path
- *       and sets page/per_page, all of which the relay forwards.
+ *       Fetches <allowed URL n>/<path>?<its own query>&page=…&per_page=….
+ *       This is the form the shortcode writes into the element's `directories`
+ *       (as `url`, with the directory's own address as `source`): the element
+ *       treats it as a directory base, appends /services (and /services/<id>)
+ *       to its path and sets page/per_page.
  *
  *   /relay?url=<absolute URL>
  *       Fetches that URL if it lies under an allowed URL (for tools and
@@ -20,10 +20,15 @@
  *       the path).
  *
  * "Under" means same scheme, host and port, and the allowed URL's path
- * segments start the requested path ("." and ".." segments are refused).
- * Anything else gets 403. Redirects are followed only to allowed URLs.
- * Upstream status codes are passed through; successful responses are kept in
- * a transient for the configured time. The answer is always JSON.
+ * segments start the requested path; a segment that climbs (".", "..") or
+ * holds ";" or "%" once decoded is refused. Only page and per_page are
+ * forwarded (normalised and sorted, so they are the cache key too); other
+ * parameters are dropped. Anything else gets 403; a client past its rate
+ * gets 429 (includes/relay-rate.php). The fetch goes to public addresses only
+ * and follows redirects only to allowed public addresses
+ * (includes/relay-fetch.php); upstream status codes are passed through;
+ * successful answers are cached within a cap (includes/relay-cache.php). The
+ * answer is always JSON.
  *
  * On a site with plain permalinks the REST API lives at ?rest_route=, where a
  * client cannot append to the path, so the shortcode then writes
@@ -110,29 +115,28 @@ function service_finder_relay_base( $n ) {
 }
 
 /**
- * The relay URL for a directory URL, or the URL itself when it is not allowed.
+ * The relay URL for a directory URL, or the URL itself when the relay cannot carry it: not allowed, or with a
+ * query of its own (the relay forwards only the finder's paging parameters, so a directory whose address
+ * needs a query is read directly, unless that exact address, query and all, is allowed).
  *
  * @param string $url Directory base URL (already cleaned).
  * @return string
  */
 function service_finder_relay_url_for( $url ) {
 	$settings = service_finder_settings();
-	$allowed  = array_values( (array) $settings['allowed'] );
-	$n        = service_finder_allowed_index( $url, $allowed );
-	if ( $n < 0 ) {
+	$u        = service_finder_url_parts( $url );
+	if ( null === $u ) {
 		return $url;
 	}
-	$u     = service_finder_url_parts( $url );
-	$b     = service_finder_url_parts( $allowed[ $n ] );
-	$extra = array_slice( $u['segments'], count( $b['segments'] ) );
-	$relay = untrailingslashit( service_finder_relay_base( $n ) );
-	if ( $extra ) {
-		$relay .= '/' . implode( '/', $extra );
+	foreach ( array_values( (array) $settings['allowed'] ) as $n => $allowed ) {
+		$b = service_finder_url_parts( $allowed );
+		if ( null === $b || ! service_finder_url_is_under( $url, $allowed ) || ( '' !== $u['query'] && $u['query'] !== $b['query'] ) ) {
+			continue;
+		}
+		$extra = array_slice( $u['segments'], count( $b['segments'] ) );
+		return untrailingslashit( service_finder_relay_base( $n ) ) . ( $extra ? '/' . implode( '/', $extra ) : '' );
 	}
-	if ( '' !== $u['query'] && '' === $b['query'] ) {
-		$relay .= ( false === strpos( $relay, '?' ) ? '?' : '&' ) . $u['query'];
-	}
-	return $relay;
+	return $url;
 }
 
 /**
@@ -157,28 +161,120 @@ function service_finder_relay_error( $code, $message, $status ) {
 }
 
 /**
- * The client's query string, raw, without the parameters WordPress or the relay use.
+ * The parameters the finder sends (name => largest value): all the relay forwards.
+ */
+const SERVICE_FINDER_RELAY_PARAMETERS = array(
+	'page'     => 1000000,
+	'per_page' => 1000,
+);
+
+/**
+ * The forwarded parameters of a query, normalised (plain decimal numbers) and sorted by name: two
+ * queries that mean the same are the same query, for the directory and for the cache. Any other
+ * parameter is dropped.
  *
- * @param string[] $drop Extra parameter names to drop.
+ * @param array $query Parameters as PHP parsed them.
+ * @return string|null The query string ('' when none), or null when a forwarded parameter's value is not a number in range.
+ */
+function service_finder_relay_parameters( $query ) {
+	$keep = array();
+	foreach ( SERVICE_FINDER_RELAY_PARAMETERS as $name => $largest ) {
+		if ( ! array_key_exists( $name, (array) $query ) ) {
+			continue;
+		}
+		$value = $query[ $name ];
+		if ( ! is_string( $value ) || ! preg_match( '/^\d{1,7}$/D', $value ) || (int) $value > $largest ) {
+			return null;
+		}
+		$keep[ $name ] = (string) (int) $value;
+	}
+	ksort( $keep );
+	return http_build_query( $keep, '', '&', PHP_QUERY_RFC3986 );
+}
+
+/**
+ * Path segments below an allowed address, decoded, checked and encoded again.
+ *
+ * @param string[] $raw Segments as received (percent-encoded).
+ * @return string[]|null null when one climbs out of the path or holds ; or % (see service_finder_segment_is_safe()).
+ */
+function service_finder_relay_segments( $raw ) {
+	$segments = array();
+	foreach ( $raw as $segment ) {
+		if ( '' === $segment ) {
+			continue;
+		}
+		$decoded = rawurldecode( $segment );
+		if ( ! service_finder_segment_is_safe( $decoded ) ) {
+			return null;
+		}
+		$segments[] = rawurlencode( $decoded );
+	}
+	return $segments;
+}
+
+/**
+ * The URL the relay fetches: allowed address n, segments below it, its own query, then the forwarded parameters.
+ *
+ * @param string   $allowed  The allowed address.
+ * @param string[] $segments Encoded segments below it.
+ * @param string   $query    Normalised forwarded parameters.
  * @return string
  */
-function service_finder_relay_query( $drop = array() ) {
-	$raw  = isset( $_SERVER['QUERY_STRING'] ) ? (string) wp_unslash( $_SERVER['QUERY_STRING'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- forwarded to an allowed host only, re-encoded below.
-	$drop = array_merge( array( 'rest_route', '_wpnonce', '_envelope', '_jsonp', '_fields', '_embed', '_method' ), $drop );
-	$keep = array();
-	foreach ( explode( '&', $raw ) as $pair ) {
-		if ( '' === $pair ) {
-			continue;
-		}
-		$kv  = explode( '=', $pair, 2 );
-		$key = urldecode( $kv[0] );
-		if ( in_array( $key, $drop, true ) ) {
-			continue;
-		}
-		$value  = isset( $kv[1] ) ? urldecode( $kv[1] ) : null;
-		$keep[] = rawurlencode( $key ) . ( null === $value ? '' : '=' . rawurlencode( $value ) );
+function service_finder_relay_target( $allowed, $segments, $query ) {
+	$parts  = wp_parse_url( $allowed );
+	$base   = service_finder_url_parts( $allowed );
+	$origin = $base['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . (int) $parts['port'] : '' );
+	$path   = '/' . implode( '/', array_merge( $base['segments'], $segments ) );
+	$query  = implode( '&', array_filter( array( $base['query'], $query ), 'strlen' ) );
+	return $origin . $path . ( '' !== $query ? '?' . $query : '' );
+}
+
+/**
+ * The checks every relay request passes first: the relay is on, and the client is within its rate.
+ *
+ * @param array $settings Plugin settings.
+ * @return WP_REST_Response|null An error answer, or null to go on.
+ */
+function service_finder_relay_gate( $settings ) {
+	if ( empty( $settings['relay'] ) ) {
+		return service_finder_relay_error( 'service_finder_relay_off', __( 'The relay is switched off.', 'service-finder' ), 403 );
 	}
-	return implode( '&', $keep );
+	$wait = service_finder_rate_take( (int) $settings['rate'] );
+	if ( $wait > 0 ) {
+		$response = service_finder_relay_error( 'service_finder_relay_rate', __( 'Too many requests from this address; try again shortly.', 'service-finder' ), 429 );
+		$response->header( 'Retry-After', (string) $wait );
+		return $response;
+	}
+	return null;
+}
+
+/**
+ * Answers a relay request, whichever route it came by.
+ *
+ * @param array    $settings Plugin settings.
+ * @param string   $base     The allowed address asked for ('' when none is).
+ * @param string[] $segments Path segments below it, as received.
+ * @param array    $params   Query parameters.
+ * @return WP_REST_Response
+ */
+function service_finder_relay_answer( $settings, $base, $segments, $params ) {
+	$refused = service_finder_relay_gate( $settings );
+	if ( $refused ) {
+		return $refused;
+	}
+	if ( null === service_finder_url_parts( $base ) ) {
+		return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'That address is not on this site\'s list of allowed directories.', 'service-finder' ), 403 );
+	}
+	$segments = service_finder_relay_segments( $segments );
+	if ( null === $segments ) {
+		return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'That path is not allowed.', 'service-finder' ), 403 );
+	}
+	$query = service_finder_relay_parameters( $params );
+	if ( null === $query ) {
+		return service_finder_relay_error( 'service_finder_relay_parameter', __( 'page and per_page must be whole numbers.', 'service-finder' ), 400 );
+	}
+	return service_finder_relay_fetch( service_finder_relay_target( $base, $segments, $query ), $settings );
 }
 
 /**
@@ -189,136 +285,25 @@ function service_finder_relay_query( $drop = array() ) {
  */
 function service_finder_relay_indexed( $request ) {
 	$settings = service_finder_settings();
-	if ( empty( $settings['relay'] ) ) {
-		return service_finder_relay_error( 'service_finder_relay_off', __( 'The relay is switched off.', 'service-finder' ), 403 );
-	}
-	$allowed = array_values( (array) $settings['allowed'] );
-	$n       = (int) $request['n'];
-	if ( ! isset( $allowed[ $n ] ) ) {
-		return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'No such allowed directory.', 'service-finder' ), 403 );
-	}
-	$base = service_finder_url_parts( $allowed[ $n ] );
-	if ( null === $base ) {
-		return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'The allowed directory address is not usable.', 'service-finder' ), 403 );
-	}
-	$segments = array();
-	foreach ( explode( '/', (string) $request['rest'] ) as $segment ) {
-		if ( '' === $segment ) {
-			continue;
-		}
-		$decoded = rawurldecode( $segment );
-		if ( '.' === $decoded || '..' === $decoded || false !== strpbrk( $decoded, "/\\\0?#" ) ) {
-			return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'That path is not allowed.', 'service-finder' ), 403 );
-		}
-		$segments[] = rawurlencode( $decoded );
-	}
-	$parts  = wp_parse_url( $allowed[ $n ] );
-	$origin = $base['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . (int) $parts['port'] : '' );
-	$path   = '/' . implode( '/', array_merge( $base['segments'], $segments ) );
-	$query  = array_filter( array( $base['query'], service_finder_relay_query() ), 'strlen' );
-	$target = $origin . $path . ( $query ? '?' . implode( '&', $query ) : '' );
-	return service_finder_relay_fetch( $target, $allowed, (int) $settings['cache'] );
+	$allowed  = array_values( (array) $settings['allowed'] );
+	return service_finder_relay_answer( $settings, (string) ( $allowed[ (int) $request['n'] ] ?? '' ), explode( '/', (string) $request['rest'] ), $request->get_query_params() );
 }
 
 /**
- * GET /relay?url=….
+ * GET /relay?url=… (the URL's own query, not the relay's, gives the parameters).
  *
  * @param WP_REST_Request $request Request.
  * @return WP_REST_Response
  */
 function service_finder_relay_by_url( $request ) {
 	$settings = service_finder_settings();
-	if ( empty( $settings['relay'] ) ) {
-		return service_finder_relay_error( 'service_finder_relay_off', __( 'The relay is switched off.', 'service-finder' ), 403 );
+	$allowed  = array_values( (array) $settings['allowed'] );
+	$url      = service_finder_clean_url( (string) $request['url'] );
+	$n        = '' === $url ? -1 : service_finder_allowed_index( $url, $allowed );
+	if ( $n < 0 ) {
+		return service_finder_relay_answer( $settings, '', array(), array() );
 	}
-	$allowed = array_values( (array) $settings['allowed'] );
-	$url     = service_finder_clean_url( (string) $request['url'] );
-	if ( '' === $url || service_finder_allowed_index( $url, $allowed ) < 0 ) {
-		return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'That address is not on this site\'s list of allowed directories.', 'service-finder' ), 403 );
-	}
-	return service_finder_relay_fetch( $url, $allowed, (int) $settings['cache'] );
-}
-
-/**
- * Fetches an allowed URL (following redirects only to allowed URLs), through the cache.
- *
- * @param string $target  Absolute URL, already checked.
- * @param array  $allowed Allowed base URLs.
- * @param int    $cache   Seconds to keep a successful response.
- * @return WP_REST_Response
- */
-function service_finder_relay_fetch( $target, $allowed, $cache ) {
-	if ( service_finder_allowed_index( $target, $allowed ) < 0 ) {
-		return service_finder_relay_error( 'service_finder_relay_forbidden', __( 'That address is not on this site\'s list of allowed directories.', 'service-finder' ), 403 );
-	}
-	$key    = 'service_finder_relay_' . md5( $target );
-	$cached = $cache > 0 ? get_transient( $key ) : false;
-	$hit    = is_array( $cached );
-
-	if ( $hit ) {
-		$status = (int) $cached['status'];
-		$body   = (string) $cached['body'];
-		$retry  = '';
-	} else {
-		$url = $target;
-		for ( $hops = 0; ; $hops++ ) {
-			$answer = wp_remote_get(
-				$url,
-				array(
-					'timeout'             => (int) apply_filters( 'service_finder_relay_timeout', 15 ),
-					'redirection'         => 0,
-					'limit_response_size' => 10 * MB_IN_BYTES,
-					'user-agent'          => 'ServiceFinderRelay/' . SERVICE_FINDER_VERSION . '; ' . home_url( '/' ),
-					'headers'             => array( 'Accept' => 'application/json' ),
-				)
-			);
-			if ( is_wp_error( $answer ) ) {
-				$timed_out = false !== stripos( $answer->get_error_message(), 'timed out' );
-				return service_finder_relay_error( 'service_finder_relay_upstream', $timed_out ? __( 'The directory did not answer in time.', 'service-finder' ) : __( 'The directory could not be reached.', 'service-finder' ), $timed_out ? 504 : 502 );
-			}
-			$status   = (int) wp_remote_retrieve_response_code( $answer );
-			$location = (string) wp_remote_retrieve_header( $answer, 'location' );
-			if ( $status >= 300 && $status < 400 && '' !== $location ) {
-				$next = service_finder_clean_url( WP_Http::make_absolute_url( $location, $url ) );
-				if ( $hops >= 3 || '' === $next || service_finder_allowed_index( $next, $allowed ) < 0 ) {
-					return service_finder_relay_error( 'service_finder_relay_redirect', __( 'The directory redirected to an address that is not allowed.', 'service-finder' ), 502 );
-				}
-				$url = $next;
-				continue;
-			}
-			break;
-		}
-		$body  = (string) wp_remote_retrieve_body( $answer );
-		$retry = (string) wp_remote_retrieve_header( $answer, 'retry-after' );
-	}
-
-	$data = json_decode( $body );
-	if ( JSON_ERROR_NONE !== json_last_error() || '' === trim( $body ) ) {
-		$data   = array(
-			'code'    => 'service_finder_relay_not_json',
-			'message' => __( 'The directory did not answer with JSON.', 'service-finder' ),
-			'data'    => array( 'status' => $status ),
-		);
-		$status = $status >= 200 && $status < 300 ? 502 : $status;
-	} elseif ( ! $hit && $cache > 0 && $status >= 200 && $status < 300 ) {
-		set_transient(
-			$key,
-			array(
-				'status' => $status,
-				'body'   => $body,
-			),
-			$cache
-		);
-	}
-	if ( $status < 100 || $status > 599 ) {
-		$status = 502;
-	}
-
-	$response = new WP_REST_Response( $data, $status );
-	$response->header( 'X-Service-Finder-Relay', $hit ? 'hit' : 'miss' );
-	$response->header( 'Cache-Control', $status >= 200 && $status < 300 && $cache > 0 ? 'public, max-age=' . $cache : 'no-store' );
-	if ( '' !== $retry && preg_match( '/^[\w ,:+-]{1,64}$/', $retry ) ) {
-		$response->header( 'Retry-After', $retry );
-	}
-	return $response;
+	$u = service_finder_url_parts( $url );
+	wp_parse_str( $u['query'], $params );
+	return service_finder_relay_answer( $settings, $allowed[ $n ], array_slice( $u['segments'], count( service_finder_url_parts( $allowed[ $n ] )['segments'] ) ), $params );
 }

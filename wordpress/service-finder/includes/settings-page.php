@@ -33,10 +33,14 @@ function service_finder_admin_init() {
 	add_settings_field( 'service_finder_allowed', __( 'Allowed directory URLs', 'service-finder' ), 'service_finder_field_allowed', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_allowed' ) );
 	add_settings_field( 'service_finder_endpoints', __( 'Default directories', 'service-finder' ), 'service_finder_field_endpoints', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_endpoints' ) );
 	add_settings_field( 'service_finder_radius', __( 'Default distance (miles)', 'service-finder' ), 'service_finder_field_radius', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_radius' ) );
+	add_settings_field( 'service_finder_geocoder', __( 'Geocoder', 'service-finder' ), 'service_finder_field_geocoder', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_geocoder' ) );
+	add_settings_field( 'service_finder_places', __( 'Place list', 'service-finder' ), 'service_finder_field_places', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_places' ) );
 
 	add_settings_section( 'service_finder_relay', __( 'Relay', 'service-finder' ), 'service_finder_section_relay', 'service-finder' );
 	add_settings_field( 'service_finder_relay_on', __( 'Relay', 'service-finder' ), 'service_finder_field_relay', 'service-finder', 'service_finder_relay', array( 'label_for' => 'service_finder_relay_on' ) );
 	add_settings_field( 'service_finder_cache', __( 'Cache time (seconds)', 'service-finder' ), 'service_finder_field_cache', 'service-finder', 'service_finder_relay', array( 'label_for' => 'service_finder_cache' ) );
+	add_settings_field( 'service_finder_rate', __( 'Requests per visitor per minute', 'service-finder' ), 'service_finder_field_rate', 'service-finder', 'service_finder_relay', array( 'label_for' => 'service_finder_rate' ) );
+	add_settings_field( 'service_finder_intranet', __( 'Intranet hosts', 'service-finder' ), 'service_finder_field_intranet', 'service-finder', 'service_finder_relay', array( 'label_for' => 'service_finder_intranet' ) );
 }
 
 /**
@@ -125,6 +129,37 @@ function service_finder_field_radius() {
 }
 
 /**
+ * A URL field.
+ *
+ * @param string $key         Setting.
+ * @param string $description Text under it.
+ */
+function service_finder_url_field( $key, $description ) {
+	$settings = service_finder_settings();
+	printf(
+		'<input id="service_finder_%1$s" name="%2$s[%1$s]" type="url" value="%3$s" class="regular-text code"><p class="description">%4$s</p>',
+		esc_attr( $key ),
+		esc_attr( SERVICE_FINDER_OPTION ),
+		esc_attr( (string) $settings[ $key ] ),
+		esc_html( $description )
+	);
+}
+
+/**
+ * Geocoder field.
+ */
+function service_finder_field_geocoder() {
+	service_finder_url_field( 'geocoder', __( 'A postcodes.io-compatible geocoder for every finder; empty for postcodes.io itself. Postcodes people type are sent there. A shortcode may name another only if it is under an allowed directory URL.', 'service-finder' ) );
+}
+
+/**
+ * Places field.
+ */
+function service_finder_field_places() {
+	service_finder_url_field( 'places', __( 'A JSON list of place names and their points for every finder, e.g. {"Barry": {"lat": 51.4, "lng": -3.27}}. A shortcode may name another only if it is under an allowed directory URL.', 'service-finder' ) );
+}
+
+/**
  * Relay checkbox.
  */
 function service_finder_field_relay() {
@@ -148,6 +183,39 @@ function service_finder_field_cache() {
 		(int) $settings['cache'],
 		(int) WEEK_IN_SECONDS,
 		esc_html__( '0 keeps nothing.', 'service-finder' )
+	);
+}
+
+/**
+ * Rate field.
+ */
+function service_finder_field_rate() {
+	$settings = service_finder_settings();
+	printf(
+		'<input id="service_finder_rate" name="%1$s[rate]" type="number" min="0" max="%3$d" step="1" value="%2$d" class="small-text"><p class="description">%4$s</p>',
+		esc_attr( SERVICE_FINDER_OPTION ),
+		(int) $settings['rate'],
+		(int) SERVICE_FINDER_RATE_MOST,
+		esc_html(
+			sprintf(
+				/* translators: %d: the default */
+				__( 'Each visitor (IP address) may make this many relay requests at once, refilled at this many a minute; past it the relay answers "429 Too Many Requests" and the finder tries again shortly. Default %d; 0 turns the limit off.', 'service-finder' ),
+				SERVICE_FINDER_RATE_DEFAULT
+			)
+		)
+	);
+}
+
+/**
+ * Intranet hosts field.
+ */
+function service_finder_field_intranet() {
+	$settings = service_finder_settings();
+	printf(
+		'<textarea id="service_finder_intranet" name="%1$s[intranet]" rows="2" cols="60" class="large-text code">%2$s</textarea><p class="description">%3$s</p>',
+		esc_attr( SERVICE_FINDER_OPTION ),
+		esc_textarea( implode( "\n", (array) $settings['intranet'] ) ),
+		esc_html__( 'The relay never fetches from this machine, private networks (10.x, 172.16–31.x, 192.168.x, 100.64–100.127.x, fc00::/7), link-local addresses (169.254.x, where cloud servers keep their secrets, fe80::/10) or their IPv6 forms, whatever an allowed address says and wherever its name points. Only if a directory you allow lives on your own network, write its host name here, one per line (e.g. directory.council.internal).', 'service-finder' )
 	);
 }
 

@@ -3,8 +3,9 @@
  * [service_finder] → <service-finder …>.
  *
  * Every attribute is checked by type before it reaches the page: URLs must be
- * http(s) (and, for directories, on the administrator's allow-list when one
- * is set), numbers are numbers, yes/no values become present/absent boolean
+ * http(s) (for directories, on the administrator's allow-list when one is
+ * set; for the geocoder and place list, on the allow-list or the settings
+ * page, always), numbers are numbers, yes/no values become present/absent boolean
  * attributes and word lists keep only known words. Everything written is
  * escaped with esc_attr.
  *
@@ -71,6 +72,24 @@ function service_finder_clean_url_list( $value, $allowed ) {
 		$urls[] = $url;
 	}
 	return array_values( array_unique( $urls ) );
+}
+
+/**
+ * A shortcode's geocoder or place-list URL when the administrator allows it (the one on the settings
+ * page, or one under an allowed directory URL), else the one on the settings page ('' when none).
+ *
+ * @param string $raw     The shortcode's value.
+ * @param string $setting The settings page's value.
+ * @param array  $allowed Allowed base URLs.
+ * @return string
+ */
+function service_finder_admin_url( $raw, $setting, $allowed ) {
+	$setting = service_finder_clean_url( $setting );
+	$url     = service_finder_clean_url( $raw );
+	if ( '' !== $url && ( $url === $setting || ( $allowed && service_finder_allowed_index( $url, $allowed ) >= 0 ) ) ) {
+		return $url;
+	}
+	return $setting;
 }
 
 /**
@@ -156,11 +175,13 @@ function service_finder_element_attributes( $atts ) {
 	$named       = false;
 	foreach ( $endpoints as $url ) {
 		$directory = array( 'url' => $url );
-		if ( $use_relay ) {
-			// Every directory left is on the allowed list, so each goes through the relay. It keeps its own
-			// address as "source": the finder then names it, and keys its records, as when it reads it directly.
+		$relayed = $use_relay ? service_finder_relay_url_for( $url ) : $url;
+		if ( $relayed !== $url ) {
+			// Through the relay, keeping its own address as "source": the finder then names it, and keys
+			// its records, as when it reads it directly. (An address with a query of its own that the
+			// allowed address does not have is read directly: the relay would drop that query.)
 			$directory = array(
-				'url'    => service_finder_relay_url_for( $url ),
+				'url'    => $relayed,
 				'source' => $url,
 			);
 		}
@@ -235,8 +256,9 @@ function service_finder_element_attributes( $atts ) {
 		$out['lang'] = $lang;
 	}
 
+	// The geocoder receives the postcodes people type: only the administrator chooses where they go.
 	foreach ( array( 'geocoder', 'places' ) as $key ) {
-		$url = service_finder_clean_url( html_entity_decode( $atts[ $key ], ENT_QUOTES, 'UTF-8' ) );
+		$url = service_finder_admin_url( html_entity_decode( $atts[ $key ], ENT_QUOTES, 'UTF-8' ), (string) ( $settings[ $key ] ?? '' ), $allowed );
 		if ( '' !== $url ) {
 			$out[ $key ] = $url;
 		}

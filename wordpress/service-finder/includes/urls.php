@@ -59,10 +59,23 @@ function service_finder_clean_number( $raw, $min, $max ) {
 }
 
 /**
+ * Whether one decoded path segment stays where it is: not "." or "..", and
+ * none of the characters that let a server read it otherwise: / and \
+ * (another segment), ; (path parameters: Tomcat and Spring read "..;" as
+ * ".."), % (decoded twice by some servers), ? and #, control characters.
+ *
+ * @param string $decoded Segment, percent-decoded once.
+ * @return bool
+ */
+function service_finder_segment_is_safe( $decoded ) {
+	return '.' !== $decoded && '..' !== $decoded && ! preg_match( '/[\/\\\\;%?#\x00-\x1f\x7f]/', $decoded );
+}
+
+/**
  * The comparable parts of an http(s) URL: scheme, host, port and path segments.
  *
  * @param string $url URL.
- * @return array|null null when it is not a usable http(s) URL or its path climbs ('.', '..').
+ * @return array|null null when it is not a usable http(s) URL or a path segment is not safe (service_finder_segment_is_safe()).
  */
 function service_finder_url_parts( $url ) {
 	$parts = wp_parse_url( (string) $url );
@@ -80,8 +93,7 @@ function service_finder_url_parts( $url ) {
 		if ( '' === $segment ) {
 			continue;
 		}
-		$decoded = rawurldecode( $segment );
-		if ( '.' === $decoded || '..' === $decoded || false !== strpbrk( $decoded, "/\\\0" ) ) {
+		if ( ! service_finder_segment_is_safe( rawurldecode( $segment ) ) ) {
 			return null;
 		}
 		$segments[] = $segment;
