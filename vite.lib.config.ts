@@ -30,6 +30,10 @@ export default defineConfig({
         // sf-results names the virtualizer's layout, so its dynamic import adds no file.
         chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => id.includes('/sf-map/map-view')) ? 'map-[hash].js' : '[name]-[hash].js'),
         minify: true,
+        // Every module the page runs before the first render goes in service-finder.js: left to itself,
+        // rolldown split out a module shared with a lazy chunk (the model's constants) as a file of its own,
+        // which the main file imported statically, a request more before anything could start.
+        codeSplitting: { groups: [{ name: 'service-finder', tags: ['$initial'] }] },
       },
     },
   },

@@ -57,9 +57,21 @@ export interface SearchIndex {
   readonly entries: readonly Entry[];
   /** Position of each entry in name order. */
   readonly nameRank: Int32Array;
-  /** Last text scoring, reused while only other filters change. */
-  textCache?: { key: string; scores: Float32Array | undefined };
+  /** The entries in name order. */
+  readonly nameOrder: Int32Array;
+  /** Last text scoring, reused while only other filters change, with the scores of its last few words. */
+  textCache?: { key: string; scores: Float32Array | undefined; tokens: TokenScores[] };
 }
+
+/** One query word's score per entry, and the entries it matched. */
+interface TokenScores {
+  token: string;
+  scores: Float32Array;
+  hits: Int32Array;
+}
+
+/** Query words whose scores are kept: a word typed a letter at a time is looked for among the last one's matches. */
+const TOKENS_KEPT = 8;
 
 function indexTokens(text: string | undefined, mask: number, into: Map<string, number>, pairs = true): void {
   const tokens = tokenise(text);
@@ -137,7 +149,7 @@ export function createIndex(services: BlendedService[]): SearchIndex {
   });
   const nameRank = new Int32Array(entries.length);
   order.forEach((entry, rank) => (nameRank[entry] = rank));
-  return { entries, nameRank };
+  return { entries, nameRank, nameOrder: Int32Array.from(order) };
 }
 
 function lowerBound(words: string[], q: string): number {
@@ -151,42 +163,62 @@ function lowerBound(words: string[], q: string): number {
   return lo;
 }
 
-/** Per entry: best weight of a word starting with `q` (exact word 1×, prefix 0.7×). */
-function scoreToken(index: SearchIndex, q: string): Float32Array {
-  const out = new Float32Array(index.entries.length);
-  index.entries.forEach((e, i) => {
-    const { words, masks } = e;
+/**
+ * Per entry: best weight of a word starting with `q` (exact word 1×, prefix 0.7×). An entry with no word
+ * starting with a kept shorter word that `q` starts with has none starting with `q` either: typing a word
+ * letter by letter, each letter looks only among the entries the word so far matched.
+ */
+function scoreToken(index: SearchIndex, q: string, kept: TokenScores[]): Float32Array {
+  const known = kept.find((t) => t.token === q);
+  if (known) return known.scores;
+  let within: Int32Array | undefined;
+  for (const t of kept) if (q.startsWith(t.token) && (!within || t.hits.length < within.length)) within = t.hits;
+  const { entries } = index;
+  const scores = new Float32Array(entries.length);
+  const hits: number[] = [];
+  const n = within ? within.length : entries.length;
+  for (let k = 0; k < n; k++) {
+    const i = within ? within[k] : k;
+    const { words, masks } = entries[i];
     let best = 0;
     for (let j = lowerBound(words, q); j < words.length && words[j].startsWith(q); j++) {
       const w = fieldWeight(masks[j]) * (words[j] === q ? 1 : 0.7);
       if (w > best) best = w;
     }
-    out[i] = best;
-  });
-  return out;
+    if (best > 0) {
+      scores[i] = best;
+      hits.push(i);
+    }
+  }
+  kept.unshift({ token: q, scores, hits: Int32Array.from(hits) });
+  if (kept.length > TOKENS_KEPT) kept.pop();
+  return scores;
 }
 
 /** Text score per entry (0 = no match), or undefined when the text has no words. */
 function textScores(index: SearchIndex, text: string, synonyms?: Synonyms): Float32Array | undefined {
   const key = `${text}\u0000${synonyms ? JSON.stringify(synonyms) : ''}`;
   if (index.textCache?.key === key) return index.textCache.scores;
+  const kept = index.textCache?.tokens ?? [];
   const terms = queryTerms(text, synonyms);
+  const n = index.entries.length;
   let total: Float32Array | undefined;
   for (const alternatives of terms) {
-    const term = new Float32Array(index.entries.length);
+    const term = new Float32Array(n);
     for (const alt of alternatives) {
+      // Kept scores are read, never written.
       let altScore: Float32Array | undefined;
       for (const token of alt) {
-        const s = scoreToken(index, token);
+        const s = scoreToken(index, token, kept);
         if (!altScore) altScore = s;
-        else for (let i = 0; i < s.length; i++) altScore[i] = Math.min(altScore[i], s[i]);
+        else altScore = altScore.map((v, i) => Math.min(v, s[i]));
       }
-      if (altScore) for (let i = 0; i < term.length; i++) if (altScore[i] > term[i]) term[i] = altScore[i];
+      if (altScore) for (let i = 0; i < n; i++) if (altScore[i] > term[i]) term[i] = altScore[i];
     }
     if (!total) total = term;
-    else for (let i = 0; i < term.length; i++) total[i] = term[i] > 0 && total[i] > 0 ? total[i] + term[i] : 0;
+    else for (let i = 0; i < n; i++) total[i] = term[i] > 0 && total[i] > 0 ? total[i] + term[i] : 0;
   }
-  index.textCache = { key, scores: total };
+  index.textCache = { key, scores: total, tokens: kept };
   return total;
 }
 
@@ -197,6 +229,8 @@ interface Filter {
   field: FilterField;
   test(e: Entry, i: number): State;
   explain(e: Entry, i: number): Omit<Explanation, 'field' | 'state'>;
+  /** The explanation is the same for every entry: one object serves every result. */
+  same?: boolean;
 }
 
 /** A filter as the needs vocabulary's module makes it (engine/needs/filters.ts): it reads only the service. */
@@ -281,6 +315,7 @@ function buildFilters(
             field: 'text',
             test: (_e, i) => (scores[i] > 0 ? 1 : 0),
             explain: () => ({ detail: `matches “${text}”`, params: { text } }),
+            same: true,
           } as Filter)
         : undefined,
     category: query.categories?.length ? anyOf(query.categories, 'category', (e) => e.categories, true) : undefined,
@@ -349,6 +384,7 @@ function buildFilters(
         return r === 'yes' ? 1 : r === 'no' ? 0 : 2;
       },
       explain: () => ({ detail: `runs on ${date}`, params: { date } }),
+      same: true,
     });
   }
   if (query.openNow) {
@@ -360,6 +396,7 @@ function buildFilters(
         return r === 'yes' ? 1 : r === 'no' ? 0 : 2;
       },
       explain: () => ({ detail: 'open now', params: { openNow: 'yes' } }),
+      same: true,
     });
   }
   if (query.near) {
@@ -388,6 +425,7 @@ function buildFilters(
       field: 'cost',
       test: (e) => (e.free === undefined ? 2 : e.free ? 1 : 0),
       explain: () => ({ detail: 'free', params: { free: 'yes' } }),
+      same: true,
     });
   }
   if (query.hideStale) {
@@ -405,6 +443,7 @@ function buildFilters(
       field: 'completeness',
       test: (e) => ((e.stated & bits) === bits ? 1 : 0),
       explain: () => ({ detail: `states ${need.join(', ')}`, params: { fields: need.join(', ') } }),
+      same: true,
     });
   }
   return filters;
@@ -421,9 +460,13 @@ export function defaultSort(query: Query): Sort {
   return query.sort ?? (query.text?.trim() || query.needs?.length ? 'relevance' : query.near ? 'distance' : 'name');
 }
 
-/** Filters and ranks the index for a query. Full matches always come before partial ones. */
+/**
+ * Filters and ranks the index for a query. Full matches always come before partial ones. Explanations that
+ * are the same for every result (and the "not stated" ones) are shared between results: read them, never
+ * change them.
+ */
 export function search(index: SearchIndex, query: Query, options: SearchOptions): SearchOutput {
-  const { entries } = index;
+  const { entries, nameOrder } = index;
   const distance = new Float64Array(entries.length).fill(NaN);
   const words = query.text?.trim();
   const text = words ? textScores(index, words, options.synonyms) : undefined;
@@ -431,11 +474,23 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
   const filters = buildFilters(query, options, text, distance, boost);
   const states = new Uint8Array(filters.length);
   const today = localParts(options.now).day;
-  const hits: Hit[] = [];
-  let matched = 0;
-  outer: for (let i = 0; i < entries.length; i++) {
+  const unknown = filters.map((filter): Explanation => ({ field: filter.field, state: 'unknown', ...NOT_STATED }));
+  const matchOnce: Array<Explanation | undefined> = [];
+  const match = (f: number, e: Entry, i: number): Explanation =>
+    filters[f].same
+      ? (matchOnce[f] ??= { field: filters[f].field, state: 'match', ...filters[f].explain(e, i) })
+      : { field: filters[f].field, state: 'match', ...filters[f].explain(e, i) };
+  // With every explanation the same for all entries, the list depends only on which filters matched.
+  const allSame = filters.every((f) => f.same);
+  const lists = new Map<number, Explanation[]>();
+  // Hits are gathered in name order: a stable sort then leaves equals in name order.
+  const full: Hit[] = [];
+  const partials: Hit[] = [];
+  outer: for (let k = 0; k < entries.length; k++) {
+    const i = nameOrder[k];
     const e = entries[i];
     let partial = false;
+    let code = 0;
     for (let f = 0; f < filters.length; f++) {
       const s = filters[f].test(e, i);
       if (s === 0) continue outer;
@@ -444,12 +499,13 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
         partial = true;
       }
       states[f] = s;
+      code = code * 3 + s;
     }
-    const explanations: Explanation[] = filters.map((filter, f) =>
-      states[f] === 1
-        ? { field: filter.field, state: 'match', ...filter.explain(e, i) }
-        : { field: filter.field, state: 'unknown', ...NOT_STATED },
-    );
+    let explanations = allSame ? lists.get(code) : undefined;
+    if (!explanations) {
+      explanations = filters.map((_filter, f) => (states[f] === 1 ? match(f, e, i) : unknown[f]));
+      if (allSame) lists.set(code, explanations);
+    }
     // Small boosts: checked within the year, complete enough to refer with confidence, and near the person
     // (1 on the spot, ½ at 3 km, ¼ at 9 km: among names that match alike, the nearer comes first).
     const fresh = today - e.checkedDay <= STALE_DAYS ? 0.2 : 0;
@@ -457,29 +513,25 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
     const score = (text ? text[i] : 0) + boost[i] + 0.3 * e.completeness + fresh + near;
     const result: Result = { service: e.service, score, explanations, partial };
     if (!Number.isNaN(distance[i])) result.distanceKm = distance[i];
-    if (!partial) matched++;
-    hits.push({ result, e, i });
+    (partial ? partials : full).push({ result, e, i });
   }
   const sort = defaultSort(query);
-  const rank = index.nameRank;
-  const byName = (a: Hit, b: Hit) => rank[a.i] - rank[b.i];
   const dist = (r: Result) => r.distanceKm ?? Infinity;
-  hits.sort((a, b) => {
-    if (a.result.partial !== b.result.partial) return a.result.partial ? 1 : -1;
-    switch (sort) {
-      case 'relevance':
-        return b.result.score - a.result.score || dist(a.result) - dist(b.result) || byName(a, b);
-      case 'distance':
-        return dist(a.result) - dist(b.result) || byName(a, b);
-      case 'checked': {
-        const ca = Number.isNaN(a.e.checkedMs) ? -Infinity : a.e.checkedMs;
-        const cb = Number.isNaN(b.e.checkedMs) ? -Infinity : b.e.checkedMs;
-        return cb - ca || byName(a, b);
-      }
-      default:
-        return byName(a, b);
-    }
-  });
+  const checked = (h: Hit) => (Number.isNaN(h.e.checkedMs) ? -Infinity : h.e.checkedMs);
+  const order: ((a: Hit, b: Hit) => number) | undefined =
+    sort === 'relevance'
+      ? (a, b) => b.result.score - a.result.score || dist(a.result) - dist(b.result)
+      : sort === 'distance'
+        ? (a, b) => dist(a.result) - dist(b.result)
+        : sort === 'checked'
+          ? (a, b) => checked(b) - checked(a)
+          : undefined;
+  if (order) {
+    full.sort(order);
+    partials.sort(order);
+  }
+  const matched = full.length;
+  const hits = full.concat(partials);
   return {
     results: hits.map((h) => h.result),
     total: entries.length,

@@ -94,6 +94,8 @@ interface Output {
 const EMPTY: Output = { results: [], total: 0, matched: 0, partial: 0 };
 /** Records blended, and services indexed, between checks of the time taken. */
 const BLEND_CHUNK = 50;
+/** A service's freshness is worked out again after this long (it changes at midnight). */
+const FRESHNESS_KEPT_MS = 60_000;
 const INDEX_CHUNK = 50;
 
 /**
@@ -150,6 +152,8 @@ export class FinderStore extends EventTarget {
   #details?: DetailsReader;
   #detailsLoading?: Promise<DetailsReader>;
   #unread?: Unread;
+  /** Freshness already worked out, per service object: it changes once a day, and is read at every render of a card. */
+  readonly #freshness = new WeakMap<BlendedService, { at: number; value: ReturnType<typeof computeFreshness> }>();
 
   constructor(options: FinderStoreOptions) {
     super();
@@ -289,8 +293,15 @@ export class FinderStore extends EventTarget {
     return next;
   }
 
+  /** How long ago a service was checked; the same object while the answer holds (within a minute of the last). */
   freshness(service: BlendedService) {
-    return computeFreshness(service, this.#now());
+    const now = this.#now();
+    const t = now.getTime();
+    const hit = this.#freshness.get(service);
+    if (hit && t >= hit.at && t - hit.at < FRESHNESS_KEPT_MS) return hit.value;
+    const value = computeFreshness(service, now);
+    this.#freshness.set(service, { at: t, value });
+    return value;
   }
 
   /** The store's clock: the `now` option (tests pin it), else the current time. */

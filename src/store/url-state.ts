@@ -129,9 +129,28 @@ export function withParams(href: string, ours: URLSearchParams): string {
   return url.toString();
 }
 
-/** This page's address opened on one service: the link every card, calendar entry and `.ics` event gives. */
+/** The links made for the page's address, once it is read without this module's parameters. */
+let links: { page: string; base: string; byKey: Map<string, string> } | undefined;
+/** Links kept for one address: a card's link is asked for at every render of the card. */
+const LINKS_KEPT = 2000;
+
+/**
+ * This page's address opened on one service: the link every card, calendar entry and `.ics` event gives.
+ * The finder writes the query into the address as a person types, which leaves these links the same.
+ */
 export function serviceHref(key: string): string {
-  return withParams(typeof location === 'undefined' ? 'http://localhost/' : location.href, new URLSearchParams({ service: key }));
+  const page = typeof location === 'undefined' ? 'http://localhost/' : location.href;
+  if (links?.page !== page) {
+    const base = withParams(page, new URLSearchParams());
+    links = links?.base === base ? { ...links, page } : { page, base, byKey: new Map() };
+  }
+  let href = links.byKey.get(key);
+  if (href === undefined) {
+    if (links.byKey.size >= LINKS_KEPT) links.byKey.clear();
+    href = withParams(links.base, new URLSearchParams({ service: key }));
+    links.byKey.set(key, href);
+  }
+  return href;
 }
 
 /** The part of an address this module owns, in a stable order, for comparing. */

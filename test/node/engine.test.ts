@@ -670,6 +670,45 @@ describe('search: distance and sorting', () => {
   });
 });
 
+describe('search: a word typed a letter at a time', () => {
+  const WORDS = ['counselling', 'council', 'count', 'cafe', 'carers', 'care', 'walk', 'walking', 'wellbeing', 'youth', 'yoga', 'food'];
+  const many = Array.from({ length: 300 }, (_, i) =>
+    svc(i % 2 ? 'a' : 'b', {
+      name: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${i}`,
+      description: i % 3 ? `${WORDS[(i * 5) % WORDS.length]} group` : undefined,
+      categories: i % 4 ? undefined : [{ name: WORDS[(i * 3) % WORDS.length] }],
+      ages: i % 5 ? undefined : { min: 18 },
+    }),
+  );
+  const b = createBlender();
+  b.add(many);
+  const services = b.services();
+  const view = (out: ReturnType<typeof search>) => ({
+    matched: out.matched,
+    results: out.results.map((r) => [r.service.key, r.score, r.partial, r.explanations]),
+  });
+  it('finds, letter by letter and back, what a fresh index finds for each text', () => {
+    // One index for the whole typing, as the store keeps it: each letter looks among the last word's matches.
+    const typing = createIndex(services);
+    const texts: string[] = [];
+    for (const word of ['counselling', 'care walk', 'youth']) {
+      for (let i = 1; i <= word.length; i++) texts.push(word.slice(0, i));
+      for (let i = word.length - 1; i >= 1; i--) texts.push(word.slice(0, i));
+      texts.push('');
+    }
+    for (const text of texts) {
+      for (const query of [{ text }, { text, age: 30 }, { text, sort: 'name' as const }]) {
+        assert.deepEqual(
+          view(search(typing, query, { now: NOW })),
+          view(search(createIndex(services), query, { now: NOW })),
+          JSON.stringify(query),
+        );
+      }
+    }
+    assert.ok(search(typing, { text: 'cou' }, { now: NOW }).results.length > 0, 'the words are found');
+  });
+});
+
 describe('index after more records arrive', () => {
   it('re-indexing picks up new and re-blended services', () => {
     const b = createBlender();

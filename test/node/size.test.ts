@@ -17,18 +17,24 @@ let dir: string;
 const sizes = new Map<string, number>();
 /** Node's gzip of each file, in kB. */
 const nodeSizes = new Map<string, number>();
+/** The files each file imports statically, as the bundler wrote them. */
+const staticImports = new Map<string, string[]>();
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sf-size-'));
   const reported: string[] = [];
   const logger = createLogger('info');
   logger.info = (message) => void reported.push(message);
-  await build({
+  const output = await build({
     configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname,
     logLevel: 'info',
     customLogger: logger,
     build: { outDir: dir },
   });
+  for (const out of [output].flat()) {
+    if (!('output' in out)) continue;
+    for (const file of out.output) if (file.type === 'chunk') staticImports.set(file.fileName, file.imports);
+  }
   // "…/service-finder.js   182.63 kB │ gzip: 59.30 kB"
   for (const line of reported.join('\n').split('\n')) {
     const match = /([^/\s]+\.js)\s+[\d.]+ kB\s+│ gzip:\s+([\d.]+) kB/.exec(line);
@@ -56,6 +62,15 @@ describe('bundle size budgets (kB gzip, as Vite reports them)', () => {
     assert.ok(size('service-finder.js') <= BUDGETS.main, `${size('service-finder.js').toFixed(1)} KB`));
   it(`the map chunk (Leaflet, its CSS, supercluster) is under ${BUDGETS.map} KB and separate`, () =>
     assert.ok(size('map-') <= BUDGETS.map, `${size('map-').toFixed(1)} KB`));
+  it('the main file imports no other file statically: a page makes one request for the finder before it starts', async () => {
+    assert.deepEqual(staticImports.get('service-finder.js'), []);
+    // And as written: no `import … from "./…"` (dynamic `import("./…")` is how the lazy parts load).
+    const main = await readFile(join(dir, 'service-finder.js'), 'utf8');
+    assert.doesNotMatch(
+      main,
+      /(?:^|[;}\s])(?:import|export)\s*(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*(?:\s*as\s*[\w$]+)?)?\s*(?:from\s*)?["'`]\.\//,
+    );
+  });
   it('the sanitiser, virtualizer, OpenActive and static index readers, Welsh words, calendar and calendar file writer load only when needed', () => {
     assert.ok(size('sanitise-') <= BUDGETS.sanitiser);
     assert.ok(size('virtualize-') + size('flow-') <= BUDGETS.virtualizer);
