@@ -2,7 +2,6 @@ import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Resu
 import { SourceError, endpointOf } from '../model/index.js';
 import { clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
 import {
-  createBlender,
   createIndex,
   facets as computeFacets,
   freshness as computeFreshness,
@@ -16,6 +15,7 @@ import type { NeedGroup, Need } from '../engine/needs/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
 import { NeedsLoader } from './needs.js';
 import { blame, throwing, unreadable } from './quarantine.js';
+import { LazyBlender } from './lazy-blender.js';
 import { SLICE_MS, nextTask, yieldToMain } from './tasks.js';
 import type { StaticIndexReader } from '../sources/static-index.js';
 import type { DetailsReader, Unread } from './details.js';
@@ -81,7 +81,7 @@ const usesNeeds = (q: Query) => !!(q.needs?.length || q.categories?.length || q.
  * pages would come from the cache anyway; blending 10,000 records again kept a slow machine busy for seconds
  * and made the garbage collector pause the page.
  */
-let letGo: { key: string; at: number; blender: ReturnType<typeof createBlender>; statuses: DirectoryStatus[] } | undefined;
+let letGo: { key: string; at: number; blender: LazyBlender; statuses: DirectoryStatus[] } | undefined;
 const LET_GO_MS = 300_000; // the page cache's lifetime (src/sources/http.ts)
 
 interface Output {
@@ -121,7 +121,7 @@ export class FinderStore extends EventTarget {
   /** The latest read of each index. */
   readonly #indexReads = new Map<string, Promise<void>>();
   readonly #reads = new Map<string, AbortController>();
-  #blender = createBlender();
+  #blender = new LazyBlender();
   #services: BlendedService[] = [];
   /** Each service by the key of every record in it (a blended service's key is its first record's). */
   #byKey = new Map<string, BlendedService>();
@@ -505,7 +505,10 @@ export class FinderStore extends EventTarget {
         });
       // The first request leaves now, in this task (the sources read each page's records in a task of
       // their own, so pages already in the cache do not all arrive in one).
+      const blending = this.#blender.ready();
+      blending.catch(() => undefined); // awaited with the first page; until then its failure is not unhandled
       for await (const page of read) {
+        await blending;
         status.dialect = page.dialect;
         status.version = page.version;
         status.pagesRead = page.page;
