@@ -134,14 +134,14 @@ async function benchEngine(): Promise<void> {
 
 if (wanted('engine')) await benchEngine();
 if (wanted('blend')) await (await import('./blend.js')).benchBlend();
-// The map (issue 5) and heavy use (issue 8) print their own tables.
+// The map and heavy use print their own tables.
 if (wanted('map')) await (await import('./map.js')).benchMap();
 if (wanted('heavy')) await (await import('./heavy.js')).benchHeavy();
-// First result and keystroke → changed list (issue 16).
+// First result and keystroke → changed list.
 if (wanted('first')) await (await import('./first-result.js')).benchFirst();
 if (wanted('needs')) await (await import('./needs.js')).benchNeeds();
 // Reads 2.5 GB of hostile text: only when named.
 if (parts.includes('hostile')) await (await import('./hostile.js')).benchHostile();
-// Paging, summaries and details, heap (issue 16).
+// Paging, summaries and details, heap.
 if (wanted('paging')) await (await import('./paging.js')).benchPaging();
 if (parts.includes('index')) await (await import('./index.js')).benchIndex();

@@ -85,8 +85,8 @@ export function localParts(date: Date, tz = LONDON): { day: number; minutes: num
 /**
  * Instants already converted, by zone and then local day and minute: cards
  * and calendars ask for the same few day-times again and again, and each
- * conversion costs Intl calls (a quarter of the first render of 40 cards in
- * the heavy bench, before this cache).
+ * conversion costs Intl calls, enough to be a quarter of the first render of
+ * 40 cards without this cache.
  */
 const instants = new Map<string, Map<number, number>>();
 

@@ -152,6 +152,8 @@ export class FinderStore extends EventTarget {
   #details?: DetailsReader;
   #detailsLoading?: Promise<DetailsReader>;
   #unread?: Unread;
+  /** The services whose needs are all worked out (`#readyNeeds`): the search uses needs when they are the current ones. */
+  #needsReadyFor?: readonly BlendedService[];
   /** Freshness already worked out, per service object: it changes once a day, and is read at every render of a card. */
   readonly #freshness = new WeakMap<BlendedService, { at: number; value: ReturnType<typeof computeFreshness> }>();
 
@@ -248,6 +250,7 @@ export class FinderStore extends EventTarget {
         sliceStart = performance.now();
       }
     }
+    this.#needsReadyFor = services;
   }
 
   /**
@@ -333,7 +336,15 @@ export class FinderStore extends EventTarget {
       }
     }
     this.#query = next;
-    if (usesNeeds(next)) await this.#readyNeeds();
+    if (usesNeeds(next)) {
+      // Keywords and categories are searched at once, and again with the vocabulary when its file has come:
+      // a keystroke never waits for it. Needs asked for by id have nothing to show until then.
+      if (!next.needs?.length && this.#needsReadyFor !== this.#services) {
+        this.#refilter();
+        this.#emit();
+      }
+      await this.#readyNeeds();
+    }
     this.#refilter();
     this.#emit();
     if (this.#started) this.#readIndexes();
@@ -761,7 +772,9 @@ export class FinderStore extends EventTarget {
   }
 
   #searchOptions() {
-    const needs = this.#needs.compiled;
+    // Until every service's needs are worked out (a slice at a time), the search goes without them: worked
+    // out inside one search, 10,000 services would hold up a keystroke.
+    const needs = this.#needsReadyFor === this.#services ? this.#needs.compiled : undefined;
     return { now: this.#now(), synonyms: needs?.synonyms ?? this.#options.synonyms, needs };
   }
 
