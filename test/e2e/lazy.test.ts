@@ -33,7 +33,10 @@ describe('parts loaded on first need', () => {
     assert.deepEqual(chunk(requests, 'calendar-view'), [], 'no calendar');
     assert.deepEqual(chunk(requests, 'ics'), [], 'no calendar file writer');
     // Opening a service with dated sessions shows "Add to calendar": the writer comes then.
-    await page.locator('sf-results [part~="card-title"] a').first().click();
+    // Walking groups meet weekly: opening one shows "Add to calendar".
+    await page.getByLabel('What are you looking for?').fill('walking');
+    await page.keyboard.press('Enter');
+    await page.locator('sf-results [part~="card-title"] a', { hasText: /walk/i }).first().click();
     await page.locator('sf-service [part~="detail-title"]').waitFor();
     await eventually(async () => chunk(requests, 'ics').length === 1, 'the calendar file writer loaded with the detail');
     assert.deepEqual(errors, []);
