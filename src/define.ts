@@ -5,7 +5,7 @@
 import { ServiceFinder } from './components/service-finder/service-finder.js';
 import { SfSearch } from './components/sf-search/sf-search.js';
 import { SfResults } from './components/sf-results/sf-results.js';
-import { SfService } from './components/sf-service/sf-service.js';
+import { SfService } from './components/sf-service/shell.js';
 import { SfShortlist } from './components/sf-shortlist/sf-shortlist.js';
 import { SfCalendar } from './components/sf-calendar/sf-calendar.js';
 // Small: Leaflet and the clustering are imported by <sf-map> itself when a map is first shown.

@@ -5,7 +5,7 @@
 export { ServiceFinder } from './components/service-finder/service-finder.js';
 export { SfSearch } from './components/sf-search/sf-search.js';
 export { SfResults } from './components/sf-results/sf-results.js';
-export { SfService } from './components/sf-service/sf-service.js';
+export { SfService } from './components/sf-service/shell.js';
 export { SfShortlist } from './components/sf-shortlist/sf-shortlist.js';
 export { SfCalendar, CALENDAR_VIEWS, type CalendarView, type CalendarItem } from './components/sf-calendar/sf-calendar.js';
 export { icsForOccurrence, icsForSeries, icsForShortlist, icsFilename, datable, type IcsOptions } from './store/ics.js';

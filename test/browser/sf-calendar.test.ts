@@ -4,7 +4,7 @@ import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import type { SfCalendar } from '../../src/components/sf-calendar/sf-calendar.js';
-import type { SfService } from '../../src/components/sf-service/sf-service.js';
+import type { SfService } from '../../src/components/sf-service/shell.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import { seriesExportable } from '../../src/store/ics.js';
 import { localParts, weekdayOf } from '../../src/engine/schedule.js';

@@ -1,4 +1,4 @@
-// End to end: the parts of the CDN bundle loaded on first need (the Welsh words, the calendar, the
+// End to end: the parts of the CDN bundle loaded on first need (the Welsh words, the calendar, the detail view, the
 // calendar file writer) are requested when a page needs them and not before, from the page's request log;
 // and the finder asks for its directory before it resolves a place.
 import { after, before, describe, it } from 'node:test';
@@ -25,19 +25,21 @@ after(() => site?.close());
 const chunk = (requests: string[], name: string) => requests.filter((u) => new RegExp(`/${name}-[\\w-]+\\.js$`).test(new URL(u).pathname));
 
 describe('parts loaded on first need', () => {
-  it('a list in English loads neither the Welsh words, the calendar nor the calendar file writer', async () => {
+  it('a list in English loads neither the Welsh words, the calendar, the detail view nor the calendar file writer', async () => {
     const { page, requests, errors, close } = await site.visit('list');
     await resultsCount(page, /\d+ services found/);
     await finderLoaded(page, true);
     assert.deepEqual(chunk(requests, 'cy'), [], 'no Welsh words');
     assert.deepEqual(chunk(requests, 'calendar-view'), [], 'no calendar');
     assert.deepEqual(chunk(requests, 'ics'), [], 'no calendar file writer');
+    assert.deepEqual(chunk(requests, 'sf-service'), [], 'no detail view');
     // Opening a service with dated sessions shows "Add to calendar": the writer comes then.
     // Walking groups meet weekly: opening one shows "Add to calendar".
     await page.getByLabel('What are you looking for?').fill('walking');
     await page.keyboard.press('Enter');
     await page.locator('sf-results [part~="card-title"] a', { hasText: /walk/i }).first().click();
     await page.locator('sf-service [part~="detail-title"]').waitFor();
+    assert.equal(chunk(requests, 'sf-service').length, 1, 'the detail view, once opened');
     await eventually(async () => chunk(requests, 'ics').length === 1, 'the calendar file writer loaded with the detail');
     assert.deepEqual(errors, []);
     await close();

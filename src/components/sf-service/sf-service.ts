@@ -10,32 +10,21 @@ import { dayNumber, isoDay, localParts, occurrences } from '../../engine/schedul
 import { datable, seriesExportable } from '../../store/datable.js';
 import { icsWriter, saveIcs } from '../ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
-import { tokens } from '../shared.styles.js';
 import { styles } from './sf-service.styles.js';
 
+/** The detail's styles, adopted by `<sf-service>` once this module has loaded. */
+export const detailStyles = styles;
+
 /**
- * The detail of the service open now: description (sanitised), when it runs
- * in words, where, who it is for, how to access it, cost, contacts, the
- * directories it comes from and when they last checked it, a link to report a
- * problem, print. Escape or Close closes it and focus returns to the card that
- * opened it. Renders nothing while no service is open.
- *
- * @tag sf-service
- * @summary The detail view of one service.
- *
- * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
- * @attr lang - `en` or `cy`; otherwise inherited.
- *
- * @fires sf-select - {SfSelectEvent} With `key` undefined when the detail is closed.
- *
- * @csspart detail - The article holding the detail.
- * @csspart detail-title - The service name heading.
- * @csspart button - Buttons (close, print, shortlist, add to calendar).
- *
- * @cssprop --sf-color-border - Rule above "About this information" (default #b1b4b6).
+ * The detail of one service, rendered by `<sf-service>` once a service is opened: this module is a chunk of
+ * its own, loaded with the first service opened. The public element, its attributes and parts are
+ * documented on `<sf-service>` (shell.ts).
  */
-export class SfService extends FinderElement {
-  static override styles = [tokens, styles];
+export class SfServiceDetail extends FinderElement {
+  /** Rendered into `<sf-service>`'s shadow root, where its styles are adopted (`detailStyles`). */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
 
   #shown?: string;
   #focusTitle = false;
@@ -287,8 +276,5 @@ export class SfService extends FinderElement {
   }
 }
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'sf-service': SfService;
-  }
-}
+if (typeof customElements !== 'undefined' && !customElements.get('sf-service-detail'))
+  customElements.define('sf-service-detail', SfServiceDetail);

@@ -1,0 +1,112 @@
+import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { FinderElement } from '../finder-element.js';
+import { tokens } from '../shared.styles.js';
+
+type DetailModule = typeof import('./sf-service.js');
+let loading: Promise<DetailModule> | undefined;
+/** The detail's code and styles: one chunk, fetched when a page first opens a service. */
+const loadDetail = () =>
+  (loading ??= import('./sf-service.js').catch((error: unknown) => {
+    loading = undefined; // tried again by "Try again"
+    throw error;
+  }));
+
+const shellStyles = css`
+  sf-service-detail {
+    display: block;
+  }
+`;
+
+/**
+ * The detail of the service open now: description (sanitised), when it runs
+ * in words, where, who it is for, how to access it, cost, contacts, the
+ * directories it comes from and when they last checked it, a link to report a
+ * problem, print. Escape or Close closes it and focus returns to the card that
+ * opened it. Renders nothing while no service is open. The detail's code is
+ * loaded the first time a service is opened (it says so meanwhile, and offers
+ * to try again if it cannot).
+ *
+ * @tag sf-service
+ * @summary The detail view of one service.
+ *
+ * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
+ * @attr lang - `en` or `cy`; otherwise inherited.
+ *
+ * @fires sf-select - {SfSelectEvent} With `key` undefined when the detail is closed.
+ *
+ * @csspart detail - The article holding the detail.
+ * @csspart detail-title - The service name heading.
+ * @csspart button - Buttons (close, print, shortlist, add to calendar).
+ *
+ * @cssprop --sf-color-border - Rule above "About this information" (default #b1b4b6).
+ */
+export class SfService extends FinderElement {
+  static override styles = [tokens, shellStyles];
+
+  @state() private status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  #loaded?: Promise<unknown>;
+  #module?: DetailModule;
+  #stylesAdopted = false;
+
+  /** Closes the detail; focus returns to the card that opened it. */
+  close = (): void => {
+    this.ui?.select(undefined, { from: this });
+  };
+
+  /** Also waits for the detail's code and for the detail inside to render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.#loaded) {
+      await this.#loaded;
+      done = await super.getUpdateComplete();
+    }
+    const detail = this.renderRoot?.querySelector<FinderElement>('sf-service-detail');
+    if (detail) done = (await detail.updateComplete) && done;
+    return done;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.ui?.selected && this.status === 'idle') this.#load();
+    if (this.status === 'ready' && !this.#stylesAdopted && this.shadowRoot && this.#module) {
+      adoptStyles(this.shadowRoot, [...(this.constructor as typeof SfService).elementStyles, this.#module.detailStyles]);
+      this.#stylesAdopted = true;
+    }
+  }
+
+  override render() {
+    const store = this.activeStore;
+    const open = !!(store && this.ui?.selected);
+    this.toggleAttribute('open', open);
+    if (!open) return nothing;
+    const { m } = this.l;
+    // The detail renders into this element's shadow root: its parts are this element's.
+    if (this.status === 'ready') return html`<sf-service-detail .store=${store}></sf-service-detail>`;
+    if (this.status === 'failed') {
+      return html`<article part="detail">
+        <p role="alert">${m.finder.partFailed}</p>
+        <button type="button" class="button secondary" part="button retry-button" @click=${this.#load}>${m.finder.partRetry}</button>
+        <button type="button" class="button secondary" part="button close-button" @click=${this.close}>${m.service.back}</button>
+      </article>`;
+    }
+    return html`<p role="status">${m.finder.loading}</p>`;
+  }
+
+  #load = (): void => {
+    this.status = 'loading';
+    this.#loaded = loadDetail().then(
+      (mod) => {
+        this.#module = mod;
+        this.status = 'ready';
+      },
+      () => (this.status = 'failed'),
+    );
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-service': SfService;
+  }
+}
