@@ -42,9 +42,7 @@ const targetParallelMs = (pages: number) => (2 + Math.ceil((pages - 2) / PER_HOS
 type Row = [what: string, figure: string, target: string];
 
 export async function benchPaging(): Promise<void> {
-  console.log(
-    `\nPaging and details, load average ${loadavg()[0].toFixed(2)}; wall-clock figures, inflated by other work on the machine`,
-  );
+  console.log(`\nPaging and details, load average ${loadavg()[0].toFixed(2)}; wall-clock figures, inflated by other work on the machine`);
   // The directories are served by a process of their own, as real servers are elsewhere: serving them
   // takes no turns from the reader's event loop.
   const fixtures = await fixtureProcess();
