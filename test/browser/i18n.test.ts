@@ -5,7 +5,7 @@ import type { ServiceFinder } from '../../src/components/service-finder/service-
 import { en, Localizer, loadCatalogue, resolveLang } from '../../src/i18n/index.js';
 import { cy } from '../../src/i18n/cy.js';
 import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
-import { placeWords } from '../../src/components/words.js';
+import { placeWords } from '../../src/components/internal/words.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 

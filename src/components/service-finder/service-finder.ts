@@ -13,10 +13,10 @@ import { milesToKm } from '../../i18n/index.js';
 import { finderContext } from '../context.js';
 import { uiFor } from '../finder-ui.js';
 import { SfSourceErrorEvent } from '../events.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import { CALENDAR_VIEWS } from '../sf-calendar/sf-calendar.js';
 import { styles } from './service-finder.styles.js';
-import { flagAttribute, flagProp, listProp, numberProp, textProp, warnOnce } from '../props.js';
+import { flagAttribute, flagProp, listProp, numberProp, textProp, warnOnce } from '../internal/props.js';
 
 /** Properties the store is made from: a change makes a new store. */
 const REBUILD = [

@@ -16,11 +16,11 @@ import {
   type Occurrence,
 } from '../../engine/schedule.js';
 import { cancelledSessions, datable } from '../../store/datable.js';
-import { icsWriter, saveIcs } from '../ics-loader.js';
+import { icsWriter, saveIcs } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { partialFields, scheduleWords } from '../words.js';
+import { partialFields, scheduleWords } from '../internal/words.js';
 import { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
 
 export { styles } from './sf-calendar.styles.js';

@@ -1,7 +1,7 @@
 import { adoptStyles, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import type { SfCalendarView } from './calendar-view.js';
 import { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
 

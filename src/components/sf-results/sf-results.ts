@@ -5,9 +5,9 @@ import { defaultSort } from '../../engine/search.js';
 import { mergeQuery, type Unread } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
-import { Announcer } from '../announcer.js';
-import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../words.js';
-import { tokens } from '../shared.styles.js';
+import { Announcer } from '../internal/announcer.js';
+import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../internal/words.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
 /** Lists longer than this are virtualised. */

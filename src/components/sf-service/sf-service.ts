@@ -5,12 +5,12 @@ import { Task } from '@lit/task';
 import type { BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
+import { ageWords, costWords, safeHref, scheduleWords, whenWords } from '../internal/words.js';
 import { dayNumber, isoDay, localParts, occurrences } from '../../engine/schedule.js';
 import { datable, seriesExportable } from '../../store/datable.js';
-import { icsWriter, saveIcs } from '../ics-loader.js';
+import { icsWriter, saveIcs } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-service.styles.js';
 
 /**

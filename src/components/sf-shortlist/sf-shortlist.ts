@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { icsWriter, saveIcs, type IcsWriter } from '../ics-loader.js';
+import { icsWriter, saveIcs, type IcsWriter } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-shortlist.styles.js';
 
 /** How far ahead the shortlist's calendar file reaches. */

@@ -2,8 +2,8 @@
  * Turning the normalised model into words in the person's language. Shared by
  * the results cards and the detail view; no DOM.
  */
-import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Result, Schedule, Service } from '../model/index.js';
-import type { Localizer } from '../i18n/index.js';
+import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Result, Schedule, Service } from '../../model/index.js';
+import type { Localizer } from '../../i18n/index.js';
 
 /** One line for one explanation, from the query the person made (not the engine's English). */
 export function explain(l: Localizer, e: Explanation, query: Query): string {
