@@ -21,7 +21,9 @@ import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
 import { partialFields, scheduleWords } from '../internal/words.js';
-import { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
+import { calendarView, CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
+import { openFromLink } from '../internal/links.js';
+import { returnFocus } from '../internal/return-focus.js';
 
 export { styles } from './sf-calendar.styles.js';
 
@@ -78,7 +80,7 @@ export class SfCalendarView extends FinderElement {
 
   /** The view shown now: `view`, or the default for the element's width. */
   get currentView(): CalendarView {
-    return this.view && CALENDAR_VIEWS.includes(this.view) ? this.view : this.narrow ? 'agenda' : 'week';
+    return calendarView(this.view) ?? (this.narrow ? 'agenda' : 'week');
   }
 
   /** The first and last day shown (`YYYY-MM-DD`, inclusive). */
@@ -577,15 +579,11 @@ export class SfCalendarView extends FinderElement {
   };
 
   #open(event: MouseEvent, item: CalendarItem): void {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
-    event.preventDefault();
-    this.ui?.select(item.service.key, { from: this, openerKey: this.#token + item.id });
+    openFromLink(event, this.ui, item.service.key, this, this.#token + item.id);
   }
 
   #openService(event: MouseEvent, key: string): void {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
-    event.preventDefault();
-    this.ui?.select(key, { from: this, openerKey: `${this.#token}service|${key}` });
+    openFromLink(event, this.ui, key, this, `${this.#token}service|${key}`);
   }
 
   async #download(item: CalendarItem): Promise<void> {
@@ -600,17 +598,9 @@ export class SfCalendarView extends FinderElement {
   }
 
   /** After the detail closes, focus goes back to the session (or service) that opened it. */
-  async #returnFocus(id: string): Promise<void> {
+  #returnFocus(id: string): Promise<void> {
     const selector = id.startsWith('service|') ? `a[data-key="${CSS.escape(id.slice(8))}"]` : `a[data-id="${CSS.escape(id)}"]`;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const link = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (link && link.offsetParent !== null) {
-        link.focus();
-        link.scrollIntoView?.({ block: 'nearest' });
-        return;
-      }
-    }
+    return returnFocus(() => this.renderRoot.querySelector<HTMLElement>(selector));
   }
 }
 
