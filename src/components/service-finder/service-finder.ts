@@ -78,6 +78,9 @@ const PRESET_FIELDS = {
  * inside it share its state instead of the default layout; elements elsewhere
  * on the page link to it with `finder="<its id>"`.
  *
+ * `import 'service-finder-elements'` (or the CDN bundle) defines it and every `sf-*` element; the class alone,
+ * defining nothing, comes from `service-finder-elements/classes`.
+ *
  * @tag service-finder
  * @summary A complete, accessible service finder over one or more Open Referral UK directories.
  *
