@@ -1,11 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
-import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import type { SfShortlist } from '../../src/components/sf-shortlist/sf-shortlist.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import { Shortlist, SHORTLIST_KEY, sharedKeys } from '../../src/store/shortlist.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
 describe('shortlist', () => {
   beforeEach(() => localStorage.removeItem(SHORTLIST_KEY));
@@ -16,10 +15,7 @@ describe('shortlist', () => {
 
   it('stores nothing on the device until the person adds something', async () => {
     const keysBefore = Object.keys(localStorage);
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
     const results = inner(el, 'sf-results');
     await cards(results);
     expect(Object.keys(localStorage)).to.deep.equal(keysBefore);
@@ -41,10 +37,7 @@ describe('shortlist', () => {
   });
 
   it('copies each service’s address in the same words as the detail view', async () => {
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
     const store = el.store!;
     // A place with a name as well as a street: the name is part of the address.
     const s = store.results

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -114,11 +114,13 @@ describe('the npm package', () => {
       const result = (Array.isArray(out) ? out[0] : out) as { output: Array<{ type: string; code?: string }> };
       apps.set(`/${name}.js`, result.output.find((o) => o.type === 'chunk')!.code!);
     }
-    apps.set('/bundle.js', await readFile(join(dir, 'node_modules/service-finder-elements/dist/bundle/service-finder.js'), 'utf8'));
+    const bundle = join(dir, 'node_modules/service-finder-elements/dist/bundle');
+    for (const file of await readdir(bundle)) apps.set(`/bundle/${file}`, await readFile(join(bundle, file), 'utf8'));
     const site = await serve((req, res) => {
       const app = apps.get(req.url ?? '');
       if (app) res.writeHead(200, { 'content-type': 'text/javascript' }).end(app);
-      else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title>');
+      else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title>');
+      else res.writeHead(404).end();
     });
     const browser = await launchChromium();
     try {
@@ -134,7 +136,7 @@ describe('the npm package', () => {
       await page.addScriptTag({ url: '/register.js', type: 'module' });
       assert.deepEqual(await defined(), tags, 'importing the package defines every element');
       // A second copy (the CDN bundle, say from a WordPress plugin) beside the app's: nothing throws.
-      await page.addScriptTag({ url: '/bundle.js', type: 'module' });
+      await page.addScriptTag({ url: '/bundle/service-finder.js', type: 'module' });
       assert.deepEqual(await defined(), tags);
       assert.deepEqual(errors, []);
     } finally {
