@@ -17,7 +17,7 @@ export function deepActive(): Element | null {
   return a;
 }
 
-/** Waits until every directory has finished (done, failed or stale) and the elements have rendered. */
+/** Waits until every directory has finished (done or failed) and the elements have rendered. */
 export async function loaded(el: ServiceFinder, timeout = 15000): Promise<void> {
   const store = await el.ready;
   await waitUntil(

@@ -202,9 +202,6 @@ export class SfResults extends FinderElement {
       if (s.waitingFor === 'place') {
         return [html`<div class="notice" part="notice notice-place"><p>${this.l.t(m.directory.needsPlace, { name })}</p></div>`];
       }
-      if (s.state === 'stale') {
-        return [html`<div class="notice stale" part="notice notice-stale"><p>${this.l.t(m.directory.stale, { name })}</p></div>`];
-      }
       if (s.state === 'done' && s.error) {
         return [
           html`<div class="notice stale" part="notice notice-stale">
