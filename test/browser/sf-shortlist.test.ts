@@ -6,7 +6,7 @@ import { uiFor } from '../../src/components/finder-ui.js';
 import { Shortlist, SHORTLIST_KEY, sharedKeys } from '../../src/store/shortlist.js';
 import { cards, inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
-describe('shortlist', () => {
+describe('<sf-shortlist>', () => {
   beforeEach(() => localStorage.removeItem(SHORTLIST_KEY));
   afterEach(() => {
     localStorage.removeItem(SHORTLIST_KEY);
