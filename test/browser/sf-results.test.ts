@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
+import { uiFor } from '../../src/components/finder-ui.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import type { SfResultsEvent } from '../../src/components/events.js';
@@ -78,5 +79,34 @@ describe('<sf-results>', () => {
     await el.store!.setQuery({ radiusKm: 50 });
     await settle(el);
     expect(await whys()).to.match(/Within the distance you chose/);
+  });
+
+  it('a plain click on a card opens its detail and fires sf-select; a Ctrl, ⌘ or Shift click, or another button, is left to the browser', async () => {
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    const results = inner(el, 'sf-results');
+    const link = (await cards(results))[0].querySelector<HTMLAnchorElement>('a')!;
+    const ui = uiFor(el.store!);
+    const selected: Array<string | undefined> = [];
+    el.addEventListener('sf-select', (e) => selected.push(e.key));
+    /** Clicks the link; says whether the element took the click (the page would otherwise follow the link). */
+    const click = (init: MouseEventInit) => {
+      let taken = false;
+      // After the link's own listener: note what it did, and keep the test page where it is.
+      const after = (e: Event) => {
+        taken = e.defaultPrevented;
+        e.preventDefault();
+      };
+      results.shadowRoot!.addEventListener('click', after, { once: true });
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ...init }));
+      return taken;
+    };
+    for (const init of [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { button: 1 }]) {
+      expect(click(init), JSON.stringify(init)).to.equal(false);
+      expect(ui.selected, JSON.stringify(init)).to.equal(undefined);
+    }
+    expect(selected).to.deep.equal([]);
+    expect(click({})).to.equal(true);
+    expect(ui.selected).to.equal(link.dataset.key);
+    expect(selected).to.deep.equal([link.dataset.key]);
   });
 });

@@ -36,6 +36,22 @@ describe('<sf-shortlist>', () => {
     expect(localStorage.getItem(SHORTLIST_KEY)).to.equal(null);
   });
 
+  it('opening a service on the list shows its detail and fires sf-select with its key', async () => {
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
+    const first = el.store!.results[0].service;
+    uiFor(el.store!).shortlist.add({ key: first.key, name: first.name });
+    await settle(el);
+    const shortlist = inner(el, 'sf-shortlist');
+    const open = [...shortlist.shadowRoot!.querySelectorAll<HTMLButtonElement>('li button')].find(
+      (b) => b.textContent!.trim() === first.name,
+    )!;
+    const selected = new Promise<string | undefined>((resolve) => el.addEventListener('sf-select', (e) => resolve(e.key), { once: true }));
+    open.click();
+    expect(await selected).to.equal(first.key);
+    await settle(el);
+    expect(inner(inner(el, 'sf-service'), '[part~="detail-title"]').textContent).to.equal(first.name);
+  });
+
   it('copies each service’s address in the same words as the detail view', async () => {
     const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
     const store = el.store!;
