@@ -397,12 +397,13 @@ export class SfResults extends FinderElement {
 
   /** Puts focus back on the card that opened the detail (or only scrolls to it), scrolling it into view if virtualised. */
   #returnFocus(key: string, focus = true): Promise<void> {
-    return returnFocus(() => this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`), {
+    return returnFocus(
+      () => this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`),
       focus,
       // Only scrolling: stop once the person has opened another, hidden the list, or the detail view took over.
-      wanted: () => focus || (this.ui?.selected === key && this.offsetParent !== null && !this.ui.detailShown),
-      missing: () => this.#scrollToCard(key),
-    });
+      () => focus || (this.ui?.selected === key && this.offsetParent !== null && !this.ui.detailShown),
+      () => this.#scrollToCard(key),
+    );
   }
 
   /** Asks the virtualizer to render the card of `key` (a long list renders only the cards near the screen). */
