@@ -2,7 +2,7 @@
 export default {
   // The elements and what they are built from (not the engine, sources and store: their API is the TypeScript
   // declarations, and tools that read this file look for elements).
-  globs: ['src/components/**/*.ts', 'src/define.ts', 'src/index.ts'],
+  globs: ['src/components/**/*.ts', 'src/registry.ts', 'src/define.ts', 'src/classes.ts', 'src/index.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts', 'src/**/*.stories.ts', 'test/**', 'stories/**', 'dist/**', 'build/**'],
   outdir: '.',
   litelement: true,

@@ -4,11 +4,10 @@
  * custom-elements.json describes them (attributes as attributes, properties
  * as properties, events as actions, CSS custom properties as styles).
  */
-import { defineAll } from '../src/define.js';
-import { uiFor, type Query, type ServiceFinder } from '../src/index.js';
+import { defineAll, uiFor, type Query, type ServiceFinder } from '../src/classes.js';
 
-// Called, not only imported: package.json's `sideEffects` lists dist/define.js only, so a production
-// build (storybook build) drops a bare `import '../src/define.js'` and no element is defined.
+// Called, not only imported, so that the stories never depend on what a production build (storybook build)
+// keeps of a bare import.
 defineAll();
 
 type Args = Record<string, unknown>;

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { checkReport, type FinderStore, PROBLEMS_LISTED, problemSummary, readSummary, type CheckReport } from '../../src/data.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { define, defineAll } from '../../src/define.js';
-import { tokens } from '../../src/components/shared.styles.js';
+import { tokens } from '../../src/components/internal/shared.styles.js';
 import { styles as formStyles } from '../../src/components/sf-search/sf-search.styles.js';
 import { elementAttributes, type Attribute } from './attributes.js';
 import { parseDirectoryLines, webAddress, type PastedDirectory, type PastedLines } from './directories.js';

@@ -5,6 +5,7 @@
  * link is written only for an http(s) address.
  */
 import { PROBLEM_WORDS, type Comparison, type DirectorySummary, type RecordRef } from '../engine/compare.js';
+import { httpHref } from '../model/index.js';
 
 const ESCAPES = new Map([
   ['&', '&amp;'],
@@ -22,20 +23,9 @@ export function escapeHtml(text: string): string {
   return text.replace(CONTROLS, '').replace(/[&<>"']/g, (c) => ESCAPES.get(c)!);
 }
 
-/** The address as the URL parser writes it when it is http(s); otherwise none. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `text`, linked to `url` when that is an http(s) address. */
 function link(text: string, url: string | undefined): string {
-  const href = safeHref(url);
+  const href = httpHref(url);
   return href ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 

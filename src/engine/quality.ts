@@ -1,5 +1,5 @@
 /** Freshness, completeness and facets: what a social prescriber checks before referring. */
-import type { Service } from '../model/index.js';
+import { DAY_MS, type Service } from '../model/index.js';
 import { compileService, dayNumber, localParts } from './schedule.js';
 import { normalise } from './text.js';
 
@@ -31,7 +31,7 @@ export function freshness(service: Service, now: Date): Freshness {
   const today = localParts(now).day;
   const days = today - dayNumber(date)!;
   const [y, m] = date.split('-').map(Number);
-  const t = new Date(today * 86_400_000);
+  const t = new Date(today * DAY_MS);
   const months = (t.getUTCFullYear() - y) * 12 + (t.getUTCMonth() + 1 - m);
   return { date, days, months, stale: days > STALE_DAYS };
 }

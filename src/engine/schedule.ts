@@ -6,10 +6,14 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type { Closure, PartOfDay, Schedule, Service, Session } from '../model/index.js';
-import { WEEKDAYS } from '../model/index.js';
+import { DAY_MS, WEEKDAYS } from '../model/index.js';
 
 export const LONDON = 'Europe/London';
-const DAY_MS = 86_400_000;
+/**
+ * How far ahead, in days, dated times are looked for: the next opening, a detail view's next session, the
+ * calendar's longest agenda. Two months: past that, most directories' schedules are no longer kept up to date.
+ */
+export const HORIZON_DAYS = 62;
 
 export interface Occurrence {
   start: Date;
@@ -357,10 +361,10 @@ export function occurrences(service: Service, from: Date, to: Date): Occurrence[
 
 /**
  * The next time the service opens (or the session under way), searching up
- * to 62 days ahead of `now`.
+ * to `HORIZON_DAYS` ahead of `now`.
  */
 export function nextOpening(service: Service, now: Date): { start: Date; end?: Date; allDay?: boolean } | undefined {
-  const to = new Date(now.getTime() + 62 * DAY_MS);
+  const to = new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
   for (const o of occurrences(service, now, to)) {
     if (o.allDay) {
       if (o.start >= now) return { start: o.start, allDay: true };

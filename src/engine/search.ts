@@ -343,8 +343,7 @@ function buildFilters(
   const category = needs.category ?? own.category;
   if (category) filters.push(category);
   if (query.days?.length || query.partsOfDay?.length) {
-    const dayBits = query.days?.length ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0) : 0x7f;
-    const partBits = (query.partsOfDay ?? []).reduce((m, p) => m | PART_BITS[p], 0);
+    const { dayBits, partBits } = whenBits(query);
     const words = [query.days?.length ? query.days.join(', ') : '', query.partsOfDay?.length ? query.partsOfDay.join(', ') : ''].filter(
       Boolean,
     );
@@ -447,6 +446,20 @@ function buildFilters(
     });
   }
   return filters;
+}
+
+/** Every weekday's bit (Monday is bit 0). */
+const ALL_DAYS = 0x7f;
+
+/**
+ * The weekdays a query asks for (all seven when none) and its parts of the day (0: any), as bits: the
+ * availability filter's, and `sessionFilter`'s (engine/sessions.ts) for single sessions.
+ */
+export function whenBits(query: Query): { dayBits: number; partBits: number } {
+  return {
+    dayBits: query.days?.length ? query.days.reduce((m, d) => m | (1 << WEEKDAYS.indexOf(d)), 0) : ALL_DAYS,
+    partBits: (query.partsOfDay ?? []).reduce((m, p) => m | PART_BITS[p], 0),
+  };
 }
 
 interface Hit {

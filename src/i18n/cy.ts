@@ -303,7 +303,6 @@ export const cy: Catalogue = {
     },
     failed: 'Nid oedd modd darllen {name}.',
     retry: 'Rhoi cynnig arall ar {name}',
-    stale: 'Gallai {name} fod yn hen.',
     partial: 'Dim ond rhan o {name} a ddarllenwyd.',
     needsPlace: 'Rhowch god post neu le i weld gwasanaethau o {name} yn agos ato.',
     details: {

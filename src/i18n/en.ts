@@ -291,7 +291,6 @@ export const en = {
     loadingPages: plural({ one: 'Reading {name}: {n} page so far', other: 'Reading {name}: {n} pages so far' }),
     failed: '{name} could not be read.',
     retry: 'Try {name} again',
-    stale: '{name} may be out of date.',
     partial: '{name} was only partly read.',
     needsPlace: 'Enter a postcode or place to see services from {name} near it.',
     details: plural({

@@ -41,7 +41,7 @@ export class SourceError extends Error {
   }
 }
 
-export type DirectoryState = 'idle' | 'loading' | 'done' | 'failed' | 'stale';
+export type DirectoryState = 'idle' | 'loading' | 'done' | 'failed';
 
 /** A record that was read but could not be used, and why. */
 export interface RecordProblem {

@@ -25,7 +25,7 @@ import type {
   Term,
   Weekday,
 } from '../model/index.js';
-import { MAX_ITEMS, MAX_NAME, MAX_SESSIONS, MAX_TEXT, SourceError } from '../model/index.js';
+import { DAY_MS, MAX_ITEMS, MAX_NAME, MAX_SESSIONS, MAX_TEXT, SourceError } from '../model/index.js';
 import { base } from './dialect.js';
 import type { DirectoryPage, ReadOptions } from './index.js';
 import {
@@ -77,7 +77,6 @@ export interface OpenActiveOptions extends ReadOptions {
 }
 
 export const ACTIVITY_LIST = 'https://openactive.io/activity-list';
-const DAY_MS = 86_400_000;
 /** The furthest instant a Date holds, in ms either side of 1970. */
 const MAX_DATE_MS = 8.64e15;
 /** Individual problems reported per kind of problem; the rest are summed up in one line. */

@@ -284,7 +284,7 @@ export class FinderStore extends EventTarget {
     const t = now.getTime();
     const hit = this.#openings.get(service);
     // Still the answer while that opening has not ended (or, with no end, begun) and the clock
-    // has not gone back; "none in the next 62 days" is kept for a minute.
+    // has not gone back; "none within the horizon" is kept for a minute.
     if (hit && t >= hit.at && (hit.next ? t < (hit.next.end ?? hit.next.start).getTime() : t - hit.at < 60_000)) return hit.next;
     let next: ReturnType<typeof computeNextOpening>;
     try {

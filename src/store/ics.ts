@@ -11,7 +11,7 @@
  * A schedule that cannot be turned into dates (only a description) gives no
  * event: it is never guessed.
  */
-import type { Location, Schedule, Service } from '../model/index.js';
+import { httpHref, type Location, type Schedule, type Service } from '../model/index.js';
 import { addressWords } from '../model/address.js';
 import { wellFormed } from '../model/limits.js';
 import {
@@ -57,20 +57,6 @@ export function escapeText(value: string): string {
     .replace(/,/g, '\\,')
     .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-}
-
-/**
- * A URI value: an http(s) address as the URL parser writes it (control characters, spaces and non-ASCII
- * percent-encoded), else undefined.
- */
-export function uriValue(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Control characters (CR and LF among them) never stand in a content line: only the writer ends lines. */
@@ -214,11 +200,11 @@ function describe(service: Service, schedule: Schedule | undefined, options: Ics
     schedule?.notes?.trim(),
     service.phones?.[0]?.number,
     service.email,
-    uriValue(service.url),
-    uriValue(link),
+    httpHref(service.url),
+    httpHref(link),
   ].filter(Boolean);
   if (description.length) lines.push(`DESCRIPTION:${escapeText(description.join('\n\n'))}`);
-  const url = uriValue(link) ?? uriValue(service.url);
+  const url = httpHref(link) ?? httpHref(service.url);
   if (url) lines.push(`URL:${url}`);
   if (service.organisation?.name) lines.push(`X-ORGANISATION:${escapeText(service.organisation.name)}`);
   return lines;

@@ -3,7 +3,7 @@ import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { uiFor } from '../../src/components/finder-ui.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -35,17 +35,13 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('results', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     await cards(inner(el, 'sf-results'));
     await expect(el).to.be.accessible();
   });
 
   it('results with partial matches', async () => {
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" age="8" access="drop-in" endpoints=${V3}></service-finder>`);
     const results = inner(el, 'sf-results');
     expect(el.store!.partial).to.be.greaterThan(0);
     expect(inner(results, 'h2.partial').textContent).to.match(/These may also match: they do not say/);
@@ -53,8 +49,7 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('empty, suggesting a filter to loosen', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     await el.store!.setQuery({ free: true, text: 'zzqxxj' });
     await settle(el);
     const empty = inner(inner(el, 'sf-results'), '[part~="empty"]');
@@ -68,18 +63,16 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('error', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/500 ${FIXTURES}/broken/html200"></service-finder>`,
     );
-    await loaded(el);
     const results = inner(el, 'sf-results');
     expect(results.shadowRoot!.querySelectorAll('[part~="notice-failed"]').length).to.equal(2);
     await expect(el).to.be.accessible();
   });
 
   it('search form with an error summary', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const search = inner(el, 'sf-search');
     const age = inner<HTMLInputElement>(search, '#age');
     age.value = 'two hundred';
@@ -95,8 +88,7 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('detail', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     uiFor(el.store!).select(el.store!.results[3].service.key);
     await settle(el);
     expect(inner(el, 'sf-service').shadowRoot!.querySelector('article')).to.exist;
@@ -104,8 +96,7 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('shortlist', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const s = el.store!.results[0].service;
     const ui = uiFor(el.store!);
     ui.shortlist.add({ key: s.key, name: s.name });
@@ -116,8 +107,7 @@ describe('accessibility (axe) in every state', () => {
   });
 
   it('Welsh', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder lang="cy" url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder lang="cy" url-state="off" endpoints=${V3}></service-finder>`);
     await expect(el).to.be.accessible();
   });
 });

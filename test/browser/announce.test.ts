@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
-import { inner, loaded, resetUrl, type } from './helpers.js';
+import { inner, resetUrl, type, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -15,8 +15,7 @@ describe('keystrokes and the count read to screen readers', () => {
   afterEach(resetUrl);
 
   it('the list changes on each key; the count is read out only once it stops changing', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const results = inner(el, 'sf-results');
     const count = () => inner(results, '[part~="count"]').textContent!.trim();
     const announced = () => inner(results, '[part~="announcement"]').textContent!.trim();

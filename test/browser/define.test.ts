@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { define, defineAll, ELEMENTS } from '../../src/define.js';
-import * as api from '../../src/index.js';
+import * as main from '../../src/index.js';
+import * as api from '../../src/classes.js';
+
+const { define, defineAll, ELEMENTS } = main;
 
 describe('define guard', () => {
   it('defines every element once', () => {
@@ -18,7 +20,11 @@ describe('define guard', () => {
     expect(() => define('service-finder', Copy)).not.to.throw();
   });
 
-  it('index.ts exports the classes and events without defining anything itself', () => {
+  it('the main entry exports what /classes exports (whether it defines nothing is test/e2e/package.test.ts)', () => {
+    expect(Object.keys(main).sort()).to.deep.equal(Object.keys(api).sort());
+  });
+
+  it('classes.ts exports the classes and events', () => {
     expect(api.ServiceFinder).to.be.a('function');
     expect(api.SfSearchEvent).to.be.a('function');
     const e = new api.SfSelectEvent('a:b');

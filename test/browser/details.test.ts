@@ -1,12 +1,11 @@
 // A directory that lists summaries (Placecube) in the real finder: its records are shown from the list at once,
 // marked as summaries, the results say which filtered fields are not yet read, the cards on screen are read
 // first, and everything is filled once the full records come (held by the fixture server until released).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
-import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { fixtureLog } from '../fixtures/log.js';
-import { cards, inner, loaded, settle } from './helpers.js';
+import { cards, inner, settle, loadedFixture } from './helpers.js';
 
 const release = (gate: string) => fetch(`${FIXTURES}/held/${gate}/release`);
 const asked = async (gate: string) =>
@@ -17,10 +16,7 @@ describe('summaries first, details as needed', function () {
   this.timeout(30_000);
 
   it('shows summaries at once, marked, says "ages not yet read", then fills them', async () => {
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" endpoints="${FIXTURES}/held/b-fill?total=30"></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/held/b-fill?total=30"></service-finder>`);
     const store = el.store!;
     await store.setQuery({ age: 30 });
     await settle(el);
@@ -44,10 +40,9 @@ describe('summaries first, details as needed', function () {
   });
 
   it('in Welsh', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder lang="cy" url-state="off" endpoints="${FIXTURES}/held/b-cy?total=12"></service-finder>`,
     );
-    await loaded(el);
     await el.store!.setQuery({ age: 30 });
     await settle(el);
     const results = inner(el, 'sf-results');
@@ -59,10 +54,7 @@ describe('summaries first, details as needed', function () {
 
   it('the cards on screen are read first', async () => {
     const gate = 'b-screen';
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" endpoints="${FIXTURES}/held/${gate}?total=200"></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/held/${gate}?total=200"></service-finder>`);
     await settle(el);
     await waitUntil(async () => (await asked(gate)).length >= 4, 'the first four asked for');
     const results = inner(el, 'sf-results');

@@ -1,4 +1,5 @@
-import { waitUntil } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { withParams } from '../../src/store/url-state.js';
 
@@ -16,7 +17,7 @@ export function deepActive(): Element | null {
   return a;
 }
 
-/** Waits until every directory has finished (done, failed or stale) and the elements have rendered. */
+/** Waits until every directory has finished (done or failed) and the elements have rendered. */
 export async function loaded(el: ServiceFinder, timeout = 15000): Promise<void> {
   const store = await el.ready;
   await waitUntil(
@@ -70,4 +71,11 @@ export async function cards(results: Element, min = 1): Promise<HTMLElement[]> {
   if (list().length < min) root.querySelector('ol')?.scrollIntoView({ block: 'start' });
   await waitUntil(() => list().length >= min, `fewer than ${min} cards rendered`, { timeout: 5000 });
   return list();
+}
+
+/** Renders `template` (a `<service-finder>`) and waits until it has loaded every directory and rendered. */
+export async function loadedFixture(template: TemplateResult, timeout?: number): Promise<ServiceFinder> {
+  const el = await fixture<ServiceFinder>(template);
+  await loaded(el, timeout);
+  return el;
 }

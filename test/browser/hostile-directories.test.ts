@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
-import { inner, loaded } from './helpers.js';
+import { inner, loaded, loadedFixture } from './helpers.js';
 
 declare global {
   interface Window {
@@ -41,8 +41,7 @@ describe('broken and hostile directories next to a good one', function () {
   let goodCount = 0;
 
   before(async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${GOOD}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${GOOD}></service-finder>`);
     goodCount = el.store!.services.length;
   });
 

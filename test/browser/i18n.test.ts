@@ -4,8 +4,8 @@ import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { en, Localizer, loadCatalogue, resolveLang } from '../../src/i18n/index.js';
 import { cy } from '../../src/i18n/cy.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
-import { placeWords } from '../../src/components/words.js';
+import { cards, inner, loaded, resetUrl, settle, loadedFixture } from './helpers.js';
+import { placeWords } from '../../src/components/internal/words.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -25,10 +25,9 @@ describe('languages', () => {
   });
 
   it('renders Welsh with lang="cy"', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder lang="cy" url-state="off" endpoints="${V3} ${FIXTURES}/broken/500"></service-finder>`,
     );
-    await loaded(el);
     const search = inner(el, 'sf-search');
     expect(inner(search, 'label[for="q"]').textContent).to.equal('Am beth ydych chi’n chwilio?');
     expect(inner(search, 'button[type="submit"]').textContent!.trim()).to.equal('Chwilio');
@@ -53,8 +52,7 @@ describe('languages', () => {
   });
 
   it('switches language when lang changes', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     el.lang = 'cy';
     await settle(el);
     expect(inner(inner(el, 'sf-search'), 'button[type="submit"]').textContent!.trim()).to.equal('Chwilio');

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
-import { cards, deepActive, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, deepActive, inner, loaded, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -11,8 +11,7 @@ describe('keyboard paths', () => {
   afterEach(resetUrl);
 
   it('search: type a keyword, press Enter, the results change', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const before = el.store!.results.length;
     const search = inner(el, 'sf-search');
     const events: string[] = [];
@@ -33,8 +32,7 @@ describe('keyboard paths', () => {
   });
 
   it('search: refines live once data has loaded, without Enter', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const search = inner(el, 'sf-search');
     inner<HTMLInputElement>(search, '#q').focus();
     await sendKeys({ type: 'lunch' });
@@ -42,8 +40,7 @@ describe('keyboard paths', () => {
   });
 
   it('search: checkboxes by keyboard (Space) filter the results', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const search = inner(el, 'sf-search');
     const summary = inner(search, 'summary');
     summary.focus();
@@ -74,10 +71,9 @@ describe('keyboard paths', () => {
   });
 
   it('search: an unknown postcode is reported in the error summary', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`,
     );
-    await loaded(el);
     const search = inner(el, 'sf-search');
     inner<HTMLInputElement>(search, '#place').focus();
     await sendKeys({ type: 'ZZ9 9ZZ' });
@@ -93,10 +89,9 @@ describe('keyboard paths', () => {
   });
 
   it('search: a known postcode sorts by distance', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder url-state="off" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`,
     );
-    await loaded(el);
     const search = inner(el, 'sf-search');
     inner<HTMLInputElement>(search, '#place').focus();
     await sendKeys({ type: 'CF10 1EP' });
@@ -111,8 +106,7 @@ describe('keyboard paths', () => {
   });
 
   it('detail: open from a card with Enter, Escape closes it and focus returns to the card', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const results = inner(el, 'sf-results');
     const card = (await cards(results, 3))[2];
     const link = card.querySelector<HTMLAnchorElement>('[part~="card-title"] a')!;
@@ -135,8 +129,7 @@ describe('keyboard paths', () => {
   });
 
   it('detail: the Close button closes it too', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const link = (await cards(inner(el, 'sf-results')))[0].querySelector<HTMLAnchorElement>('a')!;
     link.focus();
     await sendKeys({ press: 'Enter' });
@@ -150,8 +143,7 @@ describe('keyboard paths', () => {
   });
 
   it('retry is reachable and works by keyboard', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/500"></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/500"></service-finder>`);
     const store = el.store!;
     const first = store.statuses[0].startedAt;
     const retry = inner(inner(el, 'sf-results'), '[part~="retry-button"]');

@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { clearCache } from '../../src/sources/index.js';
 import { fixtureLog } from '../fixtures/log.js';
-import { loaded, type } from './helpers.js';
+import { loaded, type, loadedFixture } from './helpers.js';
 
 // The server's request log, less the requests for the log itself.
 const log = () => fixtureLog(FIXTURES);
@@ -37,8 +37,7 @@ describe('kind to directories', () => {
 
   it('reading a directory again revalidates its pages (ETag → 304) instead of downloading them', async () => {
     const path = '/dialects/oruk-v3';
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>`);
     const pages = el.store!.statuses[0].pagesRead;
     expect(pages).to.be.greaterThan(0);
     clearCache(); // past the in-memory lifetime: the browser's own cache asks the directory if pages changed

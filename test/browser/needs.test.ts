@@ -1,8 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, inner, loaded, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 const OA = `${FIXTURES}/openactive/session-series`;
@@ -26,8 +26,7 @@ describe('finding by need', () => {
   afterEach(resetUrl);
 
   it('offers “What do you need help with?” in groups; choosing one finds what meets it and says why', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const select = await needSelect(el);
     const search = inner(el, 'sf-search');
     expect(search.shadowRoot!.querySelector('label[for="need"]')!.textContent).to.equal('What do you need help with?');
@@ -52,8 +51,7 @@ describe('finding by need', () => {
   });
 
   it('in Welsh: the question, the groups and the needs', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" lang="cy" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" lang="cy" endpoints=${V3}></service-finder>`);
     const select = await needSelect(el);
     expect(inner(el, 'sf-search').shadowRoot!.querySelector('label[for="need"]')!.textContent).to.equal(
       'Gyda beth mae angen help arnoch chi?',
@@ -74,8 +72,7 @@ describe('finding by need', () => {
   });
 
   it('the need attribute presets the search, shows in the form and goes into the address', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder endpoints=${V3} need="staying-active"></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder endpoints=${V3} need="staying-active"></service-finder>`);
     expect(el.store!.query.needs).to.deep.equal(['staying-active']);
     expect(new URL(location.href).searchParams.get('need')).to.equal('staying-active');
     expect((await needSelect(el)).value).to.equal('staying-active');
@@ -85,10 +82,9 @@ describe('finding by need', () => {
   });
 
   it('category="Staying active" finds OpenActive sessions and ORUK clubs alike, each saying why', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder url-state="off" hide-search endpoints=${V3} openactive=${OA} category="Staying active"></service-finder>`,
     );
-    await loaded(el);
     const store = el.store!;
     const full = store.results.slice(0, store.matched);
     const from = new Set(full.flatMap((r) => r.service.sources.map((s) => s.directory.url)));
@@ -106,16 +102,14 @@ describe('finding by need', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     try {
-      const el = await fixture<ServiceFinder>(
+      const el = await loadedFixture(
         html`<service-finder url-state="off" endpoints=${V3} vocabulary=${`${FIXTURES}/needs/extend.json`}></service-finder>`,
       );
-      await loaded(el);
       const select = await needSelect(el);
       expect([...select.options].some((o) => o.value === 'warm-hubs' && o.textContent === 'Warm hubs')).to.equal(true);
-      const broken = await fixture<ServiceFinder>(
+      const broken = await loadedFixture(
         html`<service-finder url-state="off" endpoints=${V3} vocabulary=${`${FIXTURES}/broken/500`}></service-finder>`,
       );
-      await loaded(broken);
       expect((await needSelect(broken)).querySelector('option[value="lonely"]')).to.exist;
       await waitUntil(() => warnings.some((w) => w.includes('could not be read')), 'no warning', { timeout: 5000 });
     } finally {

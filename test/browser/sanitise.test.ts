@@ -1,10 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
-import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import { sanitiseHtml } from '../../src/components/sf-service/sanitise.js';
-import { inner, loaded, resetUrl, settle } from './helpers.js';
+import { inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
 declare global {
   interface Window {
@@ -30,8 +29,7 @@ describe('hostile HTML', () => {
 
   it('the detail of a hostile record runs nothing and links nowhere unsafe', async () => {
     window.__pwned = undefined;
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/hostile"></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/hostile"></service-finder>`);
     const store = el.store!;
     expect(store.services.length).to.be.greaterThan(0);
     for (const s of store.services) {

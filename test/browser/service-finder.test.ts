@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
-import type { SfResultsEvent, SfSourceErrorEvent } from '../../src/components/events.js';
+import type { SfSourceErrorEvent } from '../../src/components/events.js';
 import { uiFor } from '../../src/components/finder-ui.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, inner, loaded, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -12,8 +12,7 @@ describe('<service-finder>', () => {
   afterEach(resetUrl);
 
   it('renders results from the demo directory', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const store = el.store!;
     expect(store.services.length).to.be.greaterThan(100);
     const results = inner(el, 'sf-results');
@@ -31,8 +30,7 @@ describe('<service-finder>', () => {
   it('reads again with a new store when a setting is first given after set-up', async () => {
     // A directory of three pages (its server gives 100 a page).
     const paged = `${FIXTURES}/paging/services?total=250&cap=100`;
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${paged}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${paged}></service-finder>`);
     const first = el.store!;
     expect(first.statuses[0].pagesRead, 'the directory has more than one page').to.be.greaterThan(1);
     el.maxPages = 1; // was not set: the store was made without a page cap
@@ -74,8 +72,7 @@ describe('<service-finder>', () => {
     const directories = JSON.stringify([
       { url: V3, name: 'Cardiff Council Community Directory', feedbackUrl: 'https://example.org/report' },
     ]);
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" directories=${directories}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" directories=${directories}></service-finder>`);
     expect(el.store!.statuses[0].directory.name).to.equal('Cardiff Council Community Directory');
     expect((await cards(inner(el, 'sf-results')))[0].textContent).to.contain('From Cardiff Council Community Directory');
     const bad = await fixture<ServiceFinder>(html`<service-finder url-state="off" directories="[{not json"></service-finder>`);
@@ -83,77 +80,15 @@ describe('<service-finder>', () => {
   });
 
   it('explains an HTML page sent as data in plain words', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/html200"></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/broken/html200"></service-finder>`);
     const notice = inner(inner(el, 'sf-results'), '[part~="notice-failed"]');
     expect(notice.textContent).to.contain('It sent a web page instead of service data.');
   });
 
-  it('fires sf-results with the count', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    const ev = (await oneEvent(el, 'sf-results')) as unknown as SfResultsEvent;
-    expect(ev.count).to.be.a('number');
-    await loaded(el);
-  });
-
-  it('lists the full matches, then those that may match, as the store counts them', async () => {
-    // Listened to from the start: the first results can be shown (and counted) before fixture() resolves.
-    let last: SfResultsEvent | undefined;
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder
-        url-state="off"
-        age="8"
-        access="drop-in"
-        endpoints=${V3}
-        @sf-results=${(e: SfResultsEvent) => (last = e)}
-      ></service-finder>`,
-    );
-    await loaded(el);
-    const store = el.store!;
-    expect(store.matched).to.be.greaterThan(0);
-    expect(store.partial).to.be.greaterThan(0);
-    expect(store.matched, 'full matches are those before the first partial one').to.equal(store.results.findIndex((r) => r.partial));
-    expect(store.partial).to.equal(store.results.length - store.matched);
-    expect(last?.detail).to.deep.equal({ count: store.matched, partial: store.partial });
-    const results = inner(el, 'sf-results');
-    expect(inner(results, '[part~="count"]').textContent).to.equal(`${store.matched} services found, ${store.partial} more do not say`);
-    expect(inner(results, 'ol.full [part~="card"]').dataset.key).to.equal(store.results[0].service.key);
-    inner(results, 'ol.partial').scrollIntoView();
-    // A long list draws its cards once the virtualizer has laid them out.
-    await waitUntil(() => results.shadowRoot!.querySelector('ol.partial [part~="card"]'), 'a card in the partial list', { timeout: 5000 });
-    expect(inner(results, 'ol.partial [part~="card"]').dataset.key).to.equal(store.results[store.matched].service.key);
-  });
-
-  it('searches that switch the list between long and short leave nothing behind in it', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
-    const store = el.store!;
-    const results = inner(el, 'sf-results');
-    const nodes = () => {
-      let n = 0;
-      const it = document.createNodeIterator(results.shadowRoot!, NodeFilter.SHOW_ALL);
-      while (it.nextNode()) n++;
-      return n;
-    };
-    const both = async () => {
-      await store.setQuery({ text: undefined }); // every service: a virtualised list (over VIRTUALISE_OVER, 40, in sf-results)
-      await settle(el);
-      expect(store.matched).to.be.greaterThan(40);
-      await store.setQuery({ text: 'knit' }); // a few: a plain list
-      await settle(el);
-      expect(store.matched).to.be.within(1, 40);
-    };
-    for (let i = 0; i < 3; i++) await both(); // the virtualizer loaded and settled
-    const before = nodes();
-    for (let i = 0; i < 10; i++) await both();
-    expect(nodes()).to.equal(before);
-  });
-
   it('applies presets from attributes', async () => {
-    const el = await fixture<ServiceFinder>(
+    const el = await loadedFixture(
       html`<service-finder url-state="off" endpoints=${V3} free age="30" access="drop-in" radius="5"></service-finder>`,
     );
-    await loaded(el);
     const q = el.store!.query;
     expect(q.free).to.equal(true);
     expect(q.age).to.equal(30);
@@ -161,22 +96,8 @@ describe('<service-finder>', () => {
     expect(q.radiusKm).to.be.closeTo(8.05, 0.01);
   });
 
-  it('says a result is within the distance only when a distance was chosen', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3} near="51.40,-3.27"></service-finder>`);
-    await loaded(el);
-    const results = el.shadowRoot!.querySelector('sf-results')!;
-    const whys = async () => (await cards(results)).map((c) => c.querySelector('.why')?.textContent ?? '').join('\n');
-    const facts = async () => (await cards(results)).map((c) => c.querySelector('.facts')!.textContent!).join('\n');
-    expect(await facts()).to.match(/miles? away/);
-    expect(await whys()).to.not.match(/Within the distance/);
-    await el.store!.setQuery({ radiusKm: 50 });
-    await settle(el);
-    expect(await whys()).to.match(/Within the distance you chose/);
-  });
-
   it('hides the search form with hide-search', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" hide-search endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" hide-search endpoints=${V3}></service-finder>`);
     expect(el.shadowRoot!.querySelector('sf-search')).to.equal(null);
   });
 
@@ -294,8 +215,7 @@ describe('<service-finder>', () => {
   });
 
   it('view="none" draws nothing itself: it holds the state for elements placed elsewhere', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" view="none" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" view="none" endpoints=${V3}></service-finder>`);
     expect(el.shadowRoot!.querySelector('sf-results, sf-search, sf-service')).to.equal(null);
     expect(el.store!.total).to.be.greaterThan(0);
   });
@@ -336,16 +256,5 @@ describe('<service-finder>', () => {
     expect(aside.left - left).to.equal(0);
     expect(section.left - left).to.equal(100);
     expect(section.top).to.equal(aside.top);
-  });
-
-  it('opens a service from the address (?service=) and shows its detail', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
-    const key = el.store!.results[0].service.key;
-    uiFor(el.store!).select(key);
-    await settle(el);
-    expect(el.hasAttribute('detail-open')).to.equal(true);
-    const detail = inner(inner(el, 'sf-service'), '[part~="detail-title"]');
-    expect(detail.textContent).to.equal(el.store!.results[0].service.name);
   });
 });

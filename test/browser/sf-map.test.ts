@@ -1,13 +1,12 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
-import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import type { SfMap } from '../../src/components/sf-map/sf-map.js';
 import { groupPoints } from '../../src/components/sf-map/points.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import type { FinderStore } from '../../src/store/finder-store.js';
-import { cards, deepActive, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, deepActive, inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 const TILES = `${FIXTURES}/tiles/{z}/{x}/{y}.png`;
@@ -20,7 +19,7 @@ const servicesOn = (m: HTMLElement) =>
   m.classList.contains('sf-cluster') ? Number(m.textContent!.replace(/\D/g, '')) : m.dataset.keys!.split(' ').length;
 
 async function mapFinder(attrs: { lang?: string } = {}) {
-  const el = await fixture<ServiceFinder>(
+  const el = await loadedFixture(
     html`<service-finder
       url-state="off"
       view="map list"
@@ -31,7 +30,6 @@ async function mapFinder(attrs: { lang?: string } = {}) {
       style="display: block; width: 900px; --sf-map-height: 500px"
     ></service-finder>`,
   );
-  await loaded(el);
   const map = inner<SfMap>(el, 'sf-map');
   await map.mapReady;
   await settle(el);
@@ -43,8 +41,7 @@ describe('<sf-map>', () => {
   afterEach(resetUrl);
 
   it('a page with only the list does not load Leaflet', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     const names = performance.getEntriesByType('resource').map((e) => e.name);
     expect(names.filter((n) => /leaflet|supercluster|kdbush|map-view/.test(n))).to.deep.equal([]);
     expect(el.shadowRoot!.querySelector('sf-map')).to.equal(null);
@@ -238,10 +235,7 @@ describe('<sf-map>', () => {
   });
 
   it('offers the list: "Show as list" shows the list and moves focus to it', async () => {
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" view="map" map-tiles=${TILES} endpoints=${V3}></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" view="map" map-tiles=${TILES} endpoints=${V3}></service-finder>`);
     expect(el.shadowRoot!.querySelector('sf-results')).to.equal(null);
     const map = inner<SfMap>(el, 'sf-map');
     await map.mapReady;

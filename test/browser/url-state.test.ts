@@ -1,11 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
-import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import { paramsToQuery, queryToParams, withParams } from '../../src/store/url-state.js';
 import type { Query } from '../../src/model/index.js';
-import { inner, loaded, resetUrl, settle } from './helpers.js';
+import { inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -49,8 +48,7 @@ describe('URL state', () => {
 
   it('the element restores a query from the address, pushes searches, and back restores', async () => {
     history.replaceState(null, '', withParams(location.href, new URLSearchParams('q=knit&free=1')));
-    const el = await fixture<ServiceFinder>(html`<service-finder endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder endpoints=${V3}></service-finder>`);
     expect(el.store!.query.text).to.equal('knit');
     expect(el.store!.query.free).to.equal(true);
     expect(inner<HTMLInputElement>(inner(el, 'sf-search'), '#q').value).to.equal('knit');
@@ -71,8 +69,7 @@ describe('URL state', () => {
   });
 
   it('the open service goes into the address and comes back from it', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder endpoints=${V3}></service-finder>`);
     const key = el.store!.results[0].service.key;
     await new Promise((r) => setTimeout(r, 1100));
     uiFor(el.store!).select(key);
@@ -85,8 +82,7 @@ describe('URL state', () => {
   });
 
   it('near and age stay out of the address by default, and go in with url-state="full"', async () => {
-    const el = await fixture<ServiceFinder>(html`<service-finder geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`);
     await el.store!.setQuery({ place: 'CF10 1EP', age: 30, text: 'club' });
     await settle(el);
     let params = new URL(location.href).searchParams;
@@ -96,10 +92,9 @@ describe('URL state', () => {
     el.remove();
     resetUrl();
 
-    const full = await fixture<ServiceFinder>(
+    const full = await loadedFixture(
       html`<service-finder url-state="full" geocoder="${FIXTURES}/postcodes.io" endpoints=${V3}></service-finder>`,
     );
-    await loaded(full);
     await full.store!.setQuery({ place: 'CF10 1EP', age: 30 });
     await settle(full);
     params = new URL(location.href).searchParams;
@@ -109,8 +104,7 @@ describe('URL state', () => {
 
   it('url-state="off" leaves the address alone', async () => {
     const before = location.href;
-    const el = await fixture<ServiceFinder>(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
     await el.store!.setQuery({ text: 'club' });
     await settle(el);
     expect(location.href).to.equal(before);

@@ -29,6 +29,9 @@ async function bundle(framework: (typeof FRAMEWORKS)[number]): Promise<string> {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
+    // The app imports the package by name, as an app would; here its sources stand in for the installed
+    // package (test/e2e/package.test.ts bundles the installed package itself).
+    resolve: { alias: [{ find: /^service-finder-elements$/, replacement: fileURLToPath(new URL('../../src/index.ts', import.meta.url)) }] },
     build: {
       write: false,
       minify: false,

@@ -5,10 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'vite';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
+import { launchChromium } from '../chromium.js';
+import { serve } from '../helpers.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dir: string;
@@ -46,6 +49,8 @@ describe('the npm package', () => {
     for (const f of [
       'dist/index.js',
       'dist/index.d.ts',
+      'dist/classes.js',
+      'dist/classes.d.ts',
       'dist/define.js',
       'dist/data.js',
       'dist/data.d.ts',
@@ -81,8 +86,62 @@ describe('the npm package', () => {
   it('declares its custom elements manifest and side effects', async () => {
     const pkg = JSON.parse(await readFile(join(dir, 'node_modules/service-finder-elements/package.json'), 'utf8'));
     assert.equal(pkg.customElements, 'custom-elements.json');
+    assert.ok(pkg.sideEffects.includes('./dist/index.js'));
     assert.ok(pkg.sideEffects.includes('./dist/define.js'));
+    assert.ok(!pkg.sideEffects.includes('./dist/classes.js'));
     const manifest = JSON.parse(await readFile(join(dir, 'node_modules/service-finder-elements', pkg.customElements), 'utf8'));
     assert.ok(manifest.modules.length > 0);
+  });
+
+  it('`import "service-finder-elements"` defines the elements in a production build; `/classes` defines none', async () => {
+    // Each app bundled from the installed package as an app's bundler would, tree-shaken.
+    const apps = new Map<string, string>();
+    for (const [name, code] of [
+      ['register', `import 'service-finder-elements';`],
+      ['classes', `import { ServiceFinder } from 'service-finder-elements/classes';\nwindow.finderClass = ServiceFinder;`],
+    ]) {
+      await writeFile(join(dir, `${name}.js`), code);
+      const out = await build({
+        root: dir,
+        configFile: false,
+        logLevel: 'silent',
+        build: {
+          write: false,
+          lib: { entry: join(dir, `${name}.js`), formats: ['es'], fileName: name },
+          rolldownOptions: { output: { codeSplitting: false } },
+        },
+      });
+      const result = (Array.isArray(out) ? out[0] : out) as { output: Array<{ type: string; code?: string }> };
+      apps.set(`/${name}.js`, result.output.find((o) => o.type === 'chunk')!.code!);
+    }
+    const bundle = join(dir, 'node_modules/service-finder-elements/dist/bundle');
+    for (const file of await readdir(bundle)) apps.set(`/bundle/${file}`, await readFile(join(bundle, file), 'utf8'));
+    const site = await serve((req, res) => {
+      const app = apps.get(req.url ?? '');
+      if (app) res.writeHead(200, { 'content-type': 'text/javascript' }).end(app);
+      else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title>');
+      else res.writeHead(404).end();
+    });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${site.url}/`);
+      const tags = ['service-finder', 'sf-search', 'sf-results', 'sf-service', 'sf-shortlist', 'sf-calendar', 'sf-map'];
+      const defined = () => page.evaluate((t) => t.filter((tag) => customElements.get(tag)), tags);
+      await page.addScriptTag({ url: '/classes.js', type: 'module' });
+      assert.equal(await page.evaluate(() => typeof (window as { finderClass?: unknown }).finderClass), 'function');
+      assert.deepEqual(await defined(), [], 'service-finder-elements/classes defines nothing');
+      await page.addScriptTag({ url: '/register.js', type: 'module' });
+      assert.deepEqual(await defined(), tags, 'importing the package defines every element');
+      // A second copy (the CDN bundle, say from a WordPress plugin) beside the app's: nothing throws.
+      await page.addScriptTag({ url: '/bundle/service-finder.js', type: 'module' });
+      assert.deepEqual(await defined(), tags);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 });

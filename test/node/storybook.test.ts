@@ -1,6 +1,6 @@
 /**
  * Storybook builds to a static site, and every element has stories: the
- * elements in custom-elements.json and those src/define.ts registers must each
+ * elements in custom-elements.json and those src/registry.ts registers must each
  * have a story titled `Elements/<tag>` (one stories/<tag>.stories.ts each).
  * The build is offline and takes a few seconds.
  */
@@ -28,18 +28,18 @@ async function manifestTags(): Promise<string[]> {
   return manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
 }
 
-/** The tags in `ELEMENTS` in src/define.ts (read as text: importing it needs a DOM). */
+/** The tags in `ELEMENTS` in src/registry.ts (read as text: importing it needs a DOM). */
 async function registeredTags(): Promise<string[]> {
-  const source = await readFile(new URL('src/define.ts', root), 'utf8');
+  const source = await readFile(new URL('src/registry.ts', root), 'utf8');
   const block = /export const ELEMENTS = \{([\s\S]*?)\}/.exec(source)?.[1] ?? '';
   return [...block.matchAll(/['"]([a-z][a-z0-9]*-[a-z0-9-]+)['"]\s*:/g)].map((m) => m[1]);
 }
 
 describe('Storybook', () => {
-  it('custom-elements.json describes every element src/define.ts registers (the controls come from it)', async () => {
+  it('custom-elements.json describes every element src/registry.ts registers (the controls come from it)', async () => {
     const inManifest = new Set(await manifestTags());
     const registered = await registeredTags();
-    assert.ok(registered.length >= 5, `found only ${registered.length} elements in src/define.ts`);
+    assert.ok(registered.length >= 5, `found only ${registered.length} elements in src/registry.ts`);
     const missing = registered.filter((t) => !inManifest.has(t));
     assert.deepEqual(
       missing,

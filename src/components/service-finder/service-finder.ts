@@ -13,10 +13,10 @@ import { milesToKm } from '../../i18n/index.js';
 import { finderContext } from '../context.js';
 import { uiFor } from '../finder-ui.js';
 import { SfSourceErrorEvent } from '../events.js';
-import { tokens } from '../shared.styles.js';
-import { CALENDAR_VIEWS } from '../sf-calendar/sf-calendar.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './service-finder.styles.js';
-import { flagAttribute, flagProp, listProp, numberProp, textProp, warnOnce } from '../props.js';
+import { finderViews } from '../internal/views.js';
+import { flagAttribute, flagProp, listProp, numberProp, textProp, warnOnce } from '../internal/props.js';
 
 /** Properties the store is made from: a change makes a new store. */
 const REBUILD = [
@@ -77,6 +77,9 @@ const PRESET_FIELDS = {
  * finder (search form, results, service detail, shortlist). Elements placed
  * inside it share its state instead of the default layout; elements elsewhere
  * on the page link to it with `finder="<its id>"`.
+ *
+ * `import 'service-finder-elements'` (or the CDN bundle) defines it and every `sf-*` element; the class alone,
+ * defining nothing, comes from `service-finder-elements/classes`.
  *
  * @tag service-finder
  * @summary A complete, accessible service finder over one or more Open Referral UK directories.
@@ -293,14 +296,13 @@ export class ServiceFinder extends LitElement {
   }
 
   override render() {
-    const views = new Set(listProp(this, 'view', this.view));
+    const views = finderViews(this, this.view);
     // Composed inside, or `view="none"`: the finder only holds the state for elements placed elsewhere.
-    if (this.composed || views.has('none')) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
-    const list = views.size === 0 || views.has('list') || ![...views].some((v) => v === 'map' || v === 'calendar');
+    if (this.composed || views.none) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
     return html`<div class="layout" part="layout">
       ${flagProp(this, 'hideSearch', this.hideSearch) ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
       ${
-        views.has('map')
+        views.map
           ? html`<sf-map
               exportparts="map, note, list-button, area-button"
               tiles=${ifDefined(this.mapTiles || undefined)}
@@ -309,14 +311,11 @@ export class ServiceFinder extends LitElement {
           : nothing
       }
       ${
-        views.has('calendar')
-          ? html`<sf-calendar
-              view=${ifDefined(CALENDAR_VIEWS.find((v) => views.has(v)))}
-              exportparts="calendar, grid, day, occurrence, cancelled"
-            ></sf-calendar>`
+        views.calendar
+          ? html`<sf-calendar view=${ifDefined(views.calendarView)} exportparts="calendar, grid, day, occurrence, cancelled"></sf-calendar>`
           : nothing
       }
-      ${list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
+      ${views.list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
       <sf-service exportparts="detail, detail-title, button"></sf-service>
       <sf-shortlist exportparts="shortlist, button"></sf-shortlist>
       <slot @slotchange=${this.#onSlotChange}></slot>
@@ -438,8 +437,8 @@ export class ServiceFinder extends LitElement {
   #onShowList = async (event: Event) => {
     if (this.composed) return;
     event.preventDefault();
-    const views = new Set(listProp(this, 'view', this.view));
-    if (!views.has('list') && [...views].some((v) => v === 'map' || v === 'calendar')) this.view = [...views, 'list'].join(' ');
+    const views = finderViews(this, this.view);
+    if (!views.list) this.view = [...views.names, 'list'].join(' ');
     const ui = this.#store && uiFor(this.#store);
     if (ui?.selected) ui.select(undefined, { from: this });
     await this.updateComplete;

@@ -1,33 +1,33 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { BlendedService, Query } from '../../model/index.js';
-import { WEEKDAYS } from '../../model/index.js';
+import { DAY_MS, type BlendedService, type Query } from '../../model/index.js';
 import {
-  PART_BITS,
+  HORIZON_DAYS,
   compileService,
   isoDay,
   dayNumber,
   instantOf,
   localParts,
   occurrences,
-  partsMask,
   weekdayOf,
   ymdOf,
   type Occurrence,
 } from '../../engine/schedule.js';
 import { cancelledSessions, datable } from '../../store/datable.js';
-import { icsWriter, saveIcs } from '../ics-loader.js';
+import { sessionFilter } from '../../engine/sessions.js';
+import { icsWriter, saveIcs } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { partialFields, scheduleWords } from '../words.js';
-import { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
+import { partialFields, scheduleWords } from '../internal/words.js';
+import { calendarView, CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
+import { openFromLink } from '../internal/links.js';
+import { returnFocus } from '../internal/return-focus.js';
 
 export { styles } from './sf-calendar.styles.js';
 
 /** Narrower than this (the element's own width), the agenda is the default view. */
 const NARROW_PX = 600;
-const DAY_MS = 86_400_000;
 /** Occurrence names shown inside a week cell before "+ n more". */
 const PEEK = 5;
 
@@ -78,7 +78,7 @@ export class SfCalendarView extends FinderElement {
 
   /** The view shown now: `view`, or the default for the element's width. */
   get currentView(): CalendarView {
-    return this.view && CALENDAR_VIEWS.includes(this.view) ? this.view : this.narrow ? 'agenda' : 'week';
+    return calendarView(this.view) ?? (this.narrow ? 'agenda' : 'week');
   }
 
   /** The first and last day shown (`YYYY-MM-DD`, inclusive). */
@@ -169,7 +169,7 @@ export class SfCalendarView extends FinderElement {
       const next = dayOf(y, m + 1, 1);
       return { from: mondayOf(first), to: mondayOf(next - 1) + 7 };
     }
-    const days = Number.isFinite(this.days) && this.days > 0 ? Math.min(Math.floor(this.days), 62) : 7;
+    const days = Number.isFinite(this.days) && this.days > 0 ? Math.min(Math.floor(this.days), HORIZON_DAYS) : 7;
     return { from: anchor, to: anchor + days };
   }
 
@@ -187,7 +187,7 @@ export class SfCalendarView extends FinderElement {
     if (c && c.results === store.results && c.query === store.query && c.from === from && c.to === to) return c.items;
     const start = instantOf(from, 0);
     const end = instantOf(to, 0);
-    const keep = this.#queryFilter(store.query);
+    const keep = sessionFilter(store.query);
     const items: CalendarItem[] = [];
     // Full matches only: those that do not state what the query asks (say, where they are) are only counted.
     for (const { service } of store.results.slice(0, store.matched)) {
@@ -205,22 +205,6 @@ export class SfCalendarView extends FinderElement {
     items.sort((a, b) => +a.occurrence.start - +b.occurrence.start || a.service.name.localeCompare(b.service.name));
     this.#cache = { results: store.results, query: store.query, from, to, items };
     return items;
-  }
-
-  /** The query's days, parts of the day and date apply to each session too, not only to each service. */
-  #queryFilter(q: Query): (o: Occurrence, day: number) => boolean {
-    const days = q.days?.length ? new Set(q.days.map((d) => WEEKDAYS.indexOf(d))) : undefined;
-    const parts = (q.partsOfDay ?? []).reduce((mask, p) => mask | PART_BITS[p], 0);
-    const date = dayNumber(q.date);
-    return (o, day) => {
-      if (date !== undefined && day !== date) return false;
-      if (days && !days.has(weekdayOf(day))) return false;
-      if (parts && !o.allDay) {
-        const opens = localParts(o.start).minutes;
-        if (!(partsMask(opens, o.end ? opens + (+o.end - +o.start) / 60_000 : undefined) & parts)) return false;
-      }
-      return true;
-    };
   }
 
   /** Results whose times are given only in words, and how many say nothing about when. */
@@ -577,15 +561,11 @@ export class SfCalendarView extends FinderElement {
   };
 
   #open(event: MouseEvent, item: CalendarItem): void {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
-    event.preventDefault();
-    this.ui?.select(item.service.key, { from: this, openerKey: this.#token + item.id });
+    openFromLink(event, this.ui, item.service.key, this, this.#token + item.id);
   }
 
   #openService(event: MouseEvent, key: string): void {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
-    event.preventDefault();
-    this.ui?.select(key, { from: this, openerKey: `${this.#token}service|${key}` });
+    openFromLink(event, this.ui, key, this, `${this.#token}service|${key}`);
   }
 
   async #download(item: CalendarItem): Promise<void> {
@@ -600,17 +580,9 @@ export class SfCalendarView extends FinderElement {
   }
 
   /** After the detail closes, focus goes back to the session (or service) that opened it. */
-  async #returnFocus(id: string): Promise<void> {
+  #returnFocus(id: string): Promise<void> {
     const selector = id.startsWith('service|') ? `a[data-key="${CSS.escape(id.slice(8))}"]` : `a[data-id="${CSS.escape(id)}"]`;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const link = this.renderRoot.querySelector<HTMLElement>(selector);
-      if (link && link.offsetParent !== null) {
-        link.focus();
-        link.scrollIntoView?.({ block: 'nearest' });
-        return;
-      }
-    }
+    return returnFocus(() => this.renderRoot.querySelector<HTMLElement>(selector));
   }
 }
 

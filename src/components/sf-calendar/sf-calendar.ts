@@ -1,9 +1,9 @@
 import { adoptStyles, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import type { SfCalendarView } from './calendar-view.js';
-import { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
+import { calendarView, type CalendarItem, type CalendarView } from './views.js';
 
 export { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
 
@@ -84,7 +84,7 @@ export class SfCalendar extends FinderElement {
 
   /** The view shown now: `view`, or the default for the element's width. */
   get currentView(): CalendarView {
-    return this.#view()?.currentView ?? (this.view && CALENDAR_VIEWS.includes(this.view) ? this.view : 'week');
+    return this.#view()?.currentView ?? calendarView(this.view) ?? 'week';
   }
 
   /** The first and last day shown (`YYYY-MM-DD`, inclusive); empty until the calendar has loaded. */

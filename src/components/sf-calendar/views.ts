@@ -13,3 +13,8 @@ export interface CalendarItem {
   /** Local day number (days since 1970-01-01). */
   day: number;
 }
+
+/** `value` if it names a calendar view, otherwise undefined (the element picks its default). */
+export function calendarView(value: unknown): CalendarView | undefined {
+  return CALENDAR_VIEWS.find((v) => v === value);
+}

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Query, Result } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { SfShowListEvent } from '../events.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import { withoutPoint } from './points.js';
 import { styles } from './sf-map.styles.js';
 import type { MapView, MapWords } from './map-view.js';

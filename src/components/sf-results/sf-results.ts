@@ -1,13 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../model/index.js';
 import { serviceHref } from '../../store/url-state.js';
 import { defaultSort } from '../../engine/search.js';
 import { mergeQuery, type Unread } from '../../store/finder-store.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
-import { Announcer } from '../announcer.js';
-import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../words.js';
-import { tokens } from '../shared.styles.js';
+import { Announcer } from '../internal/announcer.js';
+import { openFromLink } from '../internal/links.js';
+import { returnFocus } from '../internal/return-focus.js';
+import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../internal/words.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
 /** Lists longer than this are virtualised. */
@@ -23,7 +26,7 @@ const FIRST_CARDS = 8;
 let virtualizer:
   | {
       virtualize: typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
-      ref: symbol;
+      ref: typeof import('@lit-labs/virtualizer/virtualize.js').virtualizerRef;
       flow: typeof import('@lit-labs/virtualizer/layouts/flow.js').flow;
     }
   | undefined;
@@ -199,9 +202,6 @@ export class SfResults extends FinderElement {
       if (s.waitingFor === 'place') {
         return [html`<div class="notice" part="notice notice-place"><p>${this.l.t(m.directory.needsPlace, { name })}</p></div>`];
       }
-      if (s.state === 'stale') {
-        return [html`<div class="notice stale" part="notice notice-stale"><p>${this.l.t(m.directory.stale, { name })}</p></div>`];
-      }
       if (s.state === 'done' && s.error) {
         return [
           html`<div class="notice stale" part="notice notice-stale">
@@ -337,9 +337,7 @@ export class SfResults extends FinderElement {
   }
 
   #open(event: MouseEvent, key: string): void {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
-    event.preventDefault();
-    this.ui?.select(key, { from: this, openerKey: key });
+    openFromLink(event, this.ui, key, this, key);
   }
 
   #onSort = (event: Event) => {
@@ -398,29 +396,24 @@ export class SfResults extends FinderElement {
   }
 
   /** Puts focus back on the card that opened the detail (or only scrolls to it), scrolling it into view if virtualised. */
-  async #returnFocus(key: string, focus = true): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      if (!focus && (this.ui?.selected !== key || this.offsetParent === null || this.ui.detailShown)) return;
-      const link = this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`);
-      if (link && link.offsetParent !== null) {
-        if (focus) link.focus();
-        link.scrollIntoView({ block: 'nearest' });
-        return;
-      }
-      // Virtualised and not rendered: ask the virtualizer to bring it in.
-      const store = this.activeStore;
-      const at = store?.results.findIndex((r) => r.service.key === key) ?? -1;
-      if (!store || at < 0 || !virtualizer) continue;
-      const partial = at >= store.matched;
-      const list = this.renderRoot.querySelector(partial ? 'ol.partial' : 'ol.full');
-      const v =
-        list &&
-        (list as unknown as Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>)[
-          virtualizer.ref
-        ];
-      v?.element(partial ? at - store.matched : at)?.scrollIntoView({ block: 'center' });
-    }
+  #returnFocus(key: string, focus = true): Promise<void> {
+    return returnFocus(
+      () => this.renderRoot.querySelector<HTMLElement>(`a[data-key="${CSS.escape(key)}"]`),
+      focus,
+      // Only scrolling: stop once the person has opened another, hidden the list, or the detail view took over.
+      () => focus || (this.ui?.selected === key && this.offsetParent !== null && !this.ui.detailShown),
+      () => this.#scrollToCard(key),
+    );
+  }
+
+  /** Asks the virtualizer to render the card of `key` (a long list renders only the cards near the screen). */
+  #scrollToCard(key: string): void {
+    const store = this.activeStore;
+    const at = store?.results.findIndex((r) => r.service.key === key) ?? -1;
+    if (!store || at < 0 || !virtualizer) return;
+    const partial = at >= store.matched;
+    const list = this.renderRoot.querySelector<VirtualizerHostElement>(partial ? 'ol.partial' : 'ol.full');
+    list?.[virtualizer.ref]?.element(partial ? at - store.matched : at)?.scrollIntoView({ block: 'center' });
   }
 }
 

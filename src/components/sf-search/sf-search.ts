@@ -7,7 +7,7 @@ import { FinderElement } from '../finder-element.js';
 import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
 import { SfSearchEvent } from '../events.js';
 import { kmToMiles, milesToKm } from '../../i18n/index.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-search.styles.js';
 import { needField } from './need-field.js';
 

@@ -2,13 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { BlendedService } from '../../model/index.js';
+import { DAY_MS, type BlendedService } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { ageWords, costWords, safeHref, scheduleWords, whenWords } from '../words.js';
-import { dayNumber, isoDay, localParts, occurrences } from '../../engine/schedule.js';
+import { ageWords, costWords, safeHref, scheduleWords, whenWords } from '../internal/words.js';
+import { dayNumber, HORIZON_DAYS, isoDay, localParts, occurrences } from '../../engine/schedule.js';
 import { datable, seriesExportable } from '../../store/datable.js';
-import { icsWriter, saveIcs } from '../ics-loader.js';
+import { icsWriter, saveIcs } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
 import { styles } from './sf-service.styles.js';
 
@@ -107,7 +107,7 @@ export class SfServiceDetail extends FinderElement {
     const now = this.activeStore?.currentTime() ?? new Date();
     // Which schedules have a file to give is cheap to know; the file is written only when asked for.
     const series = (s.schedules ?? []).filter((sc) => seriesExportable(sc, now));
-    const next = occurrences(s, now, new Date(+now + 62 * 86_400_000)).find(
+    const next = occurrences(s, now, new Date(+now + HORIZON_DAYS * DAY_MS)).find(
       (o) => (o.end ?? o.start) >= now && (o.session || datable(o.schedule)),
     );
     if (!series.length && !next) return nothing;

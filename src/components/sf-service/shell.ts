@@ -1,7 +1,7 @@
 import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 
 type DetailModule = typeof import('./sf-service.js');
 let loading: Promise<DetailModule> | undefined;

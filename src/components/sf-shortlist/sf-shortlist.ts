@@ -2,9 +2,10 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
 import { addressWords } from '../../model/address.js';
-import { icsWriter, saveIcs, type IcsWriter } from '../ics-loader.js';
+import { DAY_MS } from '../../model/index.js';
+import { icsWriter, saveIcs, type IcsWriter } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
-import { tokens } from '../shared.styles.js';
+import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-shortlist.styles.js';
 
 /** How far ahead the shortlist's calendar file reaches. */
@@ -110,7 +111,7 @@ export class SfShortlist extends FinderElement {
     const now = store?.currentTime() ?? new Date();
     return writer.icsForShortlist(
       services,
-      { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * 86_400_000) },
+      { from: now, to: new Date(+now + SHORTLIST_WEEKS * 7 * DAY_MS) },
       {
         now,
         calendarName: this.l.m.shortlist.calendarName,

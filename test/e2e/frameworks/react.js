@@ -2,7 +2,7 @@
 // Bundled by test/e2e/frameworks.test.ts; the page's query names the directories: ?endpoint=…&named=…&label=…
 import { createElement as h, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../../../src/define.js';
+import 'service-finder-elements';
 
 function App({ endpoint, named, label }) {
   const [opened, setOpened] = useState('nothing');

@@ -3,7 +3,7 @@
 // as in a .vue file, cannot).
 // Bundled by test/e2e/frameworks.test.ts; the page's query names the directories: ?endpoint=…&named=…&label=…
 import { createApp } from 'vue/dist/vue.esm-bundler.js';
-import '../../../src/define.js';
+import 'service-finder-elements';
 
 const query = new URLSearchParams(location.search);
 const app = createApp({

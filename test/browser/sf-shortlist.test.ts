@@ -1,13 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
-import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import type { SfShortlist } from '../../src/components/sf-shortlist/sf-shortlist.js';
 import { uiFor } from '../../src/components/finder-ui.js';
 import { Shortlist, SHORTLIST_KEY, sharedKeys } from '../../src/store/shortlist.js';
-import { cards, inner, loaded, resetUrl, settle } from './helpers.js';
+import { cards, inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
-describe('shortlist', () => {
+describe('<sf-shortlist>', () => {
   beforeEach(() => localStorage.removeItem(SHORTLIST_KEY));
   afterEach(() => {
     localStorage.removeItem(SHORTLIST_KEY);
@@ -16,10 +15,7 @@ describe('shortlist', () => {
 
   it('stores nothing on the device until the person adds something', async () => {
     const keysBefore = Object.keys(localStorage);
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
     const results = inner(el, 'sf-results');
     await cards(results);
     expect(Object.keys(localStorage)).to.deep.equal(keysBefore);
@@ -40,11 +36,24 @@ describe('shortlist', () => {
     expect(localStorage.getItem(SHORTLIST_KEY)).to.equal(null);
   });
 
+  it('opening a service on the list shows its detail and fires sf-select with its key', async () => {
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
+    const first = el.store!.results[0].service;
+    uiFor(el.store!).shortlist.add({ key: first.key, name: first.name });
+    await settle(el);
+    const shortlist = inner(el, 'sf-shortlist');
+    const open = [...shortlist.shadowRoot!.querySelectorAll<HTMLButtonElement>('li button')].find(
+      (b) => b.textContent!.trim() === first.name,
+    )!;
+    const selected = new Promise<string | undefined>((resolve) => el.addEventListener('sf-select', (e) => resolve(e.key), { once: true }));
+    open.click();
+    expect(await selected).to.equal(first.key);
+    await settle(el);
+    expect(inner(inner(el, 'sf-service'), '[part~="detail-title"]').textContent).to.equal(first.name);
+  });
+
   it('copies each service’s address in the same words as the detail view', async () => {
-    const el = await fixture<ServiceFinder>(
-      html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`,
-    );
-    await loaded(el);
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints="${FIXTURES}/dialects/oruk-v3"></service-finder>`);
     const store = el.store!;
     // A place with a name as well as a street: the name is part of the address.
     const s = store.results

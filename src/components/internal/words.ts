@@ -2,8 +2,19 @@
  * Turning the normalised model into words in the person's language. Shared by
  * the results cards and the detail view; no DOM.
  */
-import type { AgeRange, Cost, Explanation, FilterField, Location, Query, Result, Schedule, Service } from '../model/index.js';
-import type { Localizer } from '../i18n/index.js';
+import {
+  httpHref,
+  type AgeRange,
+  type Cost,
+  type Explanation,
+  type FilterField,
+  type Location,
+  type Query,
+  type Result,
+  type Schedule,
+  type Service,
+} from '../../model/index.js';
+import type { Localizer } from '../../i18n/index.js';
 
 /** One line for one explanation, from the query the person made (not the engine's English). */
 export function explain(l: Localizer, e: Explanation, query: Query): string {
@@ -160,15 +171,9 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
   return [text.replace(/\s+/g, ' ').trim(), ...bounds].join(', ');
 }
 
-/** Only http(s) URLs may become links. */
+/** Only http(s) URLs may become links; a relative one is read against the page's address. */
 export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url, location.href);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
+  return httpHref(url, location.href);
 }
 
 /** "3 months ago" from the engine's freshness. */

@@ -5,14 +5,14 @@
  */
 import { downloadText } from './download.js';
 
-export type IcsWriter = typeof import('../store/ics.js');
+export type IcsWriter = typeof import('../../store/ics.js');
 
 let writer: IcsWriter | undefined;
 let loading: Promise<IcsWriter> | undefined;
 
 /** Loads the writer once; a failed load is tried again next time. */
 export function loadIcs(): Promise<IcsWriter> {
-  loading ??= import('../store/ics.js').then(
+  loading ??= import('../../store/ics.js').then(
     (m) => (writer = m),
     (error: unknown) => {
       loading = undefined;
