@@ -37,6 +37,9 @@ export interface DirectoryRef {
   feedbackUrl?: string;
 }
 
+/** The vocabulary of eligibility terms read from OpenActive `accessibilitySupport` ("Visual impairment"). */
+export const ACCESSIBILITY_SUPPORT_VOCABULARY = 'openactive-accessibility-support';
+
 /** A term from a vocabulary: a category, an eligibility term, a circumstance. */
 export interface Term {
   id?: string;
@@ -71,6 +74,8 @@ export interface Location {
   lng?: number;
   /** Accessibility notes for the venue ("Wheelchair accessible entrance"). */
   accessibility?: string[];
+  /** What the venue states it has (OpenActive `amenityFeature` with `value: true`: "Changing Facilities", "Hearing loop"). */
+  amenities?: string[];
 }
 
 export interface Phone {
@@ -142,6 +147,8 @@ export interface Session {
   end?: string;
   cancelled?: boolean;
   locationId?: string;
+  /** Places left (OpenActive `remainingAttendeeCapacity`, or `remainingUses` of a slot): 0 is full. */
+  remaining?: number;
 }
 
 export interface CostOption {
@@ -187,6 +194,18 @@ export interface Service {
   access?: AccessType[];
   /** The directory's own words about access ("Self referral via the website"). */
   accessNote?: string;
+  /** How to apply or be referred, in the directory's words (HSDS `application_process`). */
+  applicationProcess?: string;
+  /** A short-term notice about the service, in the directory's words (ORUK `alert`: "Closed for refurbishment until May"). */
+  alert?: string;
+  /** Accreditations the directory states, as its free text (ORUK `accreditations`). */
+  accreditations?: string;
+  /** Pictures of the service or its venue: http(s) addresses only (OpenActive `image`). */
+  images?: string[];
+  /** Levels the session is for ("Beginner"), as OpenActive `level` names them. */
+  levels?: string[];
+  /** Who leads it (OpenActive `leader`): names only. */
+  leaders?: string[];
   attendance?: AttendanceMode[];
   ages?: AgeRange;
   eligibility?: Term[];

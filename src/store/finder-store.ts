@@ -62,6 +62,8 @@ export interface FinderStoreOptions {
   timeoutMs?: number;
   /** Milliseconds to gather page arrivals before recomputing results (default 16). */
   batchMs?: number;
+  /** Days after its last check that a record is out of date (default STALE_DAYS, docs/trust.md). Not in the address: the page sets it. */
+  staleAfterDays?: number;
 }
 
 /** The query `patch` makes of `query`; a field patched to undefined is removed, not kept as undefined. */
@@ -290,7 +292,7 @@ export class FinderStore extends EventTarget {
   }
 
   freshness(service: BlendedService) {
-    return computeFreshness(service, this.#now());
+    return computeFreshness(service, this.#now(), this.#options.staleAfterDays);
   }
 
   /** The store's clock: the `now` option (tests pin it), else the current time. */
@@ -748,7 +750,7 @@ export class FinderStore extends EventTarget {
 
   #searchOptions() {
     const needs = this.#needs.compiled;
-    return { now: this.#now(), synonyms: needs?.synonyms ?? this.#options.synonyms, needs };
+    return { now: this.#now(), synonyms: needs?.synonyms ?? this.#options.synonyms, needs, staleAfterDays: this.#options.staleAfterDays };
   }
 
   #emit(): void {
