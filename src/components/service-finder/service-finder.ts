@@ -32,6 +32,7 @@ const REBUILD = [
   'fullPostcode',
   'vocabulary',
   'synonyms',
+  'staleAfter',
 ] as const;
 
 /** The oldest age the form and the presets take. */
@@ -106,6 +107,8 @@ const PRESET_FIELDS = {
  * @attr url-state - `on` (default): the query is kept in the page address, without place or age; `full`: with them; `off`: not at all.
  * @attr timeout - Per-request time limit in milliseconds.
  * @attr max-pages - The most pages read from each directory.
+ * @attr stale-after - Days after its last check that a listing is marked "may be out of date" (and hidden by "hide out-of-date listings"); default 180 (docs/trust.md).
+ * @attr no-images - Show no pictures from directories: for pages that promise to make no requests to other sites.
  *
  * @fires sf-search - {SfSearchEvent} A person searched or refined; `query` is the new query.
  * @fires sf-results - {SfResultsEvent} The number of results changed; `count` and `partial`.
@@ -167,6 +170,8 @@ export class ServiceFinder extends LitElement {
   @property({ attribute: 'url-state' }) urlState = 'on';
   @property({ type: Number }) timeout?: number;
   @property({ type: Number, attribute: 'max-pages' }) maxPages?: number;
+  @property({ attribute: 'stale-after' }) staleAfter?: string | number;
+  @property({ converter: flagAttribute, attribute: 'no-images' }) noImages = false;
 
   /**
    * Directories with the names people know them by, instead of (or as well as) `endpoints`:
@@ -285,6 +290,7 @@ export class ServiceFinder extends LitElement {
       }
     }
     if (changed.has('lang')) this.#relocalise();
+    if (changed.has('noImages') && this.#store) uiFor(this.#store).noImages = flagProp(this, 'noImages', this.noImages);
   }
 
   /** The properties the store is made from, as one string. */
@@ -368,9 +374,11 @@ export class ServiceFinder extends LitElement {
       maxPages: numberProp(this, 'maxPages', this.maxPages),
       vocabulary: typeof vocabulary === 'string' || typeof vocabulary === 'object' ? vocabulary || undefined : undefined,
       synonyms: typeof synonyms === 'object' ? synonyms || undefined : undefined,
+      staleAfterDays: numberProp(this, 'staleAfter', this.staleAfter),
     });
     void this.#reportVocabulary(store);
     const ui = uiFor(store);
+    ui.noImages = flagProp(this, 'noImages', this.noImages);
     // The directories first; a place in the query is resolved meanwhile.
     void store.load();
     if (mode !== 'off') {
