@@ -33,7 +33,11 @@ export interface DirectoryRef {
   name: string;
   /** The base URL the directory was read from. */
   url: string;
-  /** Where a person reports a problem with a record, when the directory says. */
+  /**
+   * Where a person suggests a change to a record, when the directory says: a template in which `{id}`
+   * becomes the record's id, URL-encoded (`https://…/feedback?service={id}`); without `{id}`, one address
+   * for every record.
+   */
   feedbackUrl?: string;
 }
 

@@ -83,7 +83,7 @@ const PRESET_FIELDS = {
  * @summary A complete, accessible service finder over one or more Open Referral UK directories.
  *
  * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas. As a property, also an array.
- * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "…"}]`.
+ * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "https://…?service={id}"}]`. `feedbackUrl` is where people suggest a change to a listing: `{id}` becomes the listing's id, URL-encoded (http(s) only).
  * @attr openactive - OpenActive feed URLs, separated by spaces or commas (or an array).
  * @attr index - Static index manifests (`service-finder harvest --index`), separated by spaces: only the cells near the chosen place are read, and nothing until there is one.
  * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
@@ -175,7 +175,7 @@ export class ServiceFinder extends LitElement {
 
   /**
    * Directories with the names people know them by, instead of (or as well as) `endpoints`:
-   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON. When `url` is a
+   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "https://…?service={id}" }]`. As an attribute, JSON. When `url` is a
    * relay, `"source"` is the directory's own address: it is named, and its records keyed, from that.
    */
   @property({ converter: { fromAttribute: parseDirectories } }) directories: Endpoint[] | string = [];

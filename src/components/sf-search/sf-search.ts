@@ -72,7 +72,7 @@ const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...li
  * refine the results as the person types.
  *
  * @tag sf-search
- * @summary The search form: what you need help with, keyword, place and distance, age, access, days and times, who it is for, type, free only.
+ * @summary The search form: what you need help with, keyword, place and distance, age, access, accessibility and support, days and times, who it is for, type, free only.
  *
  * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
  * @attr lang - `en` or `cy`; otherwise inherited.
