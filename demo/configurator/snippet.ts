@@ -30,6 +30,8 @@ export const SHORTCODE_ATTRIBUTES = [
   'url_state',
   'timeout',
   'max_pages',
+  'stale_after',
+  'no_images',
   'relay',
   'id',
 ] as const;
@@ -67,7 +69,10 @@ export interface LeftOut {
 }
 
 const INSTEAD = new Map([
-  ['directories', 'Give the directories’ names on the WordPress settings page (Settings → Service finder), after each address.'],
+  [
+    'directories',
+    'Give the directories’ names on the WordPress settings page (Settings → Service finder), after each address, and their “suggest a change” addresses under “Suggest a change” addresses.',
+  ],
 ]);
 const NOT_IN_SHORTCODE = 'The shortcode has no such attribute; the finder uses its default.';
 

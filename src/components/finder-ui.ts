@@ -17,6 +17,18 @@ export class FinderUi extends EventTarget {
   detailShown = false;
   #shortlist?: Shortlist;
   #highlighted?: string;
+  #noImages = false;
+
+  /** Pictures from directories are not shown: the page promises no requests to other sites (`no-images`). */
+  get noImages(): boolean {
+    return this.#noImages;
+  }
+
+  set noImages(value: boolean) {
+    if (value === this.#noImages) return;
+    this.#noImages = value;
+    this.dispatchEvent(new Event('change'));
+  }
 
   get selected(): string | undefined {
     return this.#selected;

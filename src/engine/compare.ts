@@ -11,7 +11,13 @@ import { createBlender } from './blend.js';
 import { COMPARED_FIELDS, fieldValue, type ComparedField } from './compare-fields.js';
 import { explainBlend, type PairExplanation, type Rule } from './dedup/explain.js';
 import { personalContacts } from './personal.js';
-import { freshness, referralGaps, STALE_DAYS, type CompletenessField } from './quality.js';
+import { freshness, referralGaps, type CompletenessField } from './quality.js';
+
+/**
+ * The report counts a record out of date when not checked within a year (docs/compare.md): a measure of a
+ * directory across councils. The finder's own window is shorter and the page's to set (STALE_DAYS, `stale-after`).
+ */
+const REPORT_STALE_DAYS = 365;
 import { isoDay, localParts } from './schedule.js';
 
 /** One directory's records, as read. */
@@ -143,7 +149,7 @@ export const RULE_WORDS: Record<Rule, string> = {
 /** Each kind of problem in words. */
 export const PROBLEM_WORDS: Record<ProblemKind, string> = {
   read: 'the directory could not be read in full',
-  stale: `not checked within ${STALE_DAYS} days`,
+  stale: `not checked within ${REPORT_STALE_DAYS} days`,
   undated: 'no date it was checked',
   incomplete: 'short of what a referral needs',
   personal: 'a contact detail that looks personal',
@@ -260,7 +266,7 @@ function quality(set: DirectoryRecords, options: CompareOptions): Problem[] {
     const link = options.recordUrl?.(s.directory, s.id);
     const problem = (kind: ProblemKind, detail: string) =>
       out.push({ directory, kind, detail, id: s.id, name: s.name, ...(link ? { link } : {}) });
-    const fresh = freshness(s, options.now);
+    const fresh = freshness(s, options.now, REPORT_STALE_DAYS);
     if (!fresh.date) problem('undated', 'neither a date it was checked nor one it was changed');
     else if (fresh.stale) {
       const how = s.assuredDate?.startsWith(fresh.date) ? 'checked' : 'changed';

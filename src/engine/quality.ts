@@ -3,7 +3,16 @@ import { DAY_MS, type Service } from '../model/index.js';
 import { compileService, dayNumber, localParts } from './schedule.js';
 import { normalise } from './text.js';
 
-export const STALE_DAYS = 365;
+/**
+ * Days after its last check that a record counts as out of date, unless the page sets its own window
+ * (`stale-after`). The directories of the pilots this finder serves assure each record every two to three
+ * months; a record not checked for six months has missed two rounds of checks (docs/trust.md).
+ */
+export const STALE_DAYS = 180;
+
+/** A freshness window a page set: whole days from 1, else the default. */
+export const staleWindow = (days: number | undefined): number =>
+  typeof days === 'number' && Number.isFinite(days) && days >= 1 ? Math.floor(days) : STALE_DAYS;
 
 /** Whether a service is listed at all: one its directory marks inactive or defunct is not. */
 export const listed = (s: Service): boolean => s.status !== 'inactive' && s.status !== 'defunct';
@@ -17,15 +26,19 @@ export interface Freshness {
 }
 
 /** The date a record was last checked: assuredDate, else the date part of lastModified. */
-export function checkedDate(service: Service): string | undefined {
-  for (const d of [service.assuredDate, service.lastModified]) {
+export const checkedDate = (service: Service): string | undefined => checkedOf(service.assuredDate, service.lastModified);
+
+/** `checkedDate` from the two dates themselves (the blender reads them once, from its own copy). */
+export function checkedOf(assuredDate: string | undefined, lastModified: string | undefined): string | undefined {
+  for (const d of [assuredDate, lastModified]) {
     const m = d ? /^\d{4}-\d{2}-\d{2}/.exec(d) : null;
     if (m && !Number.isNaN(Date.parse(m[0]))) return m[0];
   }
   return undefined;
 }
 
-export function freshness(service: Service, now: Date): Freshness {
+/** How long ago a record was checked, and whether that is longer ago than `staleDays` (default STALE_DAYS). */
+export function freshness(service: Service, now: Date, staleDays?: number): Freshness {
   const date = checkedDate(service);
   if (!date) return { stale: false };
   const today = localParts(now).day;
@@ -33,7 +46,7 @@ export function freshness(service: Service, now: Date): Freshness {
   const [y, m] = date.split('-').map(Number);
   const t = new Date(today * DAY_MS);
   const months = (t.getUTCFullYear() - y) * 12 + (t.getUTCMonth() + 1 - m);
-  return { date, days, months, stale: days > STALE_DAYS };
+  return { date, days, months, stale: days > staleWindow(staleDays) };
 }
 
 export const COMPLETENESS_FIELDS = ['times', 'location', 'contact', 'ages', 'access', 'cost', 'description'] as const;

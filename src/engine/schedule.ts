@@ -363,13 +363,16 @@ export function occurrences(service: Service, from: Date, to: Date): Occurrence[
  * The next time the service opens (or the session under way), searching up
  * to `HORIZON_DAYS` ahead of `now`.
  */
-export function nextOpening(service: Service, now: Date): { start: Date; end?: Date; allDay?: boolean } | undefined {
+export function nextOpening(service: Service, now: Date): { start: Date; end?: Date; allDay?: boolean; remaining?: number } | undefined {
   const to = new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
   for (const o of occurrences(service, now, to)) {
     if (o.allDay) {
       if (o.start >= now) return { start: o.start, allDay: true };
     } else if (o.end ? o.end > now : o.start >= now) {
-      return o.end ? { start: o.start, end: o.end } : { start: o.start };
+      const next: { start: Date; end?: Date; remaining?: number } = o.end ? { start: o.start, end: o.end } : { start: o.start };
+      // A session's places left, as its feed states them: 0 is full.
+      if (o.session?.remaining !== undefined) next.remaining = o.session.remaining;
+      return next;
     }
   }
   return undefined;

@@ -5,8 +5,9 @@
  */
 import type { AgeBand, BlendedService, Explanation, FilterField, Query, Result, Sort } from '../model/index.js';
 import { WEEKDAYS } from '../model/index.js';
+import { accessibilityFeatures } from './accessibility.js';
 import { haversineKm } from './geo.js';
-import { checkedDate, completeness, listed, STALE_DAYS, states } from './quality.js';
+import { checkedDate, completeness, listed, staleWindow, states } from './quality.js';
 import { dayNumber, instantOf, localParts, openAt, PART_BITS, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
 import { normalise, queryTerms, tokenise, type Synonyms } from './text.js';
 import type { CompiledNeeds } from './needs/compile.js';
@@ -38,6 +39,8 @@ interface Entry {
   ageMax: number;
   access?: readonly string[];
   attendance?: readonly string[];
+  /** Accessibility features stated; undefined when the record says nothing about accessibility. */
+  accessibility?: ReadonlySet<string>;
   eligibility?: Set<string>;
   categories?: Set<string>;
   pattern: WeeklyPattern;
@@ -123,6 +126,7 @@ function entryOf(service: BlendedService): Entry {
     ageMax: ages?.max ?? Infinity,
     access: service.access?.length ? service.access : undefined,
     attendance: service.attendance?.length ? service.attendance : undefined,
+    accessibility: accessibilityFeatures(service),
     eligibility: service.eligibility?.length ? new Set(service.eligibility.map((t) => normalise(t.name).trim())) : undefined,
     categories: service.categories?.length ? new Set(service.categories.map((t) => normalise(t.name).trim())) : undefined,
     pattern: weeklyPattern(service),
@@ -283,6 +287,8 @@ export interface SearchOptions {
    * that names a need ("Staying active", "lonely") find what the need finds.
    */
   needs?: CompiledNeeds;
+  /** Days after its last check that a record is out of date (`hideStale`, and the ranking's small boost); default STALE_DAYS. */
+  staleAfterDays?: number;
 }
 
 export interface SearchOutput {
@@ -339,6 +345,16 @@ function buildFilters(
   }
   if (query.access?.length) filters.push(anyOf(query.access, 'access', (e) => e.access));
   if (query.attendance?.length) filters.push(anyOf(query.attendance, 'attendance', (e) => e.attendance));
+  if (query.accessibility?.length) {
+    const wanted = query.accessibility;
+    const hits = (e: Entry) => wanted.filter((f) => e.accessibility?.has(f));
+    // Saying one thing about a venue says nothing of the rest: no record is known not to have a feature.
+    filters.push({
+      field: 'accessibility',
+      test: (e) => (hits(e).length ? 1 : 2),
+      explain: (e) => ({ detail: hits(e).join(', '), params: { accessibility: hits(e).join(', ') } }),
+    });
+  }
   if (query.eligibility?.length) filters.push(anyOf(query.eligibility, 'eligibility', (e) => e.eligibility, true));
   const category = needs.category ?? own.category;
   if (category) filters.push(category);
@@ -429,10 +445,11 @@ function buildFilters(
   }
   if (query.hideStale) {
     const today = localParts(options.now).day;
+    const staleDays = staleWindow(options.staleAfterDays);
     filters.push({
       field: 'freshness',
-      test: (e) => (Number.isNaN(e.checkedDay) ? 2 : today - e.checkedDay <= STALE_DAYS ? 1 : 0),
-      explain: (e) => ({ detail: `checked ${e.checked}`, params: { date: e.checked!, days: today - e.checkedDay } }),
+      test: (e) => (Number.isNaN(e.checkedDay) ? 2 : today - e.checkedDay <= staleDays ? 1 : 0),
+      explain: (e) => ({ detail: `checked ${e.checked}`, params: { date: e.checked!, days: today - e.checkedDay, within: staleDays } }),
     });
   }
   if (query.require?.length) {
@@ -487,6 +504,7 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
   const filters = buildFilters(query, options, text, distance, boost);
   const states = new Uint8Array(filters.length);
   const today = localParts(options.now).day;
+  const staleDays = staleWindow(options.staleAfterDays);
   const unknown = filters.map((filter): Explanation => ({ field: filter.field, state: 'unknown', ...NOT_STATED }));
   const matchOnce: Array<Explanation | undefined> = [];
   const match = (f: number, e: Entry, i: number): Explanation =>
@@ -519,9 +537,9 @@ export function search(index: SearchIndex, query: Query, options: SearchOptions)
       explanations = filters.map((_filter, f) => (states[f] === 1 ? match(f, e, i) : unknown[f]));
       if (allSame) lists.set(code, explanations);
     }
-    // Small boosts: checked within the year, complete enough to refer with confidence, and near the person
+    // Small boosts: checked within the freshness window, complete enough to refer with confidence, and near the person
     // (1 on the spot, ½ at 3 km, ¼ at 9 km: among names that match alike, the nearer comes first).
-    const fresh = today - e.checkedDay <= STALE_DAYS ? 0.2 : 0;
+    const fresh = today - e.checkedDay <= staleDays ? 0.2 : 0;
     const near = Number.isNaN(distance[i]) ? 0 : 1 / (1 + distance[i] / 3);
     const score = (text ? text[i] : 0) + boost[i] + 0.3 * e.completeness + fresh + near;
     const result: Result = { service: e.service, score, explanations, partial };

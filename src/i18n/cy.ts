@@ -214,6 +214,7 @@ export const cy: Catalogue = {
     distance: 'pellter',
     cost: 'am ddim yn unig',
     freshness: 'gwiriwyd yn ddiweddar',
+    accessibility: 'hygyrchedd',
     completeness: 'manylion llawn',
   },
 
@@ -237,8 +238,10 @@ export const cy: Catalogue = {
     distanceUnknown: 'Nid yw’n dweud ble mae e',
     costMatch: 'Am ddim',
     costUnknown: 'Nid yw’n dweud a yw am ddim',
-    freshnessMatch: 'Wedi’i wirio yn ystod y flwyddyn ddiwethaf',
+    freshnessMatch: 'Wedi’i wirio yn ystod y {days} diwrnod diwethaf',
     freshnessUnknown: 'Nid yw’n dweud pryd cafodd ei wirio',
+    accessibilityMatch: 'Hygyrchedd: {list}',
+    accessibilityUnknown: 'Nid yw’n dweud pa hygyrchedd sydd ar gael',
     completenessMatch: 'Yn rhoi’r manylion a ofynnwyd amdanynt',
     completenessUnknown: 'Mae rhai manylion ar goll',
   },
@@ -255,6 +258,7 @@ export const cy: Catalogue = {
     distance: 'ble maen nhw',
     cost: 'a ydynt am ddim',
     freshness: 'pryd cawsant eu gwirio',
+    accessibility: 'eu hygyrchedd',
     completeness: 'yr holl fanylion',
   },
 
@@ -270,6 +274,7 @@ export const cy: Catalogue = {
     distance: 'y lleoliadau',
     cost: 'y costau',
     freshness: 'y dyddiadau gwirio',
+    accessibility: 'hygyrchedd',
     completeness: 'y manylion',
   },
 
@@ -406,6 +411,44 @@ export const cy: Catalogue = {
     zoomIn: 'Chwyddo i mewn',
     zoomOut: 'Chwyddo allan',
     close: 'Cau',
+  },
+
+  trust: {
+    temporarilyClosed: 'Ar gau dros dro',
+    temporarilyClosedDetail:
+      'Mae ei gyfeiriadur yn dweud bod y gwasanaeth hwn ar gau dros dro. Holwch nhw cyn i chi fynd neu atgyfeirio rhywun.',
+    alert: 'Hysbysiad',
+    full: 'Llawn',
+    fullDetail: 'Llawn: dim lleoedd ar ôl',
+    placesLeft: {
+      zero: 'Dim lleoedd ar ôl',
+      one: '{n} lle ar ôl',
+      two: '{n} le ar ôl',
+      few: '{n} lle ar ôl',
+      many: '{n} lle ar ôl',
+      other: '{n} lle ar ôl',
+    },
+    accreditations: 'Achrediadau',
+    referral: 'Sut i gael eich atgyfeirio',
+    suggest: 'Awgrymu newid i’r rhestriad hwn',
+    checkedBy: '{name}: gwiriwyd ddiwethaf ar {date}',
+    checkedByUnknown: '{name}: nid yw’n dweud pryd y’i gwiriwyd ddiwethaf',
+    expect: 'Beth i’w ddisgwyl',
+    level: 'Lefel: {list}',
+    leader: 'Dan arweiniad {list}',
+    amenities: 'Cyfleusterau: {list}',
+    accessibility: 'Hygyrchedd',
+    filter: 'Hygyrchedd a chymorth',
+    image: 'Llun: {name}',
+  },
+
+  accessibilityFeatures: {
+    'step-free': 'Mynediad heb risiau',
+    'hearing-loop': 'Dolen glyw',
+    'accessible-toilet': 'Toiled hygyrch',
+    'visual-impairment': 'Cymorth i bobl â nam ar y golwg',
+    'hearing-impairment': 'Cymorth i bobl â nam ar y clyw',
+    'learning-disability': 'Cymorth i bobl ag anableddau dysgu',
   },
 
   shortlist: {

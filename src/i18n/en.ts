@@ -205,6 +205,7 @@ export const en = {
     distance: 'distance',
     cost: 'free only',
     freshness: 'recently checked',
+    accessibility: 'accessibility',
     completeness: 'complete details',
   },
 
@@ -229,8 +230,10 @@ export const en = {
     distanceUnknown: 'Does not say where it is',
     costMatch: 'Free',
     costUnknown: 'Does not say if it is free',
-    freshnessMatch: 'Checked in the last year',
+    freshnessMatch: 'Checked in the last {days} days',
     freshnessUnknown: 'Does not say when it was checked',
+    accessibilityMatch: 'Accessibility: {list}',
+    accessibilityUnknown: 'Does not say what accessibility it offers',
     completenessMatch: 'Gives the details you asked for',
     completenessUnknown: 'Some details are missing',
   },
@@ -248,6 +251,7 @@ export const en = {
     distance: 'where they are',
     cost: 'whether they are free',
     freshness: 'when they were checked',
+    accessibility: 'their accessibility',
     completeness: 'all the details',
   },
 
@@ -264,6 +268,7 @@ export const en = {
     distance: 'locations',
     cost: 'costs',
     freshness: 'check dates',
+    accessibility: 'accessibility',
     completeness: 'details',
   },
 
@@ -383,6 +388,38 @@ export const en = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     close: 'Close',
+  },
+
+  /** Trust signals, referral and what to expect: docs/trust.md. */
+  trust: {
+    temporarilyClosed: 'Temporarily closed',
+    temporarilyClosedDetail: 'Its directory says this service is temporarily closed. Check with them before you go or refer someone.',
+    alert: 'Notice',
+    full: 'Full',
+    fullDetail: 'Full: no places left',
+    placesLeft: plural({ one: '{n} place left', other: '{n} places left' }),
+    accreditations: 'Accreditations',
+    referral: 'How to get referred',
+    suggest: 'Suggest a change to this listing',
+    checkedBy: '{name}: last checked on {date}',
+    checkedByUnknown: '{name}: does not say when it was last checked',
+    expect: 'What to expect',
+    level: 'Level: {list}',
+    leader: 'Led by {list}',
+    amenities: 'Facilities: {list}',
+    accessibility: 'Accessibility',
+    filter: 'Accessibility and support',
+    image: 'Picture: {name}',
+  },
+
+  /** Venue accessibility and support people can ask for (ACCESSIBILITY_FEATURES). */
+  accessibilityFeatures: {
+    'step-free': 'Step-free access',
+    'hearing-loop': 'Hearing loop',
+    'accessible-toilet': 'Accessible toilet',
+    'visual-impairment': 'Support for visual impairment',
+    'hearing-impairment': 'Support for hearing impairment',
+    'learning-disability': 'Support for learning disabilities',
   },
 
   shortlist: {

@@ -22,6 +22,8 @@ export const MAX_EMAIL = 254;
 export const MAX_CODE = 100;
 /** Items kept of one list: phones, contacts, locations, schedules, terms, offers… */
 export const MAX_ITEMS = 100;
+/** Pictures kept of one record: a detail view shows a few, never a gallery. */
+export const MAX_IMAGES = 3;
 /** Dated sessions kept of one OpenActive series (the soonest). */
 export const MAX_SESSIONS = 2_000;
 

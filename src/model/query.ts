@@ -9,6 +9,20 @@ export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 export const SORTS = ['relevance', 'distance', 'name', 'checked'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/**
+ * Venue accessibility and support a person can ask for. A record states them in its venues' accessibility
+ * notes and amenities, or in OpenActive `accessibilitySupport`; one that states none is "not stated".
+ */
+export const ACCESSIBILITY_FEATURES = [
+  'step-free',
+  'hearing-loop',
+  'accessible-toilet',
+  'visual-impairment',
+  'hearing-impairment',
+  'learning-disability',
+] as const;
+export type AccessibilityFeature = (typeof ACCESSIBILITY_FEATURES)[number];
+
 export interface LatLng {
   lat: number;
   lng: number;
@@ -30,6 +44,8 @@ export interface Query {
   ageBand?: AgeBand;
   access?: AccessType[];
   attendance?: AttendanceMode[];
+  /** Venue accessibility or support, any of them (step-free access, a hearing loop…). */
+  accessibility?: AccessibilityFeature[];
   /** Eligibility terms or circumstances, by name. */
   eligibility?: string[];
   /** Category (taxonomy term) names. */

@@ -4,6 +4,8 @@ import type { DirectoryRef, Service } from './service.js';
 export interface SourceRecord {
   key: string;
   directory: DirectoryRef;
+  /** `YYYY-MM-DD` this directory last checked its record (assured, else modified), when it says. */
+  checked?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export type FilterField =
   | 'age'
   | 'access'
   | 'attendance'
+  | 'accessibility'
   | 'eligibility'
   | 'category'
   | 'availability'

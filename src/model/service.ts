@@ -33,9 +33,16 @@ export interface DirectoryRef {
   name: string;
   /** The base URL the directory was read from. */
   url: string;
-  /** Where a person reports a problem with a record, when the directory says. */
+  /**
+   * Where a person suggests a change to a record, when the directory says: a template in which `{id}`
+   * becomes the record's id, URL-encoded (`https://…/feedback?service={id}`); without `{id}`, one address
+   * for every record.
+   */
   feedbackUrl?: string;
 }
+
+/** The vocabulary of eligibility terms read from OpenActive `accessibilitySupport` ("Visual impairment"). */
+export const ACCESSIBILITY_SUPPORT_VOCABULARY = 'openactive-accessibility-support';
 
 /** A term from a vocabulary: a category, an eligibility term, a circumstance. */
 export interface Term {
@@ -71,6 +78,8 @@ export interface Location {
   lng?: number;
   /** Accessibility notes for the venue ("Wheelchair accessible entrance"). */
   accessibility?: string[];
+  /** What the venue states it has (OpenActive `amenityFeature` with `value: true`: "Changing Facilities", "Hearing loop"). */
+  amenities?: string[];
 }
 
 export interface Phone {
@@ -142,6 +151,8 @@ export interface Session {
   end?: string;
   cancelled?: boolean;
   locationId?: string;
+  /** Places left (OpenActive `remainingAttendeeCapacity`, or `remainingUses` of a slot): 0 is full. */
+  remaining?: number;
 }
 
 export interface CostOption {
@@ -187,6 +198,18 @@ export interface Service {
   access?: AccessType[];
   /** The directory's own words about access ("Self referral via the website"). */
   accessNote?: string;
+  /** How to apply or be referred, in the directory's words (HSDS `application_process`). */
+  applicationProcess?: string;
+  /** A short-term notice about the service, in the directory's words (ORUK `alert`: "Closed for refurbishment until May"). */
+  alert?: string;
+  /** Accreditations the directory states, as its free text (ORUK `accreditations`). */
+  accreditations?: string;
+  /** Pictures of the service or its venue: http(s) addresses only (OpenActive `image`). */
+  images?: string[];
+  /** Levels the session is for ("Beginner"), as OpenActive `level` names them. */
+  levels?: string[];
+  /** Who leads it (OpenActive `leader`): names only. */
+  leaders?: string[];
   attendance?: AttendanceMode[];
   ages?: AgeRange;
   eligibility?: Term[];

@@ -11,6 +11,7 @@ import {
   MAX_EMAIL,
   MAX_HTML,
   MAX_ID,
+  MAX_IMAGES,
   MAX_ITEMS,
   MAX_NAME,
   MAX_TEXT,
@@ -123,6 +124,37 @@ export function httpUrl(v: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Picture addresses: a URL, an `ImageObject` (`url` or `contentUrl`), or a list of them; http(s) only,
+ * without repeats, at most MAX_IMAGES. Items past MAX_ITEMS are never looked at.
+ */
+export function imageUrls(v: unknown): string[] | undefined {
+  const items = Array.isArray(v) ? v.slice(0, MAX_ITEMS) : [v];
+  const urls = items.map((x) => httpUrl(isObject(x) ? (x.url ?? x.contentUrl) : x)).filter((u): u is string => !!u);
+  return nonEmpty(uniqueBy(urls, (u) => u, MAX_IMAGES));
+}
+
+/** Names from strings or objects (`prefLabel`, `name`, or a person's `givenName` and `familyName`), without repeats. */
+export function names(v: unknown): string[] | undefined {
+  const items = Array.isArray(v) ? v.slice(0, MAX_ITEMS) : [v];
+  const out = items.map((x) => {
+    if (!isObject(x)) return label(x);
+    return label(x.prefLabel ?? x.name) ?? label([label(x.givenName), label(x.familyName)].filter(Boolean).join(' '));
+  });
+  return nonEmpty(
+    uniqueBy(
+      out.filter((n): n is string => !!n),
+      (n) => n.toLowerCase(),
+    ),
+  );
+}
+
+/** A count that cannot be negative (places left): a whole number from 0, else undefined. */
+export function count(v: unknown): number | undefined {
+  const n = num(v);
+  return n !== undefined && n >= 0 ? Math.floor(n) : undefined;
 }
 
 /** One `@` between a local part and a domain with a dot inside it; no spaces or angle brackets. */

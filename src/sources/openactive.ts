@@ -25,13 +25,14 @@ import type {
   Term,
   Weekday,
 } from '../model/index.js';
-import { DAY_MS, MAX_ITEMS, MAX_NAME, MAX_SESSIONS, MAX_TEXT, SourceError } from '../model/index.js';
+import { ACCESSIBILITY_SUPPORT_VOCABULARY, DAY_MS, MAX_ITEMS, MAX_NAME, MAX_SESSIONS, MAX_TEXT, SourceError } from '../model/index.js';
 import { base } from './dialect.js';
 import type { DirectoryPage, ReadOptions } from './index.js';
 import {
   ageRange,
   code,
   compact,
+  count,
   currency,
   date,
   dayRules,
@@ -40,11 +41,13 @@ import {
   htmlToText,
   httpUrl,
   identifier,
+  imageUrls,
   isObject,
   label,
   latLng,
   looksLikeHtml,
   monthDays,
+  names,
   nonEmpty,
   num,
   phone,
@@ -285,6 +288,11 @@ function address(v: unknown): Location['address'] {
   );
 }
 
+/** The amenities a place states it has (`value: true`), by name; those it states it lacks are left out. */
+function amenities(v: unknown): string[] | undefined {
+  return names(list(v).filter((a) => isObject(a) && a.value === true));
+}
+
 export function place(p: unknown): Location | undefined {
   if (!isObject(p)) return undefined;
   const geo = isObject(p.geo) ? p.geo : p;
@@ -295,6 +303,8 @@ export function place(p: unknown): Location | undefined {
     address: address(p.address),
     lat: point?.lat,
     lng: point?.lng,
+    accessibility: names(p.accessibilityInformation),
+    amenities: amenities(p.amenityFeature),
   });
   return loc.name || loc.address || loc.lat !== undefined ? loc : undefined;
 }
@@ -356,7 +366,7 @@ function eligibility(d: Raw): Term[] | undefined {
   for (const a of list(d.accessibilitySupport)) {
     const name = isObject(a) ? plain(a.prefLabel ?? a.name) : undefined;
     if (name && !out.some((t) => t.name === name))
-      out.push(compact<Term>({ id: isObject(a) ? idOf(a) : undefined, name, vocabulary: 'openactive-accessibility-support' }));
+      out.push(compact<Term>({ id: isObject(a) ? idOf(a) : undefined, name, vocabulary: ACCESSIBILITY_SUPPORT_VOCABULARY }));
   }
   return nonEmpty(out);
 }
@@ -465,7 +475,12 @@ export function session(input: SessionInput, timezone?: string): Session | strin
     if (Math.abs(ms) <= MAX_DATE_MS) end = new Date(ms).toISOString();
   }
   if (end && Date.parse(end) < Date.parse(start)) end = undefined;
-  const s = compact<Session>({ id: input.id ?? identifier(d.identifier) ?? idOf(d), start, end });
+  const s = compact<Session>({
+    id: input.id ?? identifier(d.identifier) ?? idOf(d),
+    start,
+    end,
+    remaining: count(d.remainingAttendeeCapacity ?? d.remainingUses),
+  });
   const st = enumValue(d.eventStatus);
   if (st === 'EventCancelled' || st === 'EventPostponed') s.cancelled = true;
   return s;
@@ -559,6 +574,9 @@ export function seriesToService(
       organisation: organizer,
       status: status(d),
       accessNote: plain(d.attendeeInstructions, MAX_TEXT) ?? plain(virtual?.description, MAX_TEXT),
+      images: imageUrls(d.image) ?? imageUrls(isObject(d.location) ? d.location.image : undefined),
+      levels: names(d.level),
+      leaders: names(d.leader),
       attendance: attendance(d, !!loc),
       ages: isObject(d.ageRange) ? ageRange(d.ageRange.minValue, d.ageRange.maxValue) : undefined,
       eligibility: eligibility(d),

@@ -201,6 +201,9 @@ export const orukV1: Dialect = {
         status: status(r.status),
         access: accessTypes(r.attending_access),
         accessNote: text(r.pc_attendingAccess_additionalInfo),
+        applicationProcess: text(r.application_process),
+        alert: text(r.alert),
+        accreditations: text(r.accreditations),
         attendance: attendanceModes(r.attending_type),
         ages: ageRange(
           r.minimum_age ?? (mins.length ? Math.min(...mins) : undefined),

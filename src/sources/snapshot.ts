@@ -26,6 +26,7 @@ import { contacts, organisation } from './oruk-v1.js';
 import {
   ageRange,
   compact,
+  count,
   currency,
   date,
   dateTime,
@@ -34,6 +35,7 @@ import {
   freq,
   httpUrl,
   identifier,
+  imageUrls,
   isObject,
   label,
   latLng,
@@ -141,6 +143,7 @@ function session(x: Raw): Session | undefined {
     end: dateTime(x.end),
     cancelled: x.cancelled === true ? true : undefined,
     locationId: identifier(x.locationId),
+    remaining: count(x.remaining),
   });
 }
 
@@ -167,6 +170,7 @@ function location(l: Raw): Location | undefined {
       lat: point?.lat,
       lng: point?.lng,
       accessibility: labels(l.accessibility),
+      amenities: labels(l.amenities),
     },
     true,
   );
@@ -224,6 +228,12 @@ export const snapshot: Dialect = {
         status: status(r.status),
         access: oneOf<AccessType>(r.access, ACCESS_TYPES),
         accessNote: text(r.accessNote),
+        applicationProcess: text(r.applicationProcess),
+        alert: text(r.alert),
+        accreditations: text(r.accreditations),
+        images: imageUrls(r.images),
+        levels: labels(r.levels),
+        leaders: labels(r.leaders),
         attendance: oneOf<AttendanceMode>(r.attendance, ATTENDANCE_MODES),
         ages: isObject(r.ages) ? ageRange(r.ages.min, r.ages.max) : undefined,
         eligibility: terms(

@@ -62,6 +62,8 @@ export interface FinderStoreOptions {
   timeoutMs?: number;
   /** Milliseconds to gather page arrivals before recomputing results (default 16). */
   batchMs?: number;
+  /** Days after its last check that a record is out of date (default STALE_DAYS, docs/trust.md). Not in the address: the page sets it. */
+  staleAfterDays?: number;
 }
 
 /** The query `patch` makes of `query`; a field patched to undefined is removed, not kept as undefined. */
@@ -302,7 +304,7 @@ export class FinderStore extends EventTarget {
     const t = now.getTime();
     const hit = this.#freshness.get(service);
     if (hit && t >= hit.at && t - hit.at < FRESHNESS_KEPT_MS) return hit.value;
-    const value = computeFreshness(service, now);
+    const value = computeFreshness(service, now, this.#options.staleAfterDays);
     this.#freshness.set(service, { at: t, value });
     return value;
   }
@@ -775,7 +777,7 @@ export class FinderStore extends EventTarget {
     // Until every service's needs are worked out (a slice at a time), the search goes without them: worked
     // out inside one search, 10,000 services would hold up a keystroke.
     const needs = this.#needsReadyFor === this.#services ? this.#needs.compiled : undefined;
-    return { now: this.#now(), synonyms: needs?.synonyms ?? this.#options.synonyms, needs };
+    return { now: this.#now(), synonyms: needs?.synonyms ?? this.#options.synonyms, needs, staleAfterDays: this.#options.staleAfterDays };
   }
 
   #emit(): void {

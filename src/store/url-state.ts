@@ -7,8 +7,8 @@
  * the address only in `full` mode, when the page opts in. They are always
  * read from an address that has them (someone shared such a link).
  */
-import type { AccessType, AgeBand, PartOfDay, Query, Sort, Weekday } from '../model/index.js';
-import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, SORTS, WEEKDAYS } from '../model/index.js';
+import type { AccessibilityFeature, AccessType, AgeBand, PartOfDay, Query, Sort, Weekday } from '../model/index.js';
+import { ACCESS_TYPES, ACCESSIBILITY_FEATURES, AGE_BANDS, PARTS_OF_DAY, SORTS, WEEKDAYS } from '../model/index.js';
 import { isNeedId } from '../engine/needs/limits.js';
 
 export type UrlStateMode = 'off' | 'on' | 'full';
@@ -30,6 +30,7 @@ export const URL_KEYS = [
   'strict',
   'sort',
   'service',
+  'accessibility',
 ] as const;
 
 const MILE_KM = 1.609344;
@@ -80,6 +81,8 @@ export function paramsToQuery(params: URLSearchParams): UrlState {
   if (times.length) query.partsOfDay = times;
   const categories = list(params, 'category');
   if (categories.length) query.categories = categories;
+  const accessibility = only<AccessibilityFeature>(list(params, 'accessibility'), ACCESSIBILITY_FEATURES);
+  if (accessibility.length) query.accessibility = [...new Set(accessibility)];
   const eligibility = list(params, 'for');
   if (eligibility.length) query.eligibility = eligibility;
   const near = params.get('near')?.trim();
@@ -107,6 +110,7 @@ export function queryToParams(query: Query, options: { mode?: UrlStateMode; serv
   if (query.partsOfDay?.length) p.set('time', query.partsOfDay.join(','));
   if (query.categories?.length) p.set('category', query.categories.join(','));
   if (query.eligibility?.length) p.set('for', query.eligibility.join(','));
+  if (query.accessibility?.length) p.set('accessibility', query.accessibility.join(','));
   if (full && query.place?.trim()) p.set('near', query.place.trim());
   if (query.radiusKm) p.set('radius', String(Math.round((query.radiusKm / MILE_KM) * 10) / 10));
   if (query.free) p.set('free', '1');

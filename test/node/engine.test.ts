@@ -7,6 +7,7 @@ import {
   createIndex,
   facets,
   freshness,
+  STALE_DAYS,
   nameSimilarity,
   normalisePhone,
   normalisePostcode,
@@ -519,16 +520,18 @@ describe('search: filters, unknown is not no', () => {
       [false, true],
     );
   });
-  it('hideStale drops records checked over a year ago; undated ones are partial', () => {
+  it('hideStale drops records not checked within 180 days; undated ones are partial', () => {
     const rows = [
       svc('a', { name: 'Fresh', assuredDate: '2026-01-01' }),
       svc('a', { name: 'Stale', assuredDate: '2024-12-01' }),
-      svc('a', { name: 'Stale but modified', lastModified: '2025-09-01T10:00:00Z' }),
+      svc('a', { name: 'Checked 226 days ago', assuredDate: '2025-09-01' }),
+      svc('a', { name: 'Fresh but modified', lastModified: '2025-12-01T10:00:00Z' }),
       svc('a', { name: 'Undated' }),
     ];
     const out = run(rows, { hideStale: true });
-    assert.deepEqual(names(out), ['Fresh', 'Stale but modified', 'Undated']);
+    assert.deepEqual(names(out), ['Fresh', 'Fresh but modified', 'Undated']);
     assert.equal(out.results[0].explanations[0].field, 'freshness');
+    assert.equal(out.results[0].explanations[0].params?.within, STALE_DAYS);
   });
   it('require drops records lacking any required field', () => {
     const rows = [

@@ -178,6 +178,7 @@ describe('WordPress plugin in a real WordPress', { skip: wordpressSkip(), timeou
         intranet: [new URL(f).hostname],
         geocoder: `${f}/postcodes.io`,
         places: '',
+        feedback: [],
       });
     });
 

@@ -51,10 +51,32 @@ export function explain(l: Localizer, e: Explanation, query: Query): string {
     case 'cost':
       return w.costMatch;
     case 'freshness':
-      return w.freshnessMatch;
+      return l.t(w.freshnessMatch, { days: l.number(Number(e.params?.within ?? 0)) });
+    case 'accessibility':
+      return l.t(w.accessibilityMatch, {
+        list: l.list(
+          String(e.params?.accessibility ?? '')
+            .split(', ')
+            .filter(Boolean)
+            .map((f) => featureName(l, f)),
+        ),
+      });
     case 'completeness':
       return w.completenessMatch;
   }
+}
+
+/** A feature's name in the person's language (ACCESSIBILITY_FEATURES); an unknown id as it is. */
+export function featureName(l: Localizer, feature: string): string {
+  const names = l.m.accessibilityFeatures;
+  return Object.hasOwn(names, feature) ? names[feature as keyof typeof names] : feature;
+}
+
+/** " — Full: no places left" or " — 3 places left" after a session's time, when its feed says; else nothing. */
+export function placesWords(l: Localizer, next: { remaining?: number }): string {
+  const left = next.remaining;
+  if (left === undefined) return '';
+  return ` — ${left === 0 ? l.m.trust.fullDetail : l.p(l.m.trust.placesLeft, left, { n: l.number(left) })}`;
 }
 
 /** "what ages and when they run" for the partial-matches heading. */

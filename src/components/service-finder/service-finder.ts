@@ -32,6 +32,7 @@ const REBUILD = [
   'fullPostcode',
   'vocabulary',
   'synonyms',
+  'staleAfter',
 ] as const;
 
 /** The oldest age the form and the presets take. */
@@ -85,7 +86,7 @@ const PRESET_FIELDS = {
  * @summary A complete, accessible service finder over one or more Open Referral UK directories.
  *
  * @attr endpoints - Directory base URLs (ORUK v1/v3 or a snapshot), separated by spaces or commas. As a property, also an array.
- * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "…"}]`.
+ * @attr directories - Directories with names, as JSON: `[{"url": "…", "name": "Cardiff Council directory", "feedbackUrl": "https://…?service={id}"}]`. `feedbackUrl` is where people suggest a change to a listing: `{id}` becomes the listing's id, URL-encoded (http(s) only).
  * @attr openactive - OpenActive feed URLs, separated by spaces or commas (or an array).
  * @attr index - Static index manifests (`service-finder harvest --index`), separated by spaces: only the cells near the chosen place are read, and nothing until there is one.
  * @attr near - Preset place: a postcode, a place name from `places`, or "lat,lng".
@@ -109,6 +110,8 @@ const PRESET_FIELDS = {
  * @attr url-state - `on` (default): the query is kept in the page address, without place or age; `full`: with them; `off`: not at all.
  * @attr timeout - Per-request time limit in milliseconds.
  * @attr max-pages - The most pages read from each directory.
+ * @attr stale-after - Days after its last check that a listing is marked "may be out of date" (and hidden by "hide out-of-date listings"); default 180 (docs/trust.md).
+ * @attr no-images - Show no pictures from directories: for pages that promise to make no requests to other sites.
  *
  * @fires sf-search - {SfSearchEvent} A person searched or refined; `query` is the new query.
  * @fires sf-results - {SfResultsEvent} The number of results changed; `count` and `partial`.
@@ -170,10 +173,12 @@ export class ServiceFinder extends LitElement {
   @property({ attribute: 'url-state' }) urlState = 'on';
   @property({ type: Number }) timeout?: number;
   @property({ type: Number, attribute: 'max-pages' }) maxPages?: number;
+  @property({ attribute: 'stale-after' }) staleAfter?: string | number;
+  @property({ converter: flagAttribute, attribute: 'no-images' }) noImages = false;
 
   /**
    * Directories with the names people know them by, instead of (or as well as) `endpoints`:
-   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "…" }]`. As an attribute, JSON. When `url` is a
+   * `[{ "url": "…", "name": "…", "id": "…", "feedbackUrl": "https://…?service={id}" }]`. As an attribute, JSON. When `url` is a
    * relay, `"source"` is the directory's own address: it is named, and its records keyed, from that.
    */
   @property({ converter: { fromAttribute: parseDirectories } }) directories: Endpoint[] | string = [];
@@ -288,6 +293,7 @@ export class ServiceFinder extends LitElement {
       }
     }
     if (changed.has('lang')) this.#relocalise();
+    if (changed.has('noImages') && this.#store) uiFor(this.#store).noImages = flagProp(this, 'noImages', this.noImages);
   }
 
   /** The properties the store is made from, as one string. */
@@ -367,9 +373,11 @@ export class ServiceFinder extends LitElement {
       maxPages: numberProp(this, 'maxPages', this.maxPages),
       vocabulary: typeof vocabulary === 'string' || typeof vocabulary === 'object' ? vocabulary || undefined : undefined,
       synonyms: typeof synonyms === 'object' ? synonyms || undefined : undefined,
+      staleAfterDays: numberProp(this, 'staleAfter', this.staleAfter),
     });
     void this.#reportVocabulary(store);
     const ui = uiFor(store);
+    ui.noImages = flagProp(this, 'noImages', this.noImages);
     // The directories first; a place in the query is resolved meanwhile.
     void store.load();
     if (mode !== 'off') {

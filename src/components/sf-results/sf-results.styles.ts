@@ -103,6 +103,21 @@ export const styles = css`
   .why li.unknown::before {
     content: '?';
   }
+  .closed-tag,
+  .full-tag {
+    display: inline-block;
+    padding: 0 0.35rem;
+    font-weight: 700;
+    color: #ffffff;
+    background: #942514;
+  }
+  .card .alert {
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
   .stale-tag {
     display: inline-block;
     margin-inline-start: 0.5rem;

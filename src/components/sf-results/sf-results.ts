@@ -268,9 +268,11 @@ export class SfResults extends FinderElement {
         <a href=${href} data-key=${s.key} @click=${(e: MouseEvent) => this.#open(e, s.key)}>${s.name}</a>
       </h3>
       ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.card.organisation, { name: s.organisation.name })}</p>` : nothing}
+      ${s.status === 'temporarily-closed' ? html`<p><strong class="closed-tag">${m.trust.temporarilyClosed}</strong></p>` : nothing}
+      ${s.alert ? html`<p class="alert"><strong>${m.trust.alert}:</strong> ${s.alert}</p>` : nothing}
       <ul class="facts">
         ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing} ${place ? html`<li>${place}</li>` : nothing}
-        ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}</li>` : nothing}
+        ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}${next.remaining === 0 ? html` <strong class="full-tag">${m.trust.full}</strong>` : nothing}</li>` : nothing}
         ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
         ${cost ? html`<li>${cost}</li>` : nothing} ${summary ? html`<li class="summary">${m.card.summary}</li>` : nothing}
       </ul>

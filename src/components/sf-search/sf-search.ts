@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { AccessType, AgeBand, PartOfDay, Query, Weekday } from '../../model/index.js';
-import { ACCESS_TYPES, AGE_BANDS, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
+import type { AccessibilityFeature, AccessType, AgeBand, PartOfDay, Query, Weekday } from '../../model/index.js';
+import { ACCESS_TYPES, ACCESSIBILITY_FEATURES, AGE_BANDS, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
 import { SfSearchEvent } from '../events.js';
@@ -26,6 +26,7 @@ interface Draft {
   age: string;
   ageBand: string;
   access: AccessType[];
+  accessibility: AccessibilityFeature[];
   days: Weekday[];
   partsOfDay: PartOfDay[];
   eligibility: string[];
@@ -44,6 +45,7 @@ const draftFrom = (q: Query): Draft => ({
   age: q.age === undefined ? '' : String(q.age),
   ageBand: q.ageBand ?? '',
   access: [...(q.access ?? [])],
+  accessibility: [...(q.accessibility ?? [])],
   days: [...(q.days ?? [])],
   partsOfDay: [...(q.partsOfDay ?? [])],
   eligibility: [...(q.eligibility ?? [])],
@@ -70,7 +72,7 @@ const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...li
  * refine the results as the person types.
  *
  * @tag sf-search
- * @summary The search form: what you need help with, keyword, place and distance, age, access, days and times, who it is for, type, free only.
+ * @summary The search form: what you need help with, keyword, place and distance, age, access, accessibility and support, days and times, who it is for, type, free only.
  *
  * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
  * @attr lang - `en` or `cy`; otherwise inherited.
@@ -140,7 +142,9 @@ export class SfSearch extends FinderElement {
     // "Use my location" sits under the postcode box, on a phone too (the row wraps there).
     const locate = 'geolocation' in navigator;
     const moreOpen =
-      d.access.length + d.days.length + d.partsOfDay.length + d.eligibility.length + d.categories.length > 0 || d.free || d.strict;
+      d.access.length + d.accessibility.length + d.days.length + d.partsOfDay.length + d.eligibility.length + d.categories.length > 0 ||
+      d.free ||
+      d.strict;
 
     return html`
       <form
@@ -254,6 +258,7 @@ export class SfSearch extends FinderElement {
             ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
             ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
             ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
+            ${this.#checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
             ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
             ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
             <div class="group" part="field">
@@ -360,6 +365,9 @@ export class SfSearch extends FinderElement {
       case 'access':
         d.access = toggle(d.access, input.value as AccessType, checked);
         break;
+      case 'accessibility':
+        d.accessibility = toggle(d.accessibility, input.value as AccessibilityFeature, checked);
+        break;
       case 'days':
         d.days = toggle(d.days, input.value as Weekday, checked);
         break;
@@ -419,6 +427,7 @@ export class SfSearch extends FinderElement {
       age,
       ageBand: (d.ageBand || undefined) as AgeBand | undefined,
       access: d.access.length ? d.access : undefined,
+      accessibility: d.accessibility.length ? d.accessibility : undefined,
       days: d.days.length ? d.days : undefined,
       partsOfDay: d.partsOfDay.length ? d.partsOfDay : undefined,
       eligibility: d.eligibility.length ? d.eligibility : undefined,

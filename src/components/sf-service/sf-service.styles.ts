@@ -48,6 +48,23 @@ export const styles = css`
     gap: var(--_space);
     margin-top: calc(var(--_space) * 1.5);
   }
+  .notices p {
+    padding: 0.5rem var(--_space);
+    border-left: 5px solid var(--_error);
+    background: var(--_panel);
+    overflow-wrap: anywhere;
+  }
+  .application,
+  .checks {
+    overflow-wrap: anywhere;
+  }
+  .picture {
+    display: block;
+    max-width: 100%;
+    height: auto;
+    max-height: 16rem;
+    margin-bottom: 0.5rem;
+  }
   .about {
     margin-top: calc(var(--_space) * 2);
     padding-top: var(--_space);

@@ -11,6 +11,8 @@ import { datable, seriesExportable } from '../../store/datable.js';
 import { icsWriter, saveIcs } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
 import { styles } from './sf-service.styles.js';
+import { accreditations, checks, expect, referral, statusNotices, suggestions } from './trust.js';
+import { placesWords } from '../internal/words.js';
 
 /** The detail's styles, adopted by `<sf-service>` once this module has loaded. */
 export const detailStyles = styles;
@@ -162,9 +164,6 @@ export class SfServiceDetail extends FinderElement {
     const ages = ageWords(l, s.ages);
     const cost = costWords(l, s.cost);
     const directories = [...new Map(s.sources.map((src) => [src.directory.id, src.directory])).values()];
-    const report =
-      directories.map((d) => safeHref(d.feedbackUrl)).find(Boolean) ??
-      (s.email ? `mailto:${s.email}?subject=${encodeURIComponent(s.name)}` : undefined);
     const shortlisted = this.ui?.shortlist.has(s.key) ?? false;
     const website = safeHref(s.url);
     const phones = [...(s.phones ?? []), ...(s.contacts ?? []).flatMap((c) => c.phones ?? [])];
@@ -175,6 +174,7 @@ export class SfServiceDetail extends FinderElement {
       </div>
       <h2 id="title" part="detail-title" tabindex="-1">${s.name}</h2>
       ${s.organisation?.name && s.organisation.name !== s.name ? html`<p class="muted">${l.t(m.service.runBy, { name: s.organisation.name })}</p>` : nothing}
+      ${statusNotices(l, s)}
       <div class="description">
         ${
           s.descriptionHtml && this.#description.value?.source === s.descriptionHtml
@@ -186,7 +186,7 @@ export class SfServiceDetail extends FinderElement {
       </div>
 
       <h3>${m.service.when}</h3>
-      ${next ? html`<p><strong>${l.t(m.service.next, { when: whenWords(l, next) })}</strong></p>` : nothing}
+      ${next ? html`<p><strong>${l.t(m.service.next, { when: whenWords(l, next) })}</strong>${placesWords(l, next)}</p>` : nothing}
       ${
         schedules.length
           ? html`<ul class="plain">
@@ -225,11 +225,7 @@ export class SfServiceDetail extends FinderElement {
             ${s.eligibility?.length ? html`<p>${l.list(s.eligibility.map((t) => t.name))}</p>` : nothing}`
           : html`<p>${m.service.notStated}</p>`
       }
-
-      <h3>${m.service.how}</h3>
-      ${s.access?.length ? html`<p>${l.list(s.access.map((a) => m.access[a]))}</p>` : nothing}
-      ${s.accessNote ? html`<p>${s.accessNote}</p>` : nothing}
-      ${!s.access?.length && !s.accessNote ? html`<p>${m.service.notStated}</p>` : nothing}
+      ${expect(l, s, this.ui?.noImages ?? false)} ${referral(l, s)}
 
       <h3>${m.service.cost}</h3>
       <p>${cost ?? m.service.notStated}</p>
@@ -250,6 +246,7 @@ export class SfServiceDetail extends FinderElement {
         ${!website && !s.email && !phones.length && !s.contacts?.length ? html`<li>${m.service.notStated}</li>` : nothing}
       </ul>
 
+      ${accreditations(l, s)}
       <div class="about">
         <h3>${m.service.about}</h3>
         <p>
@@ -257,7 +254,7 @@ export class SfServiceDetail extends FinderElement {
           ${fresh.date ? l.t(m.service.checkedOn, { date: l.day(fresh.date) }) : m.service.checkedUnknown}
           ${fresh.stale ? html`<strong>${m.card.stale}</strong>` : nothing}
         </p>
-        ${report ? html`<p><a href=${report} rel="noopener noreferrer" target="_blank">${m.service.report}</a></p>` : nothing}
+        ${checks(l, s)} ${suggestions(l, s)}
       </div>
 
       <div class="actions">

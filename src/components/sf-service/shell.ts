@@ -19,13 +19,15 @@ const shellStyles = css`
 `;
 
 /**
- * The detail of the service open now: description (sanitised), when it runs
- * in words, where, who it is for, how to access it, cost, contacts, the
- * directories it comes from and when they last checked it, a link to report a
- * problem, print. Escape or Close closes it and focus returns to the card that
- * opened it. Renders nothing while no service is open. The detail's code is
- * loaded the first time a service is opened (it says so meanwhile, and offers
- * to try again if it cannot).
+ * The detail of the service open now: a temporary closure and the directory's
+ * notice first, description (sanitised), when it runs in words (and whether the
+ * next session is full), where, who it is for, what to expect (pictures, level,
+ * leader, facilities), how to get referred, cost, contacts, accreditations, the
+ * directories it comes from and when each last checked it, "suggest a change"
+ * per directory, print (docs/trust.md). Escape or Close closes it and focus
+ * returns to the card that opened it. Renders nothing while no service is open.
+ * The detail's code is loaded the first time a service is opened (it says so
+ * meanwhile, and offers to try again if it cannot).
  *
  * @tag sf-service
  * @summary The detail view of one service.

@@ -32,6 +32,12 @@ export class Fields implements Stated {
   status: Service['status'] = undefined;
   access: Service['access'] = undefined;
   accessNote: Service['accessNote'] = undefined;
+  applicationProcess: Service['applicationProcess'] = undefined;
+  alert: Service['alert'] = undefined;
+  accreditations: Service['accreditations'] = undefined;
+  images: Service['images'] = undefined;
+  levels: Service['levels'] = undefined;
+  leaders: Service['leaders'] = undefined;
   attendance: Service['attendance'] = undefined;
   ages: Service['ages'] = undefined;
   eligibility: Service['eligibility'] = undefined;
@@ -94,6 +100,24 @@ export class Fields implements Stated {
           break;
         case 'accessNote':
           this.accessNote = v;
+          break;
+        case 'applicationProcess':
+          this.applicationProcess = v;
+          break;
+        case 'alert':
+          this.alert = v;
+          break;
+        case 'accreditations':
+          this.accreditations = v;
+          break;
+        case 'images':
+          this.images = v;
+          break;
+        case 'levels':
+          this.levels = v;
+          break;
+        case 'leaders':
+          this.leaders = v;
           break;
         case 'attendance':
           this.attendance = v;

@@ -2,7 +2,8 @@
  * Field merging: one blended service from the records of one service, each
  * field taken from the record that states it best.
  */
-import type { BlendedService, Location, Service, Term } from '../../model/index.js';
+import type { BlendedService, Location, Service, SourceRecord, Term } from '../../model/index.js';
+import { checkedOf } from '../quality.js';
 import { haversineKm } from '../geo.js';
 import { nameTokens, normalise, tokensSimilarity } from '../text.js';
 import type { Memo } from './features.js';
@@ -177,6 +178,12 @@ function withSources(record: Service, sources: BlendedService['sources']): Blend
   return out as unknown as BlendedService;
 }
 
+/** A record as a source of a blended service: its key, its directory, and the date that directory last checked it. */
+function sourceOf(r: Fields): SourceRecord {
+  const checked = checkedOf(r.assuredDate, r.lastModified);
+  return checked ? { key: r.key, directory: r.directory, checked } : { key: r.key, directory: r.directory };
+}
+
 /**
  * One blended service from records of the same service (in arrival order):
  * identity from the first; for each field the richer value (longer text,
@@ -191,8 +198,8 @@ export function blendRecords(services: Service[]): BlendedService {
 export function blendFields(records: Fields[], seen?: Memo): BlendedService {
   const f = records[0];
   const first = f.service;
-  if (records.length === 1) return withSources(first, [{ key: f.key, directory: f.directory }]);
-  const sources = records.map((r) => ({ key: r.key, directory: r.directory }));
+  if (records.length === 1) return withSources(first, [sourceOf(f)]);
+  const sources = records.map(sourceOf);
   const out: BlendedService = { ...first, sources };
   // Only fields that end up stated are written (never `undefined`), so "absent = not stated" holds,
   // and only where they differ from the first record's, compared on its `Fields`: `out` has the
@@ -245,6 +252,16 @@ export function blendFields(records: Fields[], seen?: Memo): BlendedService {
     status = r.status;
   }
   if (status && status !== f.status) out.status = status;
+  // A directory's own words (an alert, how to apply, accreditations, pictures, levels, leaders): the first that states them.
+  for (const r of records) {
+    if (r === f) continue;
+    if (r.alert && !out.alert) out.alert = r.alert;
+    if (r.applicationProcess && !out.applicationProcess) out.applicationProcess = r.applicationProcess;
+    if (r.accreditations && !out.accreditations) out.accreditations = r.accreditations;
+    if (r.images && !out.images) out.images = r.images;
+    if (r.levels && !out.levels) out.levels = r.levels;
+    if (r.leaders && !out.leaders) out.leaders = r.leaders;
+  }
   if (assuredDate && assuredDate !== f.assuredDate) out.assuredDate = assuredDate;
   if (lastModified && lastModified !== f.lastModified) out.lastModified = lastModified;
   const phones = unionBy(records, G.phones, seen?.phoneKey ?? phoneKey, sameNumber);

@@ -26,6 +26,7 @@ function service_finder_default_settings() {
 		'intranet'  => array(), // Host names the relay may fetch from although they are on a private network.
 		'geocoder'  => '',      // Geocoder for every finder ('' = the element's default, postcodes.io).
 		'places'    => '',      // Place list for every finder ('' = none).
+		'feedback'  => array(), // Address => "suggest a change" template for that directory's records ({id}: the record's id).
 	);
 }
 
@@ -43,7 +44,7 @@ function service_finder_settings() {
 	/**
 	 * Filters the plugin settings before use.
 	 *
-	 * @param array $settings allowed, endpoints, names, radius, relay, cache, rate, intranet, geocoder, places.
+	 * @param array $settings allowed, endpoints, names, radius, relay, cache, rate, intranet, geocoder, places, feedback.
 	 */
 	return apply_filters( 'service_finder_settings', $settings );
 }
@@ -143,6 +144,28 @@ function service_finder_sanitize_settings( $input ) {
 	}
 	$out['intranet'] = array_values( array_unique( $out['intranet'] ) );
 
+	// "Suggest a change" templates: a line is a directory address, then the template. WordPress's second run
+	// gives back its own output, address => template.
+	$feedback = isset( $input['feedback'] ) ? wp_unslash( $input['feedback'] ) : '';
+	if ( is_array( $feedback ) ) {
+		$pairs = array();
+		foreach ( $feedback as $address => $template ) {
+			$pairs[] = ( is_string( $address ) ? $address . ' ' : '' ) . ( is_scalar( $template ) ? (string) $template : '' );
+		}
+		$feedback = $pairs;
+	}
+	foreach ( $lines( $feedback ) as $line ) {
+		$words = preg_split( '/\s+/', trim( $line ), 2 );
+		// An address as written (esc_url_raw would make "http://word" of a word).
+		$address  = preg_match( '#^https?://#i', $words[0] ) ? service_finder_clean_url( $words[0] ) : '';
+		$template = service_finder_clean_feedback( $words[1] ?? '' );
+		if ( '' === $address || '' === $template ) {
+			$ignored( trim( $line ), __( 'write a directory address, a space, then an http or https address with {id} where the record’s id goes.', 'service-finder' ) );
+			continue;
+		}
+		$out['feedback'][ $address ] = $template;
+	}
+
 	foreach ( array( 'geocoder', 'places' ) as $key ) {
 		$raw         = isset( $input[ $key ] ) && is_scalar( $input[ $key ] ) ? trim( (string) wp_unslash( $input[ $key ] ) ) : '';
 		$out[ $key ] = service_finder_clean_url( $raw );
@@ -151,6 +174,27 @@ function service_finder_sanitize_settings( $input ) {
 		}
 	}
 	return $out;
+}
+
+/**
+ * A "suggest a change" template: an http(s) address with `{id}` where a record's id goes (in its path or
+ * query, never its host); '' when the text is not one.
+ *
+ * @param string $raw Untrusted text.
+ * @return string
+ */
+function service_finder_clean_feedback( $raw ) {
+	$raw = trim( (string) $raw );
+	if ( strlen( $raw ) > 2048 ) {
+		return '';
+	}
+	// esc_url_raw drops braces: the record's place goes through the cleaning as a word of its own.
+	$mark = 'servicefinderrecordid';
+	$url  = service_finder_clean_url( str_ireplace( '{id}', $mark, $raw ) );
+	if ( '' === $url || false !== stripos( (string) wp_parse_url( $url, PHP_URL_HOST ), $mark ) ) {
+		return '';
+	}
+	return str_replace( $mark, '{id}', $url );
 }
 
 /**

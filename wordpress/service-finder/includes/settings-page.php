@@ -35,6 +35,7 @@ function service_finder_admin_init() {
 	add_settings_field( 'service_finder_radius', __( 'Default distance (miles)', 'service-finder' ), 'service_finder_field_radius', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_radius' ) );
 	add_settings_field( 'service_finder_geocoder', __( 'Geocoder', 'service-finder' ), 'service_finder_field_geocoder', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_geocoder' ) );
 	add_settings_field( 'service_finder_places', __( 'Place list', 'service-finder' ), 'service_finder_field_places', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_places' ) );
+	add_settings_field( 'service_finder_feedback', __( '"Suggest a change" addresses', 'service-finder' ), 'service_finder_field_feedback', 'service-finder', 'service_finder_directories', array( 'label_for' => 'service_finder_feedback' ) );
 
 	add_settings_section( 'service_finder_relay', __( 'Relay', 'service-finder' ), 'service_finder_section_relay', 'service-finder' );
 	add_settings_field( 'service_finder_relay_on', __( 'Relay', 'service-finder' ), 'service_finder_field_relay', 'service-finder', 'service_finder_relay', array( 'label_for' => 'service_finder_relay_on' ) );
@@ -157,6 +158,23 @@ function service_finder_field_geocoder() {
  */
 function service_finder_field_places() {
 	service_finder_url_field( 'places', __( 'A JSON list of place names and their points for every finder, e.g. {"Barry": {"lat": 51.4, "lng": -3.27}}. A shortcode may name another only if it is under an allowed directory URL.', 'service-finder' ) );
+}
+
+/**
+ * "Suggest a change" templates field.
+ */
+function service_finder_field_feedback() {
+	$settings = service_finder_settings();
+	$lines    = array();
+	foreach ( (array) ( $settings['feedback'] ?? array() ) as $address => $template ) {
+		$lines[] = $address . ' ' . $template;
+	}
+	printf(
+		'<textarea id="service_finder_feedback" name="%1$s[feedback]" rows="3" cols="60" class="large-text code">%2$s</textarea><p class="description">%3$s</p>',
+		esc_attr( SERVICE_FINDER_OPTION ),
+		esc_textarea( implode( "\n", $lines ) ),
+		esc_html__( 'Where people suggest a change to a directory\'s listing. One directory per line: its address, a space, then the address of its feedback form with {id} where the record\'s id goes, e.g. https://directory.example.gov.uk/api/v1 https://directory.example.gov.uk/feedback?service={id}. Each listing from that directory then links to it.', 'service-finder' )
+	);
 }
 
 /**

@@ -148,6 +148,8 @@ function service_finder_element_attributes( $atts ) {
 			'url_state'     => '',
 			'timeout'       => '',
 			'max_pages'     => '',
+			'stale_after'   => '',
+			'no_images'     => '',
 			'relay'         => '',
 			'id'            => '',
 		),
@@ -189,6 +191,12 @@ function service_finder_element_attributes( $atts ) {
 		if ( '' !== $name ) {
 			$directory['name'] = $name;
 			$named             = true;
+		}
+		// Its "suggest a change" template from the settings page (looked up by address as names are).
+		$feedback = service_finder_directory_name( $url, $settings['feedback'] ?? array() );
+		if ( '' !== $feedback ) {
+			$directory['feedbackUrl'] = $feedback;
+			$named                    = true;
 		}
 		$directories[] = $directory;
 	}
@@ -240,7 +248,7 @@ function service_finder_element_attributes( $atts ) {
 		$out['category'] = implode( ',', array_slice( array_unique( $categories ), 0, 20 ) );
 	}
 
-	foreach ( array( 'free', 'strict', 'hide_search', 'full_postcode' ) as $flag ) {
+	foreach ( array( 'free', 'strict', 'hide_search', 'full_postcode', 'no_images' ) as $flag ) {
 		if ( service_finder_truthy( $atts[ $flag ] ) ) {
 			$out[ str_replace( '_', '-', $flag ) ] = true;
 		}
@@ -274,6 +282,11 @@ function service_finder_element_attributes( $atts ) {
 	}
 	if ( preg_match( '/^\d{1,4}$/', trim( $atts['max_pages'] ) ) && (int) $atts['max_pages'] >= 1 ) {
 		$out['max-pages'] = (string) min( 1000, (int) $atts['max_pages'] );
+	}
+
+	// Days after its last check that a listing counts as out of date (docs/trust.md).
+	if ( preg_match( '/^\d{1,4}$/', trim( $atts['stale_after'] ) ) && (int) $atts['stale_after'] >= 1 ) {
+		$out['stale-after'] = (string) min( 3650, (int) $atts['stale_after'] );
 	}
 
 	/**
