@@ -12,13 +12,13 @@ import { code, identifier, isObject, label, slug, trimEnd, type Raw } from './no
 import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
 import { outpost } from './outpost.js';
-import { isSnapshot, snapshot } from './snapshot.js';
+import { isSnapshot } from './snapshot-detect.js';
 import { isOpenActiveUrl, isRpdePage } from './rpde-detect.js';
 
 export { clearCache, fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
 export { FALLBACK_PAGE, LARGE_PAGE } from './paging.js';
 export type { Dialect } from './dialect.js';
-export type { Snapshot } from './snapshot.js';
+export type { Snapshot } from './snapshot-detect.js';
 
 export interface ReadOptions extends Omit<FetchJsonOptions, 'retries' | 'maxRetryAfterMs'> {
   /** Directory id used in record keys; default from the URL. */
@@ -213,13 +213,14 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
         at,
       );
     }
-    const dialect = isSnapshot(body) ? snapshot : dialectOf(body, env.records);
+    const isSnapshotPage = isSnapshot(body);
+    const dialect = isSnapshotPage ? (await import('./snapshot.js')).snapshot : dialectOf(body, env.records);
     // The version is asked for beside the first page, not before it is shown; the pages after it, and a
     // first page that is the last, wait for it.
     if (index === 1 && dialect === orukV3) versionLookup = rootVersion(list, options).then((v) => (version = v));
     const lastPage = env.last === true || env.records.length === 0 || (totalPages !== undefined && index >= totalPages);
     const areSummaries = dialect === orukV1 && summaries(env.records);
-    const fill = dialect !== snapshot && (details === true || (details === 'auto' && areSummaries));
+    const fill = !isSnapshotPage && (details === true || (details === 'auto' && areSummaries));
     for (let start = 0; start < env.records.length || start === 0; start += SLICE) {
       // Records are read in a task of their own, not in the one that received the page: a page's
       // worth could keep a browser busy for over 50 ms.
@@ -227,7 +228,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       const read = readRecords(env.records.slice(start, start + SLICE), dialect, directory, index, seen);
       if (fill) await fillDetails(read.services, list, directory, dialect, options, read.problems, index);
       else if (areSummaries) for (const s of read.services) s.summary = true;
-      else if (dialect === snapshot) for (const s of read.services) delete s.summary; // a flag only the reader sets
+      else if (isSnapshotPage) for (const s of read.services) delete s.summary; // a flag only the reader sets
       if (index > 1 || (lastPage && start + SLICE >= env.records.length)) await versionLookup;
       const page: DirectoryPage = {
         directory,

@@ -55,17 +55,7 @@ import {
   type Raw,
 } from './normalise.js';
 
-export interface Snapshot {
-  format: 'service-finder-snapshot';
-  version: 1;
-  /** ISO date-time the snapshot was made. */
-  generated: string;
-  directories: DirectoryRef[];
-  services: Service[];
-}
-
-export const isSnapshot = (body: unknown): body is Snapshot =>
-  isObject(body) && body.format === 'service-finder-snapshot' && Array.isArray(body.services);
+export { isSnapshot, type Snapshot } from './snapshot-detect.js';
 
 /** The items of a list of strings that are one of `allowed`. */
 function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T[] | undefined {
