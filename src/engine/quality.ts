@@ -1,5 +1,6 @@
 /** Freshness, completeness and facets: what a social prescriber checks before referring. */
-import type { Service } from '../model/index.js';
+import type { RequireField, Service } from '../model/index.js';
+import { REQUIRE_FIELDS } from '../model/index.js';
 import { compileService, dayNumber, localParts } from './schedule.js';
 import { normalise } from './text.js';
 
@@ -36,8 +37,8 @@ export function freshness(service: Service, now: Date): Freshness {
   return { date, days, months, stale: days > STALE_DAYS };
 }
 
-export const COMPLETENESS_FIELDS = ['times', 'location', 'contact', 'ages', 'access', 'cost', 'description'] as const;
-export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
+export const COMPLETENESS_FIELDS = REQUIRE_FIELDS;
+export type CompletenessField = RequireField;
 
 /** Whether the record states one of the fields a social prescriber needs. */
 export function states(service: Service, field: CompletenessField): boolean {

@@ -4,7 +4,7 @@
  * state the field follow the full matches, marked partial, unless strict.
  */
 import type { AgeBand, BlendedService, Explanation, FilterField, Query, Result, Sort } from '../model/index.js';
-import { WEEKDAYS } from '../model/index.js';
+import { REQUIRE_FIELDS, WEEKDAYS } from '../model/index.js';
 import { haversineKm } from './geo.js';
 import { checkedDate, completeness, listed, STALE_DAYS, states } from './quality.js';
 import { dayNumber, instantOf, localParts, openAt, PART_BITS, runsOn, weeklyPattern, type WeeklyPattern } from './schedule.js';
@@ -22,8 +22,6 @@ function fieldWeight(mask: number): number {
   if (mask & ORG) return 1.5;
   return 1;
 }
-
-const REQUIRE_FIELDS = ['times', 'location', 'contact', 'ages', 'access'] as const;
 
 interface Entry {
   service: BlendedService;

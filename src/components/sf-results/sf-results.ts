@@ -137,7 +137,7 @@ export class SfResults extends FinderElement {
     return html`
       <section aria-labelledby="count">
         <div class="bar">
-          <p class="count" id="count" part="count">${count}</p>
+          <h2 class="count" id="count" part="count">${count}</h2>
           <p class="visually-hidden" id="announce" part="announcement" role="status" aria-live="polite"></p>
           ${
             store.results.length > 1

@@ -176,6 +176,26 @@ export const styles = css`
       padding-bottom: 0;
     }
   }
+  input[type='date'] {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    min-height: 2.5rem;
+    padding: 0.3rem;
+    border: 2px solid var(--_input-border);
+    border-radius: var(--_radius);
+    margin-bottom: 0.5rem;
+  }
+  input[type='date']:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+  }
+  :host([disclosure]) .keyword {
+    margin-bottom: 0.75rem;
+  }
+  .checkbox-hint {
+    padding-inline-start: 2rem;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -12,6 +12,7 @@ import { icsWriter, saveIcs } from '../ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './sf-service.styles.js';
+import { lacksNote } from './lacks.js';
 
 /**
  * The detail of the service open now: description (sanitised), when it runs
@@ -268,6 +269,7 @@ export class SfService extends FinderElement {
           ${fresh.date ? l.t(m.service.checkedOn, { date: l.day(fresh.date) }) : m.service.checkedUnknown}
           ${fresh.stale ? html`<strong>${m.card.stale}</strong>` : nothing}
         </p>
+        ${lacksNote(l, s, this.activeStore?.query ?? {})}
         ${report ? html`<p><a href=${report} rel="noopener noreferrer" target="_blank">${m.service.report}</a></p>` : nothing}
       </div>
 
