@@ -127,6 +127,23 @@ describe('filters', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('with nothing found, offers to remove the filter that finds most', async () => {
+    // A Sunday: nothing in the fixture runs on one.
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder endpoints=${V3} url-state="off" date="2026-12-13" hide-stale strict></service-finder>`,
+    );
+    await loaded(el);
+    expect(el.store!.results.length, 'the presets find nothing in the fixture').to.equal(0);
+    const button = inner(el, 'sf-results').shadowRoot!.querySelector<HTMLButtonElement>('[part~="loosen-button"]')!;
+    expect(button.textContent!.trim()).to.equal('Remove days and times');
+    button.click();
+    await settle(el);
+    expect(el.store!.query.date).to.equal(undefined);
+    expect(el.store!.results.length)
+      .to.equal(el.store!.count({ hideStale: true, strict: true }))
+      .and.above(0);
+  });
+
   it('the detail view says what a listing lacks for a referral', async () => {
     const el = await fixture<ServiceFinder>(html`<service-finder endpoints=${V3} url-state="off"></service-finder>`);
     await loaded(el);
