@@ -44,6 +44,7 @@ export const styles = css`
   input[type='text'],
   input[type='search'],
   input[type='number'],
+  input[type='date'],
   select {
     font: inherit;
     color: var(--_text);
@@ -177,18 +178,7 @@ export const styles = css`
     }
   }
   input[type='date'] {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    min-height: 2.5rem;
-    padding: 0.3rem;
-    border: 2px solid var(--_input-border);
-    border-radius: var(--_radius);
     margin-bottom: 0.5rem;
-  }
-  input[type='date']:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
   }
   :host([disclosure]) .keyword {
     margin-bottom: 0.75rem;
