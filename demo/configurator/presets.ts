@@ -3,7 +3,7 @@
  * how it is asked, and where it goes on the form. A new preset (the `need` attribute, when its vocabulary
  * lands) is one more line here; the form, the preview, the HTML and the shortcode all follow this list.
  */
-import { ACCESS_TYPES, AGE_BANDS } from '../../src/model/index.js';
+import { ACCESS_TYPES, AGE_BANDS, ATTENDANCE_MODES, REQUIRE_FIELDS } from '../../src/model/index.js';
 import { en } from '../../src/i18n/index.js';
 
 /** A text box, a number, an address, one of a list, several of a list, or a yes/no. */
@@ -75,6 +75,19 @@ export const PRESETS: readonly Preset[] = [
   words('category', 'filters', 'Type of service', 'The types the checked directories use.', { offered: 'categories', separator: ',' }),
   flag('free', 'filters', 'Free services only'),
   flag('strict', 'filters', 'Leave out services that do not say whether they match'),
+  text('date', 'filters', 'On a date', 'YYYY-MM-DD: services that run that day. Empty: any day.'),
+  flag('open-now', 'filters', 'Open now (when the page is opened)'),
+  words('attendance', 'filters', 'How people take part', undefined, { options: labelled(ATTENDANCE_MODES, en.attendance) }),
+  flag('hide-stale', 'filters', 'Hide listings that may be out of date'),
+  words(
+    'require',
+    'filters',
+    'Only listings that say',
+    'For example what it is, how to get in touch and how to get in: enough to refer someone.',
+    {
+      options: labelled(REQUIRE_FIELDS, en.require),
+    },
+  ),
   words('view', 'show', 'Views', 'With none ticked, the list.', { options: VIEWS, default: 'list' }),
   choice('lang', 'show', 'Language', 'Unless chosen, the language of the page.', { options: LANGUAGES }),
   flag('hide-search', 'show', 'Hide the search form (people see only the presets’ results)'),

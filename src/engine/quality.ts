@@ -1,5 +1,5 @@
 /** Freshness, completeness and facets: what a social prescriber checks before referring. */
-import { DAY_MS, type Service } from '../model/index.js';
+import { DAY_MS, REQUIRE_FIELDS, type RequireField, type Service } from '../model/index.js';
 import { compileService, dayNumber, localParts } from './schedule.js';
 import { normalise } from './text.js';
 
@@ -49,8 +49,8 @@ export function freshness(service: Service, now: Date, staleDays?: number): Fres
   return { date, days, months, stale: days > staleWindow(staleDays) };
 }
 
-export const COMPLETENESS_FIELDS = ['times', 'location', 'contact', 'ages', 'access', 'cost', 'description'] as const;
-export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
+export const COMPLETENESS_FIELDS = REQUIRE_FIELDS;
+export type CompletenessField = RequireField;
 
 /** Whether the record states one of the fields a social prescriber needs. */
 export function states(service: Service, field: CompletenessField): boolean {

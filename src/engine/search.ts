@@ -4,7 +4,7 @@
  * state the field follow the full matches, marked partial, unless strict.
  */
 import type { AgeBand, BlendedService, Explanation, FilterField, Query, Result, Sort } from '../model/index.js';
-import { WEEKDAYS } from '../model/index.js';
+import { REQUIRE_FIELDS, WEEKDAYS } from '../model/index.js';
 import { accessibilityFeatures } from './accessibility.js';
 import { haversineKm } from './geo.js';
 import { checkedDate, completeness, listed, staleWindow, states } from './quality.js';
@@ -23,8 +23,6 @@ function fieldWeight(mask: number): number {
   if (mask & ORG) return 1.5;
   return 1;
 }
-
-const REQUIRE_FIELDS = ['times', 'location', 'contact', 'ages', 'access'] as const;
 
 interface Entry {
   service: BlendedService;

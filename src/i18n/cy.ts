@@ -116,6 +116,24 @@ export const cy: Catalogue = {
     errorSummary: 'Mae problem wedi codi',
     placeNotFound: 'Nid oedd modd dod o hyd i’r cod post neu’r lle hwnnw. Gwiriwch ef a rhoi cynnig arall arni.',
     placeFailed: 'Nid oedd modd chwilio am y lle hwnnw ar hyn o bryd. Rhowch gynnig arall arni, neu teipiwch god post.',
+    date: 'Ar ddyddiad',
+    dateHint: 'Dim ond gwasanaethau sy’n rhedeg ar y diwrnod hwnnw',
+    openNow: 'Ar agor nawr',
+    attendance: 'Sut mae pobl yn cymryd rhan',
+    hideStale: 'Cuddio rhestrau a allai fod yn hen',
+    require: 'Dim ond rhestrau gyda digon o fanylion i atgyfeirio rhywun',
+    requireHint: 'Rhestrau sy’n dweud {list}',
+    filters: 'Hidlwyr ({n})',
+  },
+
+  require: {
+    times: 'pryd mae’n rhedeg',
+    location: 'ble mae e',
+    contact: 'sut i gysylltu',
+    ages: 'ar gyfer pa oedrannau mae e',
+    access: 'sut i gael mynediad',
+    cost: 'faint mae’n ei gostio',
+    description: 'beth ydyw',
   },
 
   ageBands: {
@@ -349,6 +367,7 @@ export const cy: Catalogue = {
     listedIn: 'Wedi’i restru yn {list}.',
     checkedOn: 'Gwiriwyd ddiwethaf ar {date}.',
     checkedUnknown: 'Nid yw’r cyfeiriadur yn dweud pryd cafodd hwn ei wirio ddiwethaf.',
+    lacks: 'Nid yw’r rhestr hon yn dweud {list}.',
     report: 'Rhoi gwybod am broblem gyda’r wybodaeth hon',
     website: 'Gwefan',
     email: 'E-bost',

@@ -116,6 +116,26 @@ export const en = {
     errorSummary: 'There is a problem',
     placeNotFound: 'We could not find that postcode or place. Check it and try again.',
     placeFailed: 'We could not look up that place just now. Try again, or type a postcode.',
+    date: 'On a date',
+    dateHint: 'Only services that run on that day',
+    openNow: 'Open now',
+    attendance: 'How people take part',
+    hideStale: 'Hide listings that may be out of date',
+    require: 'Only listings with enough detail to refer someone',
+    requireHint: 'Listings that say {list}',
+    /** The button that shows and hides the filters on a narrow screen; `{n}` filters are chosen. */
+    filters: 'Filters ({n})',
+  },
+
+  /** What a listing says, for `require` ("Listings that say what it is and how to get in touch"). */
+  require: {
+    times: 'when it runs',
+    location: 'where it is',
+    contact: 'how to get in touch',
+    ages: 'what ages it is for',
+    access: 'how to get in',
+    cost: 'what it costs',
+    description: 'what it is',
   },
 
   ageBands: {
@@ -334,6 +354,8 @@ export const en = {
     listedIn: 'Listed in {list}.',
     checkedOn: 'Last checked on {date}.',
     checkedUnknown: 'The directory does not say when this was last checked.',
+    /** The details a referral needs that the listing leaves out. */
+    lacks: 'This listing does not say {list}.',
     report: 'Report a problem with this information',
     website: 'Website',
     email: 'Email',

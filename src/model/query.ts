@@ -6,6 +6,13 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
 export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
+/** Fields a record can be required to state (`require`): each is a check in engine/quality.ts `states`. */
+export const REQUIRE_FIELDS = ['times', 'location', 'contact', 'ages', 'access', 'cost', 'description'] as const;
+export type RequireField = (typeof REQUIRE_FIELDS)[number];
+
+/** A date as `date` takes it: `YYYY-MM-DD`. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 export const SORTS = ['relevance', 'distance', 'name', 'checked'] as const;
 export type Sort = (typeof SORTS)[number];
 
@@ -74,5 +81,5 @@ export interface Query {
   /** Hide records not checked for over a year. */
   hideStale?: boolean;
   /** Only records that state all of these (completeness filter). */
-  require?: Array<'times' | 'location' | 'contact' | 'ages' | 'access'>;
+  require?: RequireField[];
 }

@@ -7,8 +7,28 @@
  * the address only in `full` mode, when the page opts in. They are always
  * read from an address that has them (someone shared such a link).
  */
-import type { AccessibilityFeature, AccessType, AgeBand, PartOfDay, Query, Sort, Weekday } from '../model/index.js';
-import { ACCESS_TYPES, ACCESSIBILITY_FEATURES, AGE_BANDS, PARTS_OF_DAY, SORTS, WEEKDAYS } from '../model/index.js';
+import type {
+  AccessibilityFeature,
+  AccessType,
+  AgeBand,
+  AttendanceMode,
+  PartOfDay,
+  Query,
+  RequireField,
+  Sort,
+  Weekday,
+} from '../model/index.js';
+import {
+  ACCESS_TYPES,
+  ACCESSIBILITY_FEATURES,
+  AGE_BANDS,
+  ATTENDANCE_MODES,
+  DATE_PATTERN,
+  PARTS_OF_DAY,
+  REQUIRE_FIELDS,
+  SORTS,
+  WEEKDAYS,
+} from '../model/index.js';
 import { isNeedId } from '../engine/needs/limits.js';
 
 export type UrlStateMode = 'off' | 'on' | 'full';
@@ -20,6 +40,9 @@ export const URL_KEYS = [
   'age',
   'band',
   'access',
+  'attendance',
+  'date',
+  'open-now',
   'day',
   'time',
   'category',
@@ -28,6 +51,8 @@ export const URL_KEYS = [
   'radius',
   'free',
   'strict',
+  'hide-stale',
+  'require',
   'sort',
   'service',
   'accessibility',
@@ -72,6 +97,11 @@ export function paramsToQuery(params: URLSearchParams): UrlState {
   if (band && (AGE_BANDS as readonly string[]).includes(band)) query.ageBand = band as AgeBand;
   const access = only<AccessType>(list(params, 'access'), ACCESS_TYPES);
   if (access.length) query.access = access;
+  const attendance = only<AttendanceMode>(list(params, 'attendance'), ATTENDANCE_MODES);
+  if (attendance.length) query.attendance = [...new Set(attendance)];
+  const date = params.get('date')?.trim();
+  if (date && DATE_PATTERN.test(date)) query.date = date;
+  if (params.has('open-now') && flag(params.get('open-now'))) query.openNow = true;
   const days = only<Weekday>(
     list(params, 'day').map((d) => d.toUpperCase()),
     WEEKDAYS,
@@ -91,6 +121,9 @@ export function paramsToQuery(params: URLSearchParams): UrlState {
   if (params.has('radius') && Number.isFinite(radius) && radius > 0) query.radiusKm = radius * MILE_KM;
   if (params.has('free') && flag(params.get('free'))) query.free = true;
   if (params.has('strict') && flag(params.get('strict'))) query.strict = true;
+  if (params.has('hide-stale') && flag(params.get('hide-stale'))) query.hideStale = true;
+  const require = only<RequireField>(list(params, 'require'), REQUIRE_FIELDS);
+  if (require.length) query.require = [...new Set(require)];
   const sort = params.get('sort');
   if (sort && (SORTS as readonly string[]).includes(sort)) query.sort = sort as Sort;
   const service = params.get('service')?.trim();
@@ -106,6 +139,9 @@ export function queryToParams(query: Query, options: { mode?: UrlStateMode; serv
   if (full && query.age !== undefined) p.set('age', String(query.age));
   if (full && query.ageBand) p.set('band', query.ageBand);
   if (query.access?.length) p.set('access', query.access.join(','));
+  if (query.attendance?.length) p.set('attendance', query.attendance.join(','));
+  if (query.date) p.set('date', query.date);
+  if (query.openNow) p.set('open-now', '1');
   if (query.days?.length) p.set('day', query.days.join(','));
   if (query.partsOfDay?.length) p.set('time', query.partsOfDay.join(','));
   if (query.categories?.length) p.set('category', query.categories.join(','));
@@ -115,6 +151,8 @@ export function queryToParams(query: Query, options: { mode?: UrlStateMode; serv
   if (query.radiusKm) p.set('radius', String(Math.round((query.radiusKm / MILE_KM) * 10) / 10));
   if (query.free) p.set('free', '1');
   if (query.strict) p.set('strict', '1');
+  if (query.hideStale) p.set('hide-stale', '1');
+  if (query.require?.length) p.set('require', query.require.join(','));
   if (query.sort && query.sort !== 'relevance') p.set('sort', query.sort);
   if (options.service) p.set('service', options.service);
   return p;

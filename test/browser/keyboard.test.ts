@@ -52,8 +52,9 @@ describe('keyboard paths', () => {
   });
 
   it('search: "Use my location" comes right after the postcode box, wide or narrow; wide, the two boxes line up', async () => {
+    // Wide, the form takes a third of the finder, beside the results: 1600px gives it room for both boxes.
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 900px"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`,
+      html`<div style="width: 1600px"><service-finder url-state="off" endpoints=${V3}></service-finder></div>`,
     );
     const el = wrapper.querySelector<ServiceFinder>('service-finder')!;
     await loaded(el);
@@ -65,6 +66,10 @@ describe('keyboard paths', () => {
     expect(Math.abs(box('#radius').bottom - box('#place').bottom)).to.be.lessThan(1);
     expect(box('[part~="location-button"]').top).to.be.greaterThan(box('#place').bottom);
     wrapper.style.width = '340px';
+    // Narrow, the place is behind the "Filters" button.
+    await waitUntil(() => search.hasAttribute('disclosure'), 'the filters behind a button when narrow');
+    await settle(el);
+    inner<HTMLButtonElement>(search, '[part~="filters-button"]').click();
     await waitUntil(() => box('#radius').top > box('#place').bottom, 'the distance goes below when narrow');
     expect(box('[part~="location-button"]').top).to.be.greaterThan(box('#place').bottom);
     expect(box('[part~="location-button"]').bottom).to.be.lessThan(box('#radius').top);

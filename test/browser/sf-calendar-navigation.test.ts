@@ -125,7 +125,8 @@ describe('<sf-calendar>: views and keyboard', () => {
     expect(days[0].querySelectorAll('[part~="occurrence"]').length).to.equal(cal.items.filter((i) => isoOf(i.day) === '2026-10-21').length);
     expect(inner(cal, '[data-step="1"]').textContent!.trim()).to.equal('Next 7 days');
     await expect(el).to.be.accessible();
-    wrapper.style.width = '900px';
+    // Wide, the form sits beside the calendar, which takes two thirds of the finder: over 600px of 1000.
+    wrapper.style.width = '1000px';
     await waitUntil(() => cal.currentView === 'week', 'week view when wide', { timeout: 3000 });
     await settle(el);
     expect(cal.shadowRoot!.querySelector('[role="grid"]')).to.not.equal(null);

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { ACCESS_TYPES, AGE_BANDS } from '../../src/model/index.js';
+import { ACCESS_TYPES, AGE_BANDS, ATTENDANCE_MODES, REQUIRE_FIELDS } from '../../src/model/index.js';
 import { PRESETS, type PresetValue } from '../../demo/configurator/presets.js';
 import { elementAttributes, presetAttribute } from '../../demo/configurator/attributes.js';
 import { parseDirectoryLines } from '../../demo/configurator/directories.js';
@@ -40,9 +40,13 @@ describe('the configurator’s presets and the WordPress shortcode', () => {
     assert.deepEqual(phpArray(/const SERVICE_FINDER_VIEWS\b/), optionValues('view'));
     assert.deepEqual(phpArray(/in_array\(\s*\$lang,/), optionValues('lang'));
     assert.deepEqual(phpArray(/in_array\(\s*\$url_state,/), optionValues('url-state'));
+    assert.deepEqual(phpArray(/const SERVICE_FINDER_ATTENDANCE\b/), optionValues('attendance'));
+    assert.deepEqual(phpArray(/const SERVICE_FINDER_REQUIRE\b/), ['referral', ...optionValues('require')]);
     // And the model's, which the element reads.
     assert.deepEqual(optionValues('access'), [...ACCESS_TYPES]);
     assert.deepEqual(optionValues('age'), [...AGE_BANDS]);
+    assert.deepEqual(optionValues('attendance'), [...ATTENDANCE_MODES]);
+    assert.deepEqual(optionValues('require'), [...REQUIRE_FIELDS]);
   });
 
   it('names only attributes <service-finder> has (custom-elements.json)', () => {

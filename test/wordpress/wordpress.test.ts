@@ -443,6 +443,15 @@ describe('WordPress plugin in a real WordPress', { skip: wordpressSkip(), timeou
           `[service_finder endpoints="${f}/dialects/oruk-v1" age="7"]`,
           `<service-finder directories="[{&quot;url&quot;:&quot;${wp.origin}${RELAY}/0/oruk-v1&quot;,&quot;source&quot;:&quot;${f}/dialects/oruk-v1&quot;}]" radius="3" age="7" geocoder="${f}/postcodes.io"></service-finder>`,
         ],
+        // The filters: a real date, known ways of taking part and details, switches; anything else is dropped.
+        [
+          `[service_finder relay="no" date="2026-12-10" open_now="yes" attendance="online, phone carrier-pigeon" hide-stale="1" require="referral times bogus"]`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" radius="3" date="2026-12-10" attendance="online phone" require="referral times" open-now hide-stale geocoder="${f}/postcodes.io"></service-finder>`,
+        ],
+        [
+          `[service_finder relay="no" date="2026-02-30" open_now="no" attendance="<b>" require="everything"]`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" radius="3" geocoder="${f}/postcodes.io"></service-finder>`,
+        ],
         // The relay forwards only page and per_page: a directory whose address has a query of its own is read directly.
         [
           `[service_finder endpoints="${f}/dialects/oruk-v1?taxonomy_id=7"]`,

@@ -5,27 +5,44 @@ export const styles = css`
   :host([view='none']) {
     display: contents;
   }
-  .layout {
+  .layout,
+  .main {
     display: grid;
     gap: calc(var(--_space) * 1.5);
+  }
+  .layout {
     max-width: var(--sf-max-width, none);
   }
-  .layout > * {
+  /* Narrow: the keyword box, the "Filters" button and the results close together, for a phone's first screen. */
+  .layout:not(.wide) {
+    gap: var(--_space);
+  }
+  /* Wide: the form beside the results, so the count and the first results are on the first screen. */
+  .layout.wide.with-search {
+    grid-template-columns: minmax(16rem, 1fr) 2fr;
+    align-items: start;
+  }
+  .layout > *,
+  .main > * {
     min-width: 0;
   }
-  :host([detail-open]) .layout > sf-results,
-  :host([detail-open]) .layout > sf-calendar,
-  :host([detail-open]) .layout > sf-shortlist {
+  :host([detail-open]) .main > sf-results,
+  :host([detail-open]) .main > sf-calendar,
+  :host([detail-open]) .main > sf-shortlist {
     display: none;
   }
   @media print {
+    .layout.wide.with-search {
+      grid-template-columns: 1fr;
+    }
     :host([detail-open]) .layout > sf-search {
       display: none;
     }
-    :host([printing='shortlist']) .layout > :not(sf-shortlist) {
+    :host([printing='shortlist']) .layout > sf-search,
+    :host([printing='shortlist']) .main > :not(sf-shortlist) {
       display: none;
     }
-    :host([printing='shortlist']) .layout > sf-shortlist {
+    :host([printing='shortlist']) .main > sf-shortlist {
       display: block;
     }
   }

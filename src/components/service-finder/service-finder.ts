@@ -7,6 +7,7 @@ import { FinderStore, type Endpoint } from '../../store/finder-store.js';
 import type { AccessType, Query } from '../../model/index.js';
 import type { Synonyms } from '../../engine/text.js';
 import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
+import { filterPresets } from './filter-presets.js';
 import { postcodesIoGeocoder } from '../../engine/geo.js';
 import { initialUrlState, parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
 import { milesToKm } from '../../i18n/index.js';
@@ -37,6 +38,8 @@ const REBUILD = [
 
 /** The oldest age the form and the presets take. */
 const MAX_AGE = 120;
+/** From this width (in the finder's own font size) the filters sit beside the results instead of behind a button. */
+const WIDE_EM = 48;
 
 const isEndpoint = (d: unknown): d is Endpoint =>
   typeof d === 'string' || (typeof d === 'object' && d !== null && typeof (d as { url?: unknown }).url === 'string');
@@ -71,6 +74,11 @@ const PRESET_FIELDS = {
   need: ['needs'],
   free: ['free'],
   strict: ['strict'],
+  date: ['date'],
+  openNow: ['openNow'],
+  attendance: ['attendance'],
+  hideStale: ['hideStale'],
+  require: ['require'],
 } as const satisfies Record<string, ReadonlyArray<keyof Query>>;
 
 /**
@@ -99,6 +107,11 @@ const PRESET_FIELDS = {
  * @attr synonyms - Synonym groups for keyword search, as JSON: `[["gp", "doctor", "surgery"]]` or `{"gp": ["doctor"]}`; added to the built-in and the vocabulary's.
  * @attr free - Preset: free services only (`true` or `false` as a property).
  * @attr strict - Drop services that do not state a filtered field, instead of listing them after the matches.
+ * @attr date - Preset: services that run on this date, `YYYY-MM-DD` (Europe/London).
+ * @attr open-now - Preset: services open at the moment of searching.
+ * @attr attendance - Preset ways of taking part (`in-person`, `online`, `phone`, `home-visit`), separated by spaces or commas (or an array): services offering any of them.
+ * @attr hide-stale - Preset: hide listings not checked within the freshness window (a year), instead of marking them "may be out of date".
+ * @attr require - Preset: only listings that state all of these (`description`, `contact`, `access`, `times`, `location`, `ages`, `cost`), separated by spaces or commas (or an array). Empty, or `referral`: enough detail to refer someone (`description contact access`). The form's "Only listings with enough detail to refer someone" then asks for these.
  * @attr view - Which views to show, separated by spaces: `list` (default), `map`, `calendar`; with `calendar`, add `agenda`, `week` or `month` to choose how it starts (default: by its width). `none` shows nothing and takes no place in the page's layout: the finder only holds the state for elements placed elsewhere with `finder="<id>"`.
  * @attr map-tiles - Tile URL template for the map view (`{z}/{x}/{y}`); default OpenStreetMap's standard tiles.
  * @attr map-attribution - Attribution (HTML) for `map-tiles`; default OpenStreetMap's.
@@ -120,7 +133,7 @@ const PRESET_FIELDS = {
  *
  * @slot - Elements to compose your own layout (`sf-search`, `sf-results`, `sf-service`, `sf-shortlist`); when empty, the default layout is shown.
  *
- * @csspart layout - The grid holding the default layout.
+ * @csspart layout - The grid holding the default layout: the form beside the results when the finder is at least 48em wide, above them (its filters behind a "Filters (n)" button) when narrower.
  *
  * @cssprop --sf-color-primary - Button colour (default GOV.UK green #00703c).
  * @cssprop --sf-color-primary-text - Text on buttons (default #ffffff).
@@ -162,6 +175,11 @@ export class ServiceFinder extends LitElement {
   @property({ converter: { fromAttribute: parseJson } }) synonyms?: Synonyms | string;
   @property({ converter: flagAttribute }) free = false;
   @property({ converter: flagAttribute }) strict = false;
+  @property() date?: string;
+  @property({ converter: flagAttribute, attribute: 'open-now' }) openNow = false;
+  @property() attendance?: string | string[];
+  @property({ converter: flagAttribute, attribute: 'hide-stale' }) hideStale = false;
+  @property() require?: string | string[];
   @property() view = 'list';
   @property({ attribute: 'map-tiles' }) mapTiles?: string;
   @property({ attribute: 'map-attribution' }) mapAttribution?: string;
@@ -186,6 +204,9 @@ export class ServiceFinder extends LitElement {
   @property({ attribute: false }) now?: () => Date;
 
   @state() private composed = false;
+  /** Wide enough for the form beside the results. */
+  @state() private wide = false;
+  readonly #resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.#measure());
 
   readonly #provider = new ContextProvider(this, { context: finderContext });
   #store?: FinderStore;
@@ -236,7 +257,7 @@ export class ServiceFinder extends LitElement {
     if (needs.length) q.needs = [...new Set(needs)];
     if (flagProp(this, 'free', this.free)) q.free = true;
     if (flagProp(this, 'strict', this.strict)) q.strict = true;
-    return q;
+    return { ...q, ...filterPresets(this) };
   }
 
   /** `endpoints` and `directories`, as text, JSON or arrays. */
@@ -265,11 +286,13 @@ export class ServiceFinder extends LitElement {
     this.addEventListener('sf-print-shortlist', this.#onPrintShortlist);
     this.addEventListener('sf-show-list', this.#onShowList);
     this.composed = this.#hasOwnLayout();
+    this.#resize?.observe(this);
     if (!this.#store) void this.#setup();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resize?.disconnect();
     this.#teardown();
   }
 
@@ -305,27 +328,38 @@ export class ServiceFinder extends LitElement {
     const views = finderViews(this, this.view);
     // Composed inside, or `view="none"`: the finder only holds the state for elements placed elsewhere.
     if (this.composed || views.none) return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
-    return html`<div class="layout" part="layout">
-      ${flagProp(this, 'hideSearch', this.hideSearch) ? nothing : html`<sf-search exportparts="form, button, error-summary, field"></sf-search>`}
-      ${
-        views.map
-          ? html`<sf-map
-              exportparts="map, note, list-button, area-button"
-              tiles=${ifDefined(this.mapTiles || undefined)}
-              attribution=${ifDefined(this.mapAttribution || undefined)}
-            ></sf-map>`
-          : nothing
-      }
-      ${
-        views.calendar
-          ? html`<sf-calendar view=${ifDefined(views.calendarView)} exportparts="calendar, grid, day, occurrence, cancelled"></sf-calendar>`
-          : nothing
-      }
-      ${views.list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
-      <sf-service exportparts="detail, detail-title, button"></sf-service>
-      <sf-shortlist exportparts="shortlist, button"></sf-shortlist>
-      <slot @slotchange=${this.#onSlotChange}></slot>
+    const search = !flagProp(this, 'hideSearch', this.hideSearch);
+    return html`<div class="layout ${search ? 'with-search' : ''} ${this.wide ? 'wide' : ''}" part="layout">
+      ${search ? html`<sf-search exportparts="form, button, error-summary, field, filters" ?disclosure=${!this.wide}></sf-search>` : nothing}
+      <div class="main">
+        ${
+          views.map
+            ? html`<sf-map
+                exportparts="map, note, list-button, area-button"
+                tiles=${ifDefined(this.mapTiles || undefined)}
+                attribution=${ifDefined(this.mapAttribution || undefined)}
+              ></sf-map>`
+            : nothing
+        }
+        ${
+          views.calendar
+            ? html`<sf-calendar
+                view=${ifDefined(views.calendarView)}
+                exportparts="calendar, grid, day, occurrence, cancelled"
+              ></sf-calendar>`
+            : nothing
+        }
+        ${views.list ? html`<sf-results exportparts="count, notice, list, card, card-title, button, sort, empty"></sf-results>` : nothing}
+        <sf-service exportparts="detail, detail-title, button"></sf-service>
+        <sf-shortlist exportparts="shortlist, button"></sf-shortlist>
+        <slot @slotchange=${this.#onSlotChange}></slot>
+      </div>
     </div>`;
+  }
+
+  #measure(): void {
+    const em = parseFloat(getComputedStyle(this).fontSize) || 16;
+    this.wide = this.getBoundingClientRect().width >= WIDE_EM * em;
   }
 
   #hasOwnLayout(): boolean {

@@ -4,10 +4,20 @@ export const styles = css`
   .bar {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: 0.5rem var(--_space);
     justify-content: space-between;
-    align-items: flex-end;
-    margin-bottom: var(--_space);
+    align-items: center;
+    margin-bottom: 0.75rem;
+  }
+  /* "Sort by" beside its select: one line under the count's, so the first result stays on a phone's first screen. */
+  .bar > div {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 0.5rem;
+  }
+  .bar label {
+    margin: 0;
   }
   .count {
     font-size: 1.1875rem;
@@ -37,7 +47,7 @@ export const styles = css`
   .notices {
     display: grid;
     gap: 0.5rem;
-    margin-bottom: var(--_space);
+    margin-bottom: 0.75rem;
   }
   .notice {
     padding: 0.75rem var(--_space);
@@ -66,6 +76,9 @@ export const styles = css`
     width: 100%;
     padding: var(--_space) 0;
     border-bottom: 1px solid var(--_border);
+  }
+  .card:first-child {
+    padding-top: 0.5rem;
   }
   .card-title {
     font-size: 1.1875rem;

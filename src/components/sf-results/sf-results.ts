@@ -40,19 +40,39 @@ function loadVirtualizer() {
 }
 
 type Loosen = { field: LoosenField; count: number };
-type LoosenField = 'text' | 'needs' | 'age' | 'access' | 'days' | 'partsOfDay' | 'eligibility' | 'categories' | 'distance' | 'free';
+type LoosenField =
+  | 'text'
+  | 'needs'
+  | 'age'
+  | 'access'
+  | 'attendance'
+  | 'days'
+  | 'partsOfDay'
+  | 'date'
+  | 'openNow'
+  | 'eligibility'
+  | 'categories'
+  | 'distance'
+  | 'free'
+  | 'hideStale'
+  | 'require';
 
 const LOOSEN: Record<LoosenField, { filter: FilterField; active: (q: Query) => boolean; patch: Partial<Query> }> = {
   text: { filter: 'text', active: (q) => !!q.text?.trim(), patch: { text: undefined } },
   needs: { filter: 'need', active: (q) => !!q.needs?.length, patch: { needs: undefined } },
   age: { filter: 'age', active: (q) => q.age !== undefined || !!q.ageBand, patch: { age: undefined, ageBand: undefined } },
   access: { filter: 'access', active: (q) => !!q.access?.length, patch: { access: undefined } },
+  attendance: { filter: 'attendance', active: (q) => !!q.attendance?.length, patch: { attendance: undefined } },
   days: { filter: 'availability', active: (q) => !!q.days?.length, patch: { days: undefined } },
   partsOfDay: { filter: 'availability', active: (q) => !!q.partsOfDay?.length, patch: { partsOfDay: undefined } },
+  date: { filter: 'availability', active: (q) => !!q.date, patch: { date: undefined } },
+  openNow: { filter: 'availability', active: (q) => !!q.openNow, patch: { openNow: undefined } },
   eligibility: { filter: 'eligibility', active: (q) => !!q.eligibility?.length, patch: { eligibility: undefined } },
   categories: { filter: 'category', active: (q) => !!q.categories?.length, patch: { categories: undefined } },
   distance: { filter: 'distance', active: (q) => !!q.near, patch: { place: undefined, near: undefined, radiusKm: undefined } },
   free: { filter: 'cost', active: (q) => !!q.free, patch: { free: undefined } },
+  hideStale: { filter: 'freshness', active: (q) => !!q.hideStale, patch: { hideStale: undefined } },
+  require: { filter: 'completeness', active: (q) => !!q.require?.length, patch: { require: undefined } },
 };
 
 /**
@@ -140,7 +160,7 @@ export class SfResults extends FinderElement {
     return html`
       <section aria-labelledby="count">
         <div class="bar">
-          <p class="count" id="count" part="count">${count}</p>
+          <h2 class="count" id="count" part="count">${count}</h2>
           <p class="visually-hidden" id="announce" part="announcement" role="status" aria-live="polite"></p>
           ${
             store.results.length > 1

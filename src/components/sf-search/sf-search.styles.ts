@@ -44,6 +44,7 @@ export const styles = css`
   input[type='text'],
   input[type='search'],
   input[type='number'],
+  input[type='date'],
   select {
     font: inherit;
     color: var(--_text);
@@ -175,6 +176,15 @@ export const styles = css`
     .beside-locate {
       padding-bottom: 0;
     }
+  }
+  input[type='date'] {
+    margin-bottom: 0.5rem;
+  }
+  :host([disclosure]) .keyword {
+    margin-bottom: 0.75rem;
+  }
+  .checkbox-hint {
+    padding-inline-start: 2rem;
   }
   .actions {
     display: flex;

@@ -1,8 +1,26 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { AccessibilityFeature, AccessType, AgeBand, PartOfDay, Query, Weekday } from '../../model/index.js';
-import { ACCESS_TYPES, ACCESSIBILITY_FEATURES, AGE_BANDS, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
+import type {
+  AccessibilityFeature,
+  AccessType,
+  AgeBand,
+  AttendanceMode,
+  PartOfDay,
+  Query,
+  RequireField,
+  Weekday,
+} from '../../model/index.js';
+import {
+  ACCESS_TYPES,
+  ACCESSIBILITY_FEATURES,
+  AGE_BANDS,
+  ATTENDANCE_MODES,
+  DATE_PATTERN,
+  PARTS_OF_DAY,
+  WEEKDAYS,
+} from '../../model/index.js';
+import { REFERRAL_FIELDS } from '../../engine/quality.js';
 import { FinderElement } from '../finder-element.js';
 import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
 import { SfSearchEvent } from '../events.js';
@@ -10,6 +28,7 @@ import { kmToMiles, milesToKm } from '../../i18n/index.js';
 import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-search.styles.js';
 import { needField } from './need-field.js';
+import { listingFields, whenField } from './filter-fields.js';
 
 /** Distances offered, in miles. */
 const RADII = [1, 2, 5, 10, 20, 50];
@@ -19,6 +38,11 @@ const MAX_TERMS = 40;
 const IDLE_WAIT_MS = 2000;
 
 interface Draft {
+  date: string;
+  openNow: boolean;
+  attendance: AttendanceMode[];
+  hideStale: boolean;
+  require: RequireField[];
   needs: string[];
   text: string;
   place: string;
@@ -38,6 +62,11 @@ interface Draft {
 type FieldError = { field: 'age' | 'place' | 'location'; message: string };
 
 const draftFrom = (q: Query): Draft => ({
+  date: q.date ?? '',
+  openNow: !!q.openNow,
+  attendance: [...(q.attendance ?? [])],
+  hideStale: !!q.hideStale,
+  require: [...(q.require ?? [])],
   needs: [...(q.needs ?? [])],
   text: q.text ?? '',
   place: q.place ?? '',
@@ -64,6 +93,29 @@ function signature(q: Query): string {
   );
 }
 
+/** Filters chosen in the draft, one per field (the keyword is not one: it is always shown). */
+export function chosenFilters(d: Draft): number {
+  const set = [
+    d.needs.length,
+    d.place.trim(),
+    d.age.trim() || d.ageBand,
+    d.access.length,
+    d.accessibility.length,
+    d.attendance.length,
+    d.days.length,
+    d.partsOfDay.length,
+    d.date,
+    d.openNow,
+    d.eligibility.length,
+    d.categories.length,
+    d.free,
+    d.strict,
+    d.hideStale,
+    d.require.length,
+  ];
+  return set.filter(Boolean).length;
+}
+
 const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
 
 /**
@@ -76,13 +128,15 @@ const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...li
  *
  * @attr finder - The id of a `<service-finder>` elsewhere on the page (not needed inside one).
  * @attr lang - `en` or `cy`; otherwise inherited.
+ * @attr disclosure - The keyword box and a "Filters (n)" button that shows and hides the rest of the form, as GOV.UK's finders do on a phone. The one-tag finder sets it while it is narrow.
  *
  * @fires sf-search - {SfSearchEvent} On submit and on each live refinement; `query` is the new query.
  *
  * @csspart form - The form.
  * @csspart field - Each form group.
  * @csspart error-summary - The "There is a problem" box.
- * @csspart button - Buttons.
+ * @csspart button - Buttons (also `filters-button`, the disclosure's).
+ * @csspart filters - Everything but the keyword box: what the disclosure shows and hides.
  *
  * @cssprop --sf-color-error - Error colour (default #d4351c).
  * @cssprop --sf-focus-color - Focus highlight (default #ffdd00).
@@ -96,7 +150,14 @@ export class SfSearch extends FinderElement {
    */
   debounce = 0;
 
+  /** The filters behind a "Filters (n)" button (see `@attr disclosure`). */
+  @property({ type: Boolean, reflect: true }) disclosure = false;
+
   @state() private draft: Draft = draftFrom({});
+  /** The disclosure is open. */
+  @state() private filtersOpen = false;
+  /** What "enough detail to refer someone" asks for: the page's `require` once seen, else the referral fields. */
+  #referFields: RequireField[] = [...REFERRAL_FIELDS];
   @state() private errors: FieldError[] = [];
   @state() private locating = false;
 
@@ -112,6 +173,7 @@ export class SfSearch extends FinderElement {
     const store = this.activeStore;
     if (!store) return;
     this.#wantNeeds(store);
+    if (store.query.require?.length) this.#referFields = [...store.query.require];
     const sig = signature(store.query);
     if (sig !== this.#seen) {
       this.#seen = sig;
@@ -142,9 +204,25 @@ export class SfSearch extends FinderElement {
     // "Use my location" sits under the postcode box, on a phone too (the row wraps there).
     const locate = 'geolocation' in navigator;
     const moreOpen =
-      d.access.length + d.accessibility.length + d.days.length + d.partsOfDay.length + d.eligibility.length + d.categories.length > 0 ||
+      d.access.length +
+        d.accessibility.length +
+        d.attendance.length +
+        d.days.length +
+        d.partsOfDay.length +
+        d.eligibility.length +
+        d.categories.length >
+        0 ||
       d.free ||
-      d.strict;
+      d.strict ||
+      !!d.date ||
+      d.openNow ||
+      d.hideStale ||
+      d.require.length > 0;
+    const disclosure = this.disclosure;
+    const need = needField(this.l, this.activeStore?.vocabulary, d.needs);
+    const clear = html`<button type="button" class="link-button" part="button clear-button" @click=${this.#clear}>
+      ${m.search.clear}
+    </button>`;
 
     return html`
       <form
@@ -173,110 +251,136 @@ export class SfSearch extends FinderElement {
               </div>`
             : nothing
         }
-        ${needField(this.l, this.activeStore?.vocabulary, d.needs)}
+        ${disclosure ? nothing : need}
 
-        <div class="group" part="field">
+        <div class="group keyword" part="field">
           <label for="q">${m.search.keyword}</label>
           <span class="hint" id="q-hint">${m.search.keywordHint}</span>
           <input type="search" id="q" name="q" autocomplete="off" aria-describedby="q-hint" .value=${live(d.text)} />
         </div>
+        ${
+          disclosure
+            ? html`<div class="actions">
+                <button type="submit" class="button" part="button submit-button">${m.search.submit}</button>
+                <button
+                  type="button"
+                  class="button secondary filters-button"
+                  part="button filters-button"
+                  aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+                  aria-controls="filters"
+                  @click=${this.#toggleFilters}
+                >
+                  ${this.l.t(m.search.filters, { n: chosenFilters(d) })}
+                </button>
+              </div>`
+            : nothing
+        }
+        <div id="filters" class="filters" part="filters" ?hidden=${disclosure && !this.filtersOpen}>
+          ${disclosure ? need : nothing}
 
-        <div class="group place ${placeError ? 'error' : ''}" part="field">
-          <div class="row">
-            <div>
-              <label for="place">${m.search.place}</label>
-              <span class="hint" id="place-hint">${m.search.placeHint}</span>
-              ${placeError ? html`<span class="error-message" id="place-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${placeError.message}</span>` : nothing}
-              <input
-                type="text"
-                id="place"
-                name="place"
-                autocomplete="postal-code"
-                spellcheck="false"
-                aria-describedby="place-hint${placeError ? ' place-error' : ''}"
-                aria-invalid=${placeError ? 'true' : 'false'}
-                .value=${live(d.place)}
-              />
-              ${
-                locate
-                  ? html`<p class="locate">
-                      <button
-                        type="button"
-                        class="link-button"
-                        part="button location-button"
-                        @click=${this.#useLocation}
-                        ?disabled=${this.locating}
-                      >
-                        ${m.search.useLocation}
-                      </button>
-                      <span role="status">${this.locating ? m.search.locating : ''}</span>
-                    </p>`
-                  : nothing
-              }
-            </div>
-            <div class=${locate ? 'beside-locate' : ''}>
-              <label for="radius">${m.search.radius}</label>
-              <select id="radius" name="radius" .value=${live(d.radius)}>
-                <option value="" ?selected=${!d.radius}>${m.search.radiusAny}</option>
-                ${RADII.map((r) => html`<option value=${r} ?selected=${d.radius === String(r)}>${this.l.p(m.search.radiusMiles, r)}</option>`)}
-              </select>
-            </div>
-          </div>
-        </div>
-
-        <div class="group ${ageError ? 'error' : ''}" part="field">
-          <div class="row">
-            <div>
-              <label for="age">${m.search.age}</label>
-              <span class="hint" id="age-hint">${m.search.ageHint}</span>
-              ${ageError ? html`<span class="error-message" id="age-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${ageError.message}</span>` : nothing}
-              <input
-                type="text"
-                inputmode="numeric"
-                id="age"
-                name="age"
-                class="age"
-                autocomplete="off"
-                aria-describedby="age-hint${ageError ? ' age-error' : ''}"
-                aria-invalid=${ageError ? 'true' : 'false'}
-                .value=${live(d.age)}
-              />
-            </div>
-            <div>
-              <label for="band">${m.search.ageBand}</label>
-              <select id="band" name="band" .value=${live(d.ageBand)}>
-                <option value="" ?selected=${!d.ageBand}>${m.search.ageBandAny}</option>
-                ${AGE_BANDS.map((b) => html`<option value=${b} ?selected=${d.ageBand === b}>${m.ageBands[b]}</option>`)}
-              </select>
-            </div>
-          </div>
-        </div>
-
-        <details ?open=${moreOpen}>
-          <summary>${m.search.more}</summary>
-          <div class="panel">
-            ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
-            ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
-            ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
-            ${this.#checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
-            ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
-            ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
-            <div class="group" part="field">
-              <div class="checkbox">
-                <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
-                <label for="free">${m.search.free}</label>
+          <div class="group place ${placeError ? 'error' : ''}" part="field">
+            <div class="row">
+              <div>
+                <label for="place">${m.search.place}</label>
+                <span class="hint" id="place-hint">${m.search.placeHint}</span>
+                ${placeError ? html`<span class="error-message" id="place-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${placeError.message}</span>` : nothing}
+                <input
+                  type="text"
+                  id="place"
+                  name="place"
+                  autocomplete="postal-code"
+                  spellcheck="false"
+                  aria-describedby="place-hint${placeError ? ' place-error' : ''}"
+                  aria-invalid=${placeError ? 'true' : 'false'}
+                  .value=${live(d.place)}
+                />
+                ${
+                  locate
+                    ? html`<p class="locate">
+                        <button
+                          type="button"
+                          class="link-button"
+                          part="button location-button"
+                          @click=${this.#useLocation}
+                          ?disabled=${this.locating}
+                        >
+                          ${m.search.useLocation}
+                        </button>
+                        <span role="status">${this.locating ? m.search.locating : ''}</span>
+                      </p>`
+                    : nothing
+                }
               </div>
-              <div class="checkbox">
-                <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
-                <label for="strict">${m.search.strict}</label>
+              <div class=${locate ? 'beside-locate' : ''}>
+                <label for="radius">${m.search.radius}</label>
+                <select id="radius" name="radius" .value=${live(d.radius)}>
+                  <option value="" ?selected=${!d.radius}>${m.search.radiusAny}</option>
+                  ${RADII.map((r) => html`<option value=${r} ?selected=${d.radius === String(r)}>${this.l.p(m.search.radiusMiles, r)}</option>`)}
+                </select>
               </div>
             </div>
           </div>
-        </details>
 
-        <div class="actions">
-          <button type="submit" class="button" part="button submit-button">${m.search.submit}</button>
-          <button type="button" class="link-button" part="button clear-button" @click=${this.#clear}>${m.search.clear}</button>
+          <div class="group ${ageError ? 'error' : ''}" part="field">
+            <div class="row">
+              <div>
+                <label for="age">${m.search.age}</label>
+                <span class="hint" id="age-hint">${m.search.ageHint}</span>
+                ${ageError ? html`<span class="error-message" id="age-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${ageError.message}</span>` : nothing}
+                <input
+                  type="text"
+                  inputmode="numeric"
+                  id="age"
+                  name="age"
+                  class="age"
+                  autocomplete="off"
+                  aria-describedby="age-hint${ageError ? ' age-error' : ''}"
+                  aria-invalid=${ageError ? 'true' : 'false'}
+                  .value=${live(d.age)}
+                />
+              </div>
+              <div>
+                <label for="band">${m.search.ageBand}</label>
+                <select id="band" name="band" .value=${live(d.ageBand)}>
+                  <option value="" ?selected=${!d.ageBand}>${m.search.ageBandAny}</option>
+                  ${AGE_BANDS.map((b) => html`<option value=${b} ?selected=${d.ageBand === b}>${m.ageBands[b]}</option>`)}
+                </select>
+              </div>
+            </div>
+          </div>
+
+          <details ?open=${moreOpen}>
+            <summary>${m.search.more}</summary>
+            <div class="panel">
+              ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
+              ${this.#checkboxes('attendance', m.search.attendance, ATTENDANCE_MODES, (a) => m.attendance[a], d.attendance)}
+              ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
+              ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
+              ${this.#checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
+              ${whenField(this.l, d)} ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
+              ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
+              <div class="group" part="field">
+                <div class="checkbox">
+                  <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
+                  <label for="free">${m.search.free}</label>
+                </div>
+                <div class="checkbox">
+                  <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
+                  <label for="strict">${m.search.strict}</label>
+                </div>
+              </div>
+              ${listingFields(this.l, d, this.#referFields)}
+            </div>
+          </details>
+
+          ${
+            disclosure
+              ? html`<div class="actions">${clear}</div>`
+              : html`<div class="actions">
+                  <button type="submit" class="button" part="button submit-button">${m.search.submit}</button>
+                  ${clear}
+                </div>`
+          }
         </div>
       </form>
     `;
@@ -362,6 +466,21 @@ export class SfSearch extends FinderElement {
       case 'strict':
         d.strict = checked;
         break;
+      case 'date':
+        d.date = DATE_PATTERN.test(input.value) ? input.value : '';
+        break;
+      case 'openNow':
+        d.openNow = checked;
+        break;
+      case 'hideStale':
+        d.hideStale = checked;
+        break;
+      case 'require':
+        d.require = checked ? [...this.#referFields] : [];
+        break;
+      case 'attendance':
+        d.attendance = toggle(d.attendance, input.value as AttendanceMode, checked);
+        break;
       case 'access':
         d.access = toggle(d.access, input.value as AccessType, checked);
         break;
@@ -434,10 +553,15 @@ export class SfSearch extends FinderElement {
       categories: d.categories.length ? d.categories : undefined,
       free: d.free || undefined,
       strict: d.strict || undefined,
+      date: d.date || undefined,
+      openNow: d.openNow || undefined,
+      attendance: d.attendance.length ? d.attendance : undefined,
+      hideStale: d.hideStale || undefined,
+      require: d.require.length ? d.require : undefined,
     };
     if (errors.length && submitted) {
       this.errors = errors;
-      this.#focusSummary = true;
+      this.#showErrors();
       return;
     }
     if (submitted) this.#submitted = true;
@@ -445,7 +569,7 @@ export class SfSearch extends FinderElement {
     await store.setQuery(patch);
     this.errors = errors.filter((e) => e.field !== 'place');
     this.#collectPlaceError();
-    if (submitted && this.errors.length) this.#focusSummary = true;
+    if (submitted && this.errors.length) this.#showErrors();
     this.dispatchEvent(new SfSearchEvent(store.query));
   }
 
@@ -476,9 +600,22 @@ export class SfSearch extends FinderElement {
     if (JSON.stringify(next) !== JSON.stringify(this.errors)) this.errors = next;
   }
 
-  #focusField = (event: Event) => {
+  /** Moves focus to the error summary, opening the disclosure so the fields it links to can be reached. */
+  #showErrors(): void {
+    this.#focusSummary = true;
+    this.filtersOpen = true;
+  }
+
+  #toggleFilters = () => {
+    this.filtersOpen = !this.filtersOpen;
+  };
+
+  #focusField = async (event: Event) => {
     event.preventDefault();
     const id = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    // A field behind the closed disclosure is shown before it takes focus.
+    this.filtersOpen = true;
+    await this.updateComplete;
     const field = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     field?.focus();
     field?.scrollIntoView({ block: 'center' });
@@ -503,7 +640,7 @@ export class SfSearch extends FinderElement {
       () => {
         this.locating = false;
         this.errors = [{ field: 'location', message: m.search.locationFailed }];
-        this.#focusSummary = true;
+        this.#showErrors();
       },
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
     );

@@ -11,6 +11,7 @@ import { datable, seriesExportable } from '../../store/datable.js';
 import { icsWriter, saveIcs } from '../internal/ics-loader.js';
 import { serviceHref } from '../../store/url-state.js';
 import { styles } from './sf-service.styles.js';
+import { lacksNote } from './lacks.js';
 import { accreditations, checks, expect, referral, statusNotices, suggestions } from './trust.js';
 import { placesWords } from '../internal/words.js';
 
@@ -254,7 +255,7 @@ export class SfServiceDetail extends FinderElement {
           ${fresh.date ? l.t(m.service.checkedOn, { date: l.day(fresh.date) }) : m.service.checkedUnknown}
           ${fresh.stale ? html`<strong>${m.card.stale}</strong>` : nothing}
         </p>
-        ${checks(l, s)} ${suggestions(l, s)}
+        ${checks(l, s)} ${lacksNote(l, s, this.activeStore?.query ?? {})} ${suggestions(l, s)}
       </div>
 
       <div class="actions">

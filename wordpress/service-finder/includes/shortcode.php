@@ -32,6 +32,12 @@ const SERVICE_FINDER_AGE_BANDS = array( '0-4', '5-11', '12-17', '18-25', '26-64'
 /** Views the element knows. */
 const SERVICE_FINDER_VIEWS = array( 'list', 'map', 'calendar' );
 
+/** The ways of taking part the `attendance` attribute takes (src/model/service.ts ATTENDANCE_MODES). */
+const SERVICE_FINDER_ATTENDANCE = array( 'in-person', 'online', 'phone', 'home-visit' );
+
+/** The details `require` can ask a listing to state (src/model/query.ts REQUIRE_FIELDS), and `referral` for the usual three. */
+const SERVICE_FINDER_REQUIRE = array( 'referral', 'times', 'location', 'contact', 'ages', 'access', 'cost', 'description' );
+
 /**
  * Whether a shortcode value means yes.
  *
@@ -139,6 +145,11 @@ function service_finder_element_attributes( $atts ) {
 			'category'      => '',
 			'free'          => '',
 			'strict'        => '',
+			'date'          => '',
+			'open_now'      => '',
+			'attendance'    => '',
+			'hide_stale'    => '',
+			'require'       => '',
 			'view'          => '',
 			'hide_search'   => '',
 			'lang'          => '',
@@ -248,7 +259,22 @@ function service_finder_element_attributes( $atts ) {
 		$out['category'] = implode( ',', array_slice( array_unique( $categories ), 0, 20 ) );
 	}
 
-	foreach ( array( 'free', 'strict', 'hide_search', 'full_postcode', 'no_images' ) as $flag ) {
+	$date = trim( $atts['date'] );
+	if ( preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/', $date, $ymd ) && checkdate( (int) $ymd[2], (int) $ymd[3], (int) $ymd[1] ) ) {
+		$out['date'] = $date;
+	}
+
+	$attendance = array_values( array_unique( array_intersect( service_finder_words( $atts['attendance'] ), SERVICE_FINDER_ATTENDANCE ) ) );
+	if ( $attendance ) {
+		$out['attendance'] = implode( ' ', $attendance );
+	}
+
+	$require = array_values( array_unique( array_intersect( service_finder_words( $atts['require'] ), SERVICE_FINDER_REQUIRE ) ) );
+	if ( $require ) {
+		$out['require'] = implode( ' ', $require );
+	}
+
+	foreach ( array( 'free', 'strict', 'open_now', 'hide_stale', 'hide_search', 'full_postcode', 'no_images' ) as $flag ) {
 		if ( service_finder_truthy( $atts[ $flag ] ) ) {
 			$out[ str_replace( '_', '-', $flag ) ] = true;
 		}
