@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /**
  * One minified ES file that defines every element (src/define.ts), lit and
@@ -12,6 +13,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   publicDir: false,
+  // The elements' html`…` and css`…` templates are written to be read: minified here, for the page.
+  plugins: [minifyTemplateLiterals()],
   build: {
     outDir: 'dist/bundle',
     emptyOutDir: true,

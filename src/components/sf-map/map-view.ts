@@ -12,8 +12,9 @@ import { html, render } from 'lit';
 import type { LatLng } from '../../model/index.js';
 import { groupPoints, type PointGroup } from './points.js';
 import { leafletStyles } from './leaflet.styles.js';
+import { markerStyles } from './marker.styles.js';
 
-export { groupPoints, leafletStyles };
+export { groupPoints, leafletStyles, markerStyles };
 
 type PointProps = { g: number; n: number };
 type ClusterProps = { n: number };

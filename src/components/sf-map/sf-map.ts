@@ -179,7 +179,7 @@ export class SfMap extends FinderElement {
     }
     if (generation !== this.#generation || !this.isConnected || this.#view) return;
     if (!this.#stylesAdopted && this.shadowRoot) {
-      adoptStyles(this.shadowRoot, [mod.leafletStyles, ...(this.constructor as typeof SfMap).elementStyles]);
+      adoptStyles(this.shadowRoot, [mod.leafletStyles, ...(this.constructor as typeof SfMap).elementStyles, mod.markerStyles]);
       this.#stylesAdopted = true;
     }
     this.#mod = mod;
