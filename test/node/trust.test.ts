@@ -148,7 +148,11 @@ describe('freshness: the window the page sets', () => {
       lenient.results.map((r) => r.service.name),
       [TRUST.shed],
     );
-    assert.equal(queryToParams(lenient.query).toString(), 'q=shed', 'the window is not in the address');
+    assert.equal(
+      queryToParams(lenient.query).toString(),
+      'q=shed&hide-stale=1',
+      'the window is not in the address (hiding out-of-date listings is)',
+    );
     lenient.dispose();
   });
   it('freshness and search take the window; nonsense falls back to the default', () => {

@@ -20,8 +20,11 @@ export const detailStyles = styles;
 
 /**
  * The detail of one service, rendered by `<sf-service>` once a service is opened: this module is a chunk of
- * its own, loaded with the first service opened. The public element, its attributes and parts are
+ * its own, loaded with the first service opened. Rendered without a shadow root of its own, inside
+ * `<sf-service>`'s, whose parts and styles it uses. The public element, its attributes and parts are
  * documented on `<sf-service>` (shell.ts).
+ *
+ * @internal
  */
 export class SfServiceDetail extends FinderElement {
   /** Rendered into `<sf-service>`'s shadow root, where its styles are adopted (`detailStyles`). */
