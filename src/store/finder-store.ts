@@ -249,6 +249,8 @@ export class FinderStore extends EventTarget {
       needs.matches(s);
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToMain();
+        // A finder taken off the page stops here: its store is let go, not kept busy.
+        if (this.#disposed) return;
         sliceStart = performance.now();
       }
     }
