@@ -105,13 +105,13 @@ describe('WordPress: "suggest a change" addresses and trust attributes', { skip:
           updateComplete: Promise<unknown>;
         };
         const key = el.store.services.find((s) => s.name === name)!.key;
-        // Opened as a person would: the card's link.
+        // Opened as a person would: the card's link (the detail view's code is fetched then, from the plugin's assets).
         const card = [...el.shadowRoot!.querySelector('sf-results')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]')].find(
           (c) => c.dataset.key === key,
         )!;
         card.querySelector<HTMLAnchorElement>('h3 a')!.click();
         const detail = el.shadowRoot!.querySelector('sf-service')!;
-        for (let i = 0; i < 50 && !detail.shadowRoot!.querySelector('a.suggest'); i++) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 200 && !detail.shadowRoot!.querySelector('a.suggest'); i++) await new Promise((r) => setTimeout(r, 100));
         return detail.shadowRoot!.querySelector<HTMLAnchorElement>('a.suggest')?.href;
       }, TRUST.lunch);
       assert.equal(href, 'https://v3.example/feedback?service=lunch-1');

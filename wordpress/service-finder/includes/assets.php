@@ -48,11 +48,12 @@ add_action( 'init', 'service_finder_register_assets' );
  * Registers the bundle; it is enqueued later, only where a finder is shown.
  */
 function service_finder_register_assets() {
-	$version = SERVICE_FINDER_VERSION;
-	$file    = SERVICE_FINDER_DIR . 'assets/service-finder.js';
-	if ( file_exists( $file ) ) {
-		$version .= '-' . filemtime( $file );
-	}
+	/*
+	 * No "?ver=" on the bundle's address: the parts it loads on first need (the detail view, the blender, the
+	 * map, the calendar) import it back as "./service-finder.js", and under another address a browser would
+	 * run a second copy of it, whose elements do not share the first one's state.
+	 */
+	$version = null;
 	if ( service_finder_uses_script_modules() ) {
 		wp_register_script_module( 'service-finder', service_finder_bundle_url(), array(), $version );
 	} else {
