@@ -19,6 +19,9 @@
 import { pathToFileURL } from 'node:url';
 import { findChromium } from '../test/chromium.js';
 
+/** Longer than any work an element queues (the needs vocabulary's idle fetch: 2 s). */
+const PENDING_WORK_MS = 2500;
+
 export interface HeavyOptions {
   directories?: number;
   size?: number;
@@ -102,6 +105,9 @@ export async function benchHeavy(options: HeavyOptions = {}): Promise<HeavyResul
     const forced: Array<[number, number]> = [];
     const now = () => page.evaluate(() => performance.now());
     const heap = async (label: string): Promise<HeapPoint> => {
+      // Work a removed finder left queued (the search form's idle fetch of the needs vocabulary waits up to
+      // 2 s, the count's announcement 1 s) holds it until it runs: what remains after that is what leaks.
+      await page.waitForTimeout(PENDING_WORK_MS);
       const start = await now();
       // Twice: the first pass can leave garbage that only a second one frees (weak maps, finalisers).
       await cdp.send('HeapProfiler.collectGarbage');
