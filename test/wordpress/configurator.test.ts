@@ -3,15 +3,10 @@
 // only what the configurator says the shortcode cannot carry.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { elementAttributes, type Choices } from '../../demo/configurator/attributes.js';
 import type { PastedDirectory } from '../../demo/configurator/directories.js';
 import { htmlSnippet, shortcode } from '../../demo/configurator/snippet.js';
-import { startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ZIP = `${ROOT}build/service-finder-wordpress.zip`;
+import { buildPluginZip, startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
 
 const ENTITIES = new Map([
   ['amp', '&'],
@@ -37,8 +32,7 @@ describe('the configurator’s shortcode in a real WordPress', { skip: wordpress
 
   before(
     async () => {
-      const zip = spawnSync('npm', ['run', '--silent', 'wordpress:zip'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-      assert.equal(zip.status, 0, `npm run wordpress:zip failed:\n${zip.stdout}\n${zip.stderr}`);
+      const ZIP = buildPluginZip();
       wp = await startWordPress();
       const [installed] = wp.run<[{ active: boolean | string }]>([{ do: 'install-plugin', zip: ZIP }]);
       assert.equal(installed.active, true);

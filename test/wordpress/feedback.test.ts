@@ -3,18 +3,13 @@
 // `directories`, and followed by the finder on a published page to a per-record link.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { TRUST } from '../fixtures/trust.js';
 import { launchChromium } from '../chromium.js';
 import { finderLoaded, openRecorded } from '../e2e/strict-site.js';
-import { startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
+import { buildPluginZip, startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ZIP = `${ROOT}build/service-finder-wordpress.zip`;
 const TEMPLATE = 'https://v3.example/feedback?service={id}';
 
 describe('WordPress: "suggest a change" addresses and trust attributes', { skip: wordpressSkip(), timeout: 180_000 }, () => {
@@ -25,9 +20,7 @@ describe('WordPress: "suggest a change" addresses and trust attributes', { skip:
 
   before(
     async () => {
-      const zip = spawnSync('npm', ['run', '--silent', 'wordpress:zip'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-      assert.equal(zip.status, 0, `npm run wordpress:zip failed:\n${zip.stdout}\n${zip.stderr}`);
-      assert.ok(existsSync(ZIP));
+      const ZIP = buildPluginZip();
       fixtures = await startFixtureServer();
       f = fixtures.url;
       wp = await startWordPress();

@@ -16,6 +16,17 @@ import { freePort } from '../helpers.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WP_SOURCE = '/usr/share/wordpress';
 
+/**
+ * Builds the plugin's zip as an administrator would get it (`npm run wordpress:zip`: the bundle built, then
+ * zipped with the plugin) and returns its path.
+ */
+export function buildPluginZip(): string {
+  const zip = `${ROOT}build/service-finder-wordpress.zip`;
+  const built = spawnSync('npm', ['run', '--silent', 'wordpress:zip'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (built.status !== 0 || !existsSync(zip)) throw new Error(`npm run wordpress:zip failed:\n${built.stdout}\n${built.stderr}`);
+  return zip;
+}
+
 export interface WordPressSite {
   origin: string;
   www: string;

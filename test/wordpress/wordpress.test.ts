@@ -4,18 +4,13 @@
 // and look at them in Chromium (playwright-core), directly and through the relay.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { fixtureLog } from '../fixtures/log.js';
 import { launchChromium } from '../chromium.js';
 import { eventually, finderLoaded, openRecorded, resultsCount } from '../e2e/strict-site.js';
-import { startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
+import { buildPluginZip, startWordPress, wordpressSkip, type WordPressSite } from './wordpress-site.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ZIP = `${ROOT}build/service-finder-wordpress.zip`;
 const RELAY = '/wp-json/service-finder/v1/relay';
 /** The name the settings page gives one directory (a colon and an ampersand, as names have). */
 const NAMED = 'Council directory: adults & families';
@@ -31,9 +26,7 @@ describe('WordPress plugin in a real WordPress', { skip: wordpressSkip(), timeou
   before(
     async () => {
       // The zip with the real bundle (vite.lib.config.ts), exactly as an editor would upload it.
-      const zip = spawnSync('npm', ['run', '--silent', 'wordpress:zip'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-      assert.equal(zip.status, 0, `npm run wordpress:zip failed:\n${zip.stdout}\n${zip.stderr}`);
-      assert.ok(existsSync(ZIP));
+      const ZIP = buildPluginZip();
 
       fixtures = await startFixtureServer();
       f = fixtures.url;
