@@ -13,11 +13,15 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  */
 export default defineConfig({
   publicDir: false,
+  // Files the bundle loads (chunks, the JSON worker) are found beside it, wherever it is served from.
+  base: './',
+  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: '[name]-[hash].js' } } },
   // The elements' html`…` and css`…` templates are written to be read: minified here, for the page.
   plugins: [minifyTemplateLiterals()],
   build: {
     outDir: 'dist/bundle',
     emptyOutDir: true,
+    assetsDir: '',
     target: 'es2022',
     sourcemap: false,
     lib: {

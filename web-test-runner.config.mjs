@@ -3,12 +3,23 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startFixtureServer } from './test/fixtures/server.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/chromium.ts';
+import { existsSync } from 'node:fs';
 
 let fixtures;
 
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [
+    // A worker is started from `new URL('./x.js', import.meta.url)`, as the built files are named: the
+    // sources are TypeScript, so such a request is served the .ts file (imports are resolved by the plugin).
+    function typeScriptForJs(context, next) {
+      const path = context.url.split('?')[0];
+      if (path.startsWith('/src/') && path.endsWith('.js') && !existsSync(`.${path}`) && existsSync(`.${path.slice(0, -3)}.ts`))
+        context.url = context.url.replace(/\.js(\?|$)/, '.ts$1');
+      return next();
+    },
+  ],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,

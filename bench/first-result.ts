@@ -249,7 +249,7 @@ async function typeKey(page: Page, key: string): Promise<void> {
   await page.waitForTimeout(KEY_GAP_MS);
 }
 
-/** In the page: times each key from its event to the first frame after the results list changed. */
+/** In the page: times each key from its event to the first frame after the results list changed (the hidden announcement aside). */
 function watchList() {
   const state = { samples: [] as number[], unchanged: 0, pending: undefined as number | undefined };
   (window as unknown as { __keys: typeof state }).__keys = state;
@@ -262,7 +262,10 @@ function watchList() {
     },
     true,
   );
-  new MutationObserver(() => {
+  // The count read to screen readers changes a second after the list settles: not a change of the list.
+  const announcement = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest('[part~="announcement"]');
+  new MutationObserver((records) => {
+    if (records.every((r) => announcement(r.target))) return;
     const start = state.pending;
     if (start === undefined) return;
     state.pending = undefined;

@@ -77,13 +77,31 @@ export function minutesOf(time: string | undefined): number | undefined {
   return v <= 24 * 60 ? v : undefined;
 }
 
+/**
+ * Local parts already worked out, by zone and then instant: building the search index asks for the same
+ * instants (now, the horizon) once per schedule, and each conversion costs Intl calls.
+ */
+const parts = new Map<string, Map<number, LocalParts>>();
+/** Instants kept per zone before the cache starts again. */
+const PARTS_KEPT = 1000;
+
+interface LocalParts {
+  readonly day: number;
+  readonly minutes: number;
+}
+
 /** The local calendar day and minute of an instant in a time zone. */
-export function localParts(date: Date, tz = LONDON): { day: number; minutes: number } {
-  const t = new TZDate(date.getTime(), tz);
-  return {
-    day: Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()) / DAY_MS,
-    minutes: t.getHours() * 60 + t.getMinutes(),
-  };
+export function localParts(date: Date, tz = LONDON): LocalParts {
+  const time = date.getTime();
+  let zone = parts.get(tz);
+  if (!zone || zone.size > PARTS_KEPT) parts.set(tz, (zone = new Map()));
+  let p = zone.get(time);
+  if (!p) {
+    const t = new TZDate(time, tz);
+    p = { day: Date.UTC(t.getFullYear(), t.getMonth(), t.getDate()) / DAY_MS, minutes: t.getHours() * 60 + t.getMinutes() };
+    zone.set(time, p);
+  }
+  return p;
 }
 
 /**

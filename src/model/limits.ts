@@ -27,6 +27,35 @@ export const MAX_IMAGES = 3;
 /** Dated sessions kept of one OpenActive series (the soonest). */
 export const MAX_SESSIONS = 2_000;
 
+/** Keys whose text is read up to MAX_HTML (descriptions); every other text is read up to MAX_URL at most. */
+const LONG_TEXT_KEYS: ReadonlySet<string> = new Set(['description', 'descriptionHtml']);
+/** What `cutStrings` keeps: one unit past each limit, so text that is too long is still seen to be. */
+const KEEP_LONG = MAX_HTML + 1;
+const KEEP_SHORT = Math.max(MAX_TEXT, MAX_URL) + 1;
+
+/**
+ * `value` (parsed JSON) with each string cut to the most any reader reads of it, in place: what the readers
+ * make of it is unchanged, and a page of 200 KB fields costs no more to hand from a worker to the page than
+ * the readers keep. Walked without recursion: JSON may nest deeper than a call stack.
+ */
+export function cutStrings(value: unknown): unknown {
+  if (typeof value === 'string') return cut(value, KEEP_SHORT);
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    const fields = node as Record<string | number, unknown>;
+    for (const k of Array.isArray(node) ? node.keys() : Object.keys(node)) {
+      const v = fields[k];
+      if (typeof v === 'string') {
+        const keep = typeof k === 'string' && LONG_TEXT_KEYS.has(k) ? KEEP_LONG : KEEP_SHORT;
+        if (v.length > keep) fields[k] = cut(v, keep);
+      } else if (v && typeof v === 'object') stack.push(v);
+    }
+  }
+  return value;
+}
+
 /** `s` cut to at most `max` code units, never between the two halves of a surrogate pair. */
 export function cut(s: string, max: number): string {
   if (s.length <= max) return s;

@@ -1,5 +1,6 @@
 import { SourceError } from '../model/index.js';
 import { fetchable } from './origin.js';
+import { jsonOf } from './json-body.js';
 
 export interface FetchJsonOptions {
   signal?: AbortSignal;
@@ -158,8 +159,7 @@ const tooLarge = (url: string, maxBytes: number) =>
 export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
   const body = await fetchBody(url, options);
   try {
-    // Invalid UTF-8 becomes U+FFFD rather than failing the page; a BOM is dropped.
-    return parse(new TextDecoder('utf-8').decode(body), url);
+    return await jsonOf(body, url);
   } catch (error) {
     cache.delete(url); // a body that is not JSON is not kept: the next read asks the directory again
     throw error;
@@ -252,24 +252,4 @@ function httpMessage(status: number): string {
   if (status === 429) return 'The directory answered HTTP 429: it is asking us to slow down. Try again later.';
   if (status >= 500) return `The directory answered HTTP ${status}: it has a problem of its own. Try again later.`;
   return `The directory answered HTTP ${status}.`;
-}
-
-function parse(text: string, url: string): unknown {
-  const body = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const html = /^\s*</.test(body);
-    throw new SourceError(
-      html ? 'not-json' : 'invalid-json',
-      html
-        ? 'The directory answered with a web page instead of data. Check the address points at the API, not the website.'
-        : body.trim()
-          ? 'The directory answered with data that is cut off or damaged, so it is not valid JSON.'
-          : 'The directory answered with an empty response.',
-      url,
-      undefined,
-      { cause: error },
-    );
-  }
 }

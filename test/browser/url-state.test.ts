@@ -8,6 +8,9 @@ import { inner, resetUrl, settle, loadedFixture } from './helpers.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
+/** Entries Chromium keeps in one tab's history. */
+const MAX_HISTORY = 50;
+
 describe('URL state', () => {
   beforeEach(resetUrl);
   afterEach(resetUrl);
@@ -59,7 +62,9 @@ describe('URL state', () => {
     await settle(el);
     expect(new URL(location.href).searchParams.get('q')).to.equal('lunch');
     expect(new URL(location.href).searchParams.has('free')).to.equal(false);
-    expect(history.length).to.equal(length + 1);
+    // Chromium keeps at most 50 entries (the runner's tab has seen many pages): back restoring the earlier
+    // query below is what shows the search was pushed, not put in place of it.
+    expect(history.length).to.equal(Math.min(length + 1, MAX_HISTORY));
 
     history.back();
     await waitUntil(() => el.store!.query.text === 'knit', 'restored by back', { timeout: 3000 });

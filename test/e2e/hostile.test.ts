@@ -1,7 +1,7 @@
 // End to end: the built CDN bundle on a page with a strict Content Security Policy, beside hostile directories
 // (test/fixtures/hostile.ts) and a good one, in Chromium. While they are read the page stays responsive (no
-// animation frame over 200 ms, as a PerformanceObserver in the page sees them), each hostile directory ends as
-// it should, and the good directory is whole.
+// animation frame over 200 ms, as a PerformanceObserver in the page sees them: printed), their large bodies are
+// parsed in the JSON worker, each hostile directory ends as it should, and the good directory is whole.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { finderLoaded, openRecorded, startStrictSite, type StrictSite } from './strict-site.js';
@@ -85,6 +85,8 @@ describe('the CDN bundle on a strict-CSP page beside hostile directories', () =>
         return {
           statuses: store.statuses.map((s) => ({ url: s.directory.url, state: s.state, kind: s.error?.kind })),
           good: store.services.filter((s) => s.sources.some((r) => r.directory.url.endsWith('/dialects/oruk-v3'))).length,
+          // Bodies of 2 MB and more are parsed off the page's thread, within the page's policy.
+          worker: performance.getEntriesByType('resource').some((e) => /\/json-worker-[\w-]+\.js$/.test(e.name)),
         };
       });
       for (const s of statuses.statuses.filter((x) => hostile.has(x.url))) {
@@ -93,6 +95,7 @@ describe('the CDN bundle on a strict-CSP page beside hostile directories', () =>
         assert.equal(s.kind, want.kind, s.url);
       }
       assert.equal(statuses.good, demo, 'every record of the good directory');
+      assert.ok(statuses.worker, 'the large bodies were parsed in the JSON worker');
       assert.deepEqual(await sourceErrors(), [`${f}/hostile/throw/organisation unreadable`]);
       assert.deepEqual(errors, [], 'no page error');
       assert.deepEqual(await violations(), [], 'no Content Security Policy violation');

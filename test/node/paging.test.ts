@@ -87,8 +87,9 @@ describe('pages in parallel', () => {
   it(`pages 1 and 2 alone, then ${PER_HOST} at once (never more), yielded in order though page 3 comes last`, async () => {
     const { services, error, pages } = await read(list('parallel', 'total=1000&cap=100&delay=40&slow=3:400'));
     assert.equal(error, undefined);
+    // Each page once, in order (the first comes in two slices: a screen's worth, then the rest).
     assert.deepEqual(
-      pages.map((p) => p.page),
+      pages.map((p) => p.page).filter((n, i, all) => n !== all[i - 1]),
       oneToN(10),
     );
     assert.deepEqual(numbers(services.map((s) => s.id)), oneToN(1000), 'records in list order');

@@ -49,8 +49,8 @@ describe('readDirectory: the demo directory in every dialect', () => {
       );
       assert.deepEqual(
         pages.map((p) => p.services.length),
-        [100, 100, 100, 100],
-        'yielded a hundred records at a time',
+        [12, 100, 100, 100, 88],
+        "yielded a screen's worth first, then a hundred records at a time",
       );
       assert.equal(new Set(services.map((s) => s.key)).size, services.length);
       for (const [i, s] of services.entries()) {
@@ -314,7 +314,7 @@ describe('real captures', { skip: !existsSync(captured) && '../shared/reference 
   it('bucks: both Outpost pages, BOM and all', async () => {
     const { services, problems, error, pages } = await readAll(`${server.url}/captured/bucks`);
     assert.equal(error, undefined);
-    assert.equal(pages.length, 2);
+    assert.deepEqual([...new Set(pages.map((p) => p.page))], [1, 2]);
     assert.equal(pages[0].dialect, 'outpost');
     assert.equal(services.length + problems.length, 100);
     const walking = services.find((s) => s.id === '6378')!;

@@ -574,11 +574,12 @@ export class SfSearch extends FinderElement {
   }
 
   /**
-   * The needs vocabulary is a file of its own: asked for once the form is shown and the page is idle, so it
-   * is there before anyone opens the choice, and at once if the form is used first.
+   * The needs vocabulary is a file of its own: asked for once the first results are shown (or reading has
+   * ended) and the page is idle, so it is there before anyone opens the choice without taking turns from
+   * the first page; at once if the form is used first.
    */
   #wantNeeds(store: FinderStore): void {
-    if (this.#needsAskedFor.has(store) || store.vocabulary) return;
+    if (this.#needsAskedFor.has(store) || store.vocabulary || (store.loading && !store.services.length)) return;
     this.#needsAskedFor.add(store);
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
     const load = () => void store.loadNeeds();

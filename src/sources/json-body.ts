@@ -1,0 +1,42 @@
+/**
+ * A page's bytes → its JSON value. Large bodies are parsed in a worker where the page can start one (the
+ * bundle served from the page's own website, as the WordPress plugin and a self-hosted copy are): parsing a
+ * few megabytes holds a browser for a frame or more, and a hostile directory can send twenty. Elsewhere (a
+ * bundle on another website, a Content Security Policy that does not allow it, Node) the page parses them
+ * itself, as it does small ones.
+ */
+import { SourceError } from '../model/index.js';
+
+/** Bodies at least this large go to the worker: smaller ones parse within a frame. */
+export const WORKER_BYTES = 2_000_000;
+
+/** The JSON value of a page's bytes; SourceError 'not-json' or 'invalid-json' with plain words when it is not JSON. */
+export async function jsonOf(bytes: Uint8Array, url: string): Promise<unknown> {
+  if (bytes.byteLength >= WORKER_BYTES && typeof Worker !== 'undefined') {
+    const parsed = await (await import('./json-worker-client.js')).parsedInWorker(bytes);
+    if (parsed) return parsed.value;
+  }
+  // Invalid UTF-8 becomes U+FFFD rather than failing the page.
+  return parseJson(new TextDecoder('utf-8').decode(bytes), url);
+}
+
+/** JSON text → value, a BOM dropped; SourceError with plain words when it is not JSON. */
+export function parseJson(text: string, url: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const html = /^\s*</.test(body);
+    throw new SourceError(
+      html ? 'not-json' : 'invalid-json',
+      html
+        ? 'The directory answered with a web page instead of data. Check the address points at the API, not the website.'
+        : body.trim()
+          ? 'The directory answered with data that is cut off or damaged, so it is not valid JSON.'
+          : 'The directory answered with an empty response.',
+      url,
+      undefined,
+      { cause: error },
+    );
+  }
+}
