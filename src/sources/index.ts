@@ -227,10 +227,12 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     const areSummaries = dialect === orukV1 && summaries(env.records);
     const fill = !isSnapshotPage && (details === true || (details === 'auto' && areSummaries));
     for (let start = 0, end = 0; start < env.records.length || start === 0; start = end) {
-      end = start + (index === 1 && start === 0 ? FIRST_SLICE : SLICE);
-      // Records are read in a task of their own, not in the one that received the page: a page's
-      // worth could keep a browser busy for over 50 ms.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      const first = index === 1 && start === 0;
+      end = start + (first ? FIRST_SLICE : SLICE);
+      // Records are read in a task of their own, not in the one that received the page: a page's worth
+      // could keep a browser busy for over 50 ms. The first page's first slice is small and read at once:
+      // behind the tasks a large page leaves queued (collecting what parsing it made), its names would wait.
+      if (!first) await new Promise((resolve) => setTimeout(resolve, 0));
       const read = readRecords(env.records.slice(start, end), dialect, directory, index, seen);
       if (fill) await fillDetails(read.services, list, directory, dialect, options, read.problems, index);
       else if (areSummaries) for (const s of read.services) s.summary = true;

@@ -19,6 +19,7 @@ import {
   SERVICE_STATUSES,
   WEEKDAYS,
 } from '../model/index.js';
+import { intern } from './intern.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -56,7 +57,7 @@ export function text(v: unknown, max = MAX_TEXT): string | undefined {
 }
 
 /** A description already plain (a snapshot's): cut at a word with an ellipsis past MAX_DESCRIPTION. */
-export const longText = (v: unknown): string | undefined => clip(text(v, MAX_HTML), MAX_DESCRIPTION);
+export const longText = (v: unknown): string | undefined => intern(clip(text(v, MAX_HTML), MAX_DESCRIPTION));
 
 /** Lower-case letters and digits with single hyphens between ("Cardiff Council!" → "cardiff-council"), as ids are made. */
 export const slug = (s: string): string =>
@@ -289,10 +290,10 @@ export function description(v: unknown): { description?: string; descriptionHtml
   if (typeof v !== 'string') return {};
   const raw = cut(v, MAX_HTML).trim();
   if (!raw) return {};
-  if (!looksLikeHtml(raw)) return { description: clip(text(raw, MAX_HTML), MAX_DESCRIPTION) };
-  const plain = clip(htmlToText(raw), MAX_DESCRIPTION);
+  if (!looksLikeHtml(raw)) return { description: intern(clip(text(raw, MAX_HTML), MAX_DESCRIPTION)) };
+  const plain = intern(clip(htmlToText(raw), MAX_DESCRIPTION));
   // Enormous HTML is not worth sanitising and rendering (and was cut): the plain text stands in for it.
-  return plain ? (v.length > MAX_HTML ? { description: plain } : { description: plain, descriptionHtml: raw }) : {};
+  return plain ? (v.length > MAX_HTML ? { description: plain } : { description: plain, descriptionHtml: intern(raw) }) : {};
 }
 
 const ACCESS_WORDS: Array<[RegExp, AccessType]> = [

@@ -545,11 +545,13 @@ export class FinderStore extends EventTarget {
             throw new SourceError('unreadable', unreadable(error).message, directory.url, undefined, { cause: error });
           }
         }
+        this.#markDirty();
         if (page.summaries) {
           status.summaries = (status.summaries ?? 0) + page.services.length;
+          // The details reader is a file of its own: the first names are drawn while it loads.
           (await this.#summaries()).add(page.services);
+          this.#markDirty();
         }
-        this.#markDirty();
         // A plain task, not scheduler.yield(): the batch timer must get its turn between pages,
         // or pages from the cache would all be blended before the first recompute.
         await nextTask();
