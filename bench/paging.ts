@@ -272,7 +272,11 @@ function probe() {
   const card = () =>
     document.querySelector('service-finder')?.shadowRoot?.querySelector('sf-results')?.shadowRoot?.querySelector('[part~="card"]');
   const poll = () => {
-    if (!document.querySelector('service-finder')) return; // the bare page times itself
+    // The bare page times itself; a frame may come before the page is parsed.
+    if (!document.querySelector('service-finder')) {
+      if (document.readyState === 'loading') requestAnimationFrame(poll);
+      return;
+    }
     if (card()) state.first = performance.now();
     else requestAnimationFrame(poll);
   };
