@@ -166,10 +166,7 @@ export function readRecords(records: unknown[], dialect: Dialect, directory: Dir
  * some 25 ms to read on a 2-core machine: a slice stays under a long task.
  */
 const SLICE = 50;
-/**
- * The first page's first slice: a screen's worth, so the first names are drawn without waiting for a
- * hundred records to be read, blended and indexed.
- */
+/** The first page's first slice: a screen's worth, so the first names are drawn before a whole slice is read, blended and indexed. */
 const FIRST_SLICE = 12;
 
 /**

@@ -19,12 +19,17 @@ function jsonWorker(): Worker | null {
       waiting.get(event.data.id)?.(event.data);
       waiting.delete(event.data.id);
     });
+    // A worker that cannot load, or an answer that cannot be read: the bodies waiting are parsed on the page.
+    const giveUp = () => {
+      for (const done of waiting.values()) done(undefined);
+      waiting.clear();
+    };
     w.addEventListener('error', () => {
       worker = null;
       w.terminate();
-      for (const done of waiting.values()) done(undefined);
-      waiting.clear();
+      giveUp();
     });
+    w.addEventListener('messageerror', giveUp);
     return (worker = w);
   } catch {
     return (worker = null);
