@@ -19,6 +19,7 @@ export const SHORTCODE_ATTRIBUTES = [
   'age',
   'access',
   'category',
+  'need',
   'free',
   'strict',
   'date',

@@ -436,6 +436,11 @@ describe('WordPress plugin in a real WordPress', { skip: wordpressSkip(), timeou
           `[service_finder endpoints="${f}/dialects/oruk-v1" age="7"]`,
           `<service-finder directories="[{&quot;url&quot;:&quot;${wp.origin}${RELAY}/0/oruk-v1&quot;,&quot;source&quot;:&quot;${f}/dialects/oruk-v1&quot;}]" radius="3" age="7" geocoder="${f}/postcodes.io"></service-finder>`,
         ],
+        // Needs by id: lower-case words and hyphens, each once; anything else is dropped.
+        [
+          `[service_finder relay="no" need="lonely, money-debt <b> Lonely x;y"]`,
+          `<service-finder endpoints="${f}/dialects/oruk-v3" radius="3" need="lonely money-debt" geocoder="${f}/postcodes.io"></service-finder>`,
+        ],
         // The filters: a real date, known ways of taking part and details, switches; anything else is dropped.
         [
           `[service_finder relay="no" date="2026-12-10" open_now="yes" attendance="online, phone carrier-pigeon" hide-stale="1" require="referral times bogus"]`,

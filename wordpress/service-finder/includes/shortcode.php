@@ -143,6 +143,7 @@ function service_finder_element_attributes( $atts ) {
 			'age'           => '',
 			'access'        => '',
 			'category'      => '',
+			'need'          => '',
 			'free'          => '',
 			'strict'        => '',
 			'date'          => '',
@@ -257,6 +258,18 @@ function service_finder_element_attributes( $atts ) {
 	}
 	if ( $categories ) {
 		$out['category'] = implode( ',', array_slice( array_unique( $categories ), 0, 20 ) );
+	}
+
+	// Needs by id (lower-case letters, digits and hyphens): the vocabulary is the page's to choose, so any
+	// such id is passed on, and the finder leaves out one its vocabulary does not have.
+	$needs = array();
+	foreach ( preg_split( '/[\s,]+/', strtolower( $atts['need'] ) ) as $need ) {
+		if ( preg_match( '/^[a-z0-9][a-z0-9-]{0,63}$/', $need ) ) {
+			$needs[] = $need;
+		}
+	}
+	if ( $needs ) {
+		$out['need'] = implode( ' ', array_slice( array_unique( $needs ), 0, 20 ) );
 	}
 
 	$date = trim( $atts['date'] );
