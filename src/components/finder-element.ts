@@ -2,6 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { FinderStore } from '../store/finder-store.js';
+import { nextTask } from '../store/tasks.js';
 import { finderContext } from './context.js';
 import { uiFor, type FinderUi } from './finder-ui.js';
 import { loadCatalogue, loadedCatalogue, localizer, resolveLang, type Localizer } from '../i18n/index.js';
@@ -61,7 +62,7 @@ export class FinderElement extends LitElement {
   protected override async scheduleUpdate(): Promise<unknown> {
     // As a page starts, each element's first render is a task of its own: a finder's parts rendered together
     // made one task of 150 ms and more on a busy 2-core machine. With results to show, it renders at once.
-    if (!this.hasUpdated && !this.activeStore?.results.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!this.hasUpdated && !this.activeStore?.results.length) await nextTask();
     const lang = resolveLang(this);
     if (!loadedCatalogue(lang)) {
       const words = loadCatalogue(lang);

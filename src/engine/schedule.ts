@@ -93,8 +93,7 @@ interface LocalParts {
 /** The local calendar day and minute of an instant in a time zone. */
 export function localParts(date: Date, tz = LONDON): LocalParts {
   const time = date.getTime();
-  let zone = parts.get(tz);
-  if (!zone || zone.size > PARTS_KEPT) parts.set(tz, (zone = new Map()));
+  const zone = zoneCache(parts, tz, PARTS_KEPT);
   let p = zone.get(time);
   if (!p) {
     const t = new TZDate(time, tz);
@@ -112,6 +111,16 @@ export function localParts(date: Date, tz = LONDON): LocalParts {
  */
 const instants = new Map<string, Map<number, number>>();
 
+/** Instants kept per zone before the cache starts again. */
+const INSTANTS_KEPT = 50_000;
+
+/** The cache of zone `tz`, started again once it holds more than `max`: a page left open keeps asking for new times. */
+function zoneCache<V>(caches: Map<string, Map<number, V>>, tz: string, max: number): Map<number, V> {
+  let zone = caches.get(tz);
+  if (!zone || zone.size > max) caches.set(tz, (zone = new Map()));
+  return zone;
+}
+
 /** Local day + minutes in a time zone → instant. */
 export function instantOf(day: number, minutes: number, tz = LONDON): Date {
   const convert = () => {
@@ -119,8 +128,7 @@ export function instantOf(day: number, minutes: number, tz = LONDON): Date {
     return +new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, tz);
   };
   if (!Number.isInteger(minutes) || minutes < 0 || minutes > 1440) return new Date(convert());
-  let zone = instants.get(tz);
-  if (!zone || zone.size > 50_000) instants.set(tz, (zone = new Map()));
+  const zone = zoneCache(instants, tz, INSTANTS_KEPT);
   const key = day * 1441 + minutes;
   let t = zone.get(key);
   if (t === undefined) zone.set(key, (t = convert()));

@@ -6,6 +6,7 @@
  * itself, as it does small ones.
  */
 import { SourceError } from '../model/index.js';
+import { jsonText } from './json-text.js';
 
 /**
  * Bodies at least this large go to the worker. A smaller one is parsed on the page sooner than a worker can
@@ -19,13 +20,11 @@ export async function jsonOf(bytes: Uint8Array, url: string): Promise<unknown> {
     const parsed = await (await import('./json-worker-client.js')).parsedInWorker(bytes);
     if (parsed) return parsed.value;
   }
-  // Invalid UTF-8 becomes U+FFFD rather than failing the page.
-  return parseJson(new TextDecoder('utf-8').decode(bytes), url);
+  return parseJson(jsonText(bytes), url);
 }
 
-/** JSON text → value, a BOM dropped; SourceError with plain words when it is not JSON. */
-export function parseJson(text: string, url: string): unknown {
-  const body = text.replace(/^\uFEFF/, '');
+/** JSON text → value; SourceError with plain words when it is not JSON. */
+function parseJson(body: string, url: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {

@@ -5,11 +5,12 @@
  * value cannot be sent back: the page then parses them itself, for the message that says why.
  */
 import { cutStrings } from '../model/limits.js';
+import { jsonText } from './json-text.js';
 
 addEventListener('message', (event: MessageEvent<{ id: number; bytes: Uint8Array }>) => {
   const { id, bytes } = event.data;
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+    const value: unknown = JSON.parse(jsonText(bytes));
     postMessage({ id, value: cutStrings(value) });
   } catch {
     postMessage({ id, failed: true });

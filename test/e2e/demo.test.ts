@@ -2,38 +2,24 @@
 // with no request beyond localhost.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../chromium.js';
-import { freePort } from '../helpers.js';
+import { startDemo, type DemoServer } from './demo-server.js';
 import { openRecorded, resultsCount } from './strict-site.js';
 
-let child: ChildProcess;
+let server: DemoServer;
 let demo: string;
 let browser: Browser;
 
 before(async () => {
-  const [fixturePort, demoPort] = [await freePort(), await freePort()];
-  child = spawn(process.execPath, ['--import', 'tsx', 'demo/serve.ts'], {
-    cwd: new URL('../../', import.meta.url).pathname,
-    env: { ...process.env, FIXTURE_PORT: String(fixturePort), DEMO_PORT: String(demoPort) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  demo = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/Demo finder: +(\S+)/);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}: ${out}`)));
-  });
+  server = await startDemo();
+  demo = server.url;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  child?.kill('SIGTERM');
+  server?.stop();
 });
 
 /** A demo page in Chromium: the hosts it contacted, and its page errors and CSP violations (the demo pages carry a strict policy). */

@@ -10,6 +10,7 @@ import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
 import { filterPresets } from './filter-presets.js';
 import { postcodesIoGeocoder } from '../../engine/geo.js';
 import { initialUrlState, parseUrlStateMode, UrlStateSync } from '../../store/url-state.js';
+import { nextTask } from '../../store/tasks.js';
 import { milesToKm } from '../../i18n/index.js';
 import { finderContext } from '../context.js';
 import { uiFor } from '../finder-ui.js';
@@ -277,7 +278,7 @@ export class ServiceFinder extends LitElement {
    * of every element inside, run together, made one task of over 50 ms on a slow machine.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!this.hasUpdated) await nextTask();
     await super.scheduleUpdate();
   }
 
@@ -379,7 +380,7 @@ export class ServiceFinder extends LitElement {
     // Properties a page sets right after the element upgrades (named directories, a clock) must apply
     // before anything is fetched: the store is made a task later, ahead of the first render (which
     // waits for a task of its own, queued after this one), so the directories are asked for at once.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (run !== this.#setupRun || !this.isConnected) return;
 
     this.#madeWith = this.#storeInputs();
