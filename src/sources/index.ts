@@ -5,6 +5,7 @@
  */
 import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
 import { SourceError, endpointOf } from '../model/index.js';
+import { nextTask } from '../model/tasks.js';
 import type { Dialect } from './dialect.js';
 import { fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
 import { envelope, listPages } from './paging.js';
@@ -233,7 +234,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       // Records are read in a task of their own, not in the one that received the page: a page's worth
       // could keep a browser busy for over 50 ms. The first page's first slice is small and read at once:
       // behind the tasks a large page leaves queued (collecting what parsing it made), its names would wait.
-      if (!first) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!first) await nextTask();
       const read = readRecords(env.records.slice(start, end), dialect, directory, index, seen);
       if (fill) await fillDetails(read.services, list, directory, dialect, options, read.problems, index);
       else if (areSummaries) for (const s of read.services) s.summary = true;

@@ -6,6 +6,7 @@
  * itself, as it does small ones.
  */
 import { SourceError } from '../model/index.js';
+import { nextTask } from '../model/tasks.js';
 import { jsonText } from './json-text.js';
 
 /**
@@ -13,6 +14,12 @@ import { jsonText } from './json-text.js';
  * start and hand its value back (a 1 MB page of 400 records showed its first names later through one).
  */
 export const WORKER_BYTES = 2_000_000;
+/**
+ * Bodies parsed on the page at least this large are decoded and parsed each in a task of its own: a hostile
+ * directory's body of just under WORKER_BYTES took over 100 ms to decode and parse on a 2-core machine,
+ * which in the task that received it held a frame for over 200 ms.
+ */
+const TURN_BYTES = 500_000;
 
 /** The JSON value of a page's bytes; SourceError 'not-json' or 'invalid-json' with plain words when it is not JSON. */
 export async function jsonOf(bytes: Uint8Array, url: string): Promise<unknown> {
@@ -20,7 +27,11 @@ export async function jsonOf(bytes: Uint8Array, url: string): Promise<unknown> {
     const parsed = await (await import('./json-worker-client.js')).parsedInWorker(bytes);
     if (parsed) return parsed.value;
   }
-  return parseJson(jsonText(bytes), url);
+  if (bytes.byteLength < TURN_BYTES) return parseJson(jsonText(bytes), url);
+  await nextTask();
+  const text = jsonText(bytes);
+  await nextTask();
+  return parseJson(text, url);
 }
 
 /** JSON text → value; SourceError with plain words when it is not JSON. */

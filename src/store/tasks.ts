@@ -2,6 +2,9 @@
  * Giving the page a turn during long work: the store blends, indexes and filters in slices so that
  * input and paint are never held up for more than a frame.
  */
+import { nextTask } from '../model/tasks.js';
+
+export { nextTask };
 
 /** Longest run of index building before the page gets a turn (input, paint). */
 export const SLICE_MS = 8;
@@ -15,9 +18,4 @@ export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return nextTask();
-}
-
-/** A new task, queued behind timers already due (the store's batch timer among them). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -94,4 +94,15 @@ describe('languages', () => {
     expect(english.number(2.5)).to.equal('2.5');
     expect(english.number(3, { style: 'currency', currency: 'GBP' })).to.equal('£3.00');
   });
+
+  it('joins lists in the catalogue’s words: as Intl does in English, with "a" and "neu" in Welsh', () => {
+    const english = new Localizer('en');
+    for (const type of ['conjunction', 'disjunction'] as const) {
+      const intl = new Intl.ListFormat('en-GB', { style: 'long', type });
+      for (const items of [[], ['a'], ['a', 'b'], ['a', 'b', 'c', 'd']]) expect(english.list(items, type)).to.equal(intl.format(items));
+    }
+    const welsh = new Localizer('cy');
+    expect(welsh.list(['te', 'coffi', 'dŵr'])).to.equal('te, coffi a dŵr');
+    expect(welsh.list(['te', 'coffi'], 'disjunction')).to.equal('te neu coffi');
+  });
 });

@@ -1,14 +1,17 @@
 /**
  * For end-to-end tests: the built CDN bundle on plain pages served with a strict Content Security Policy,
  * a fixture server for the directories, and Chromium (playwright-core) with every request, page error and
- * CSP violation recorded.
+ * CSP violation recorded; or, to measure frames, a Chromium with no automation attached.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
-import { launchChromium } from '../chromium.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../chromium.js';
 import { serve } from '../helpers.js';
 
 export const BUNDLE = new URL('../../dist/bundle/', import.meta.url);
@@ -111,9 +114,56 @@ export interface StrictSite {
   browser: Browser;
   /** Adds a page at `/<name>.html` whose body is `body(fixturesUrl)`, loading the given scripts. */
   page(name: string, body: (fixtures: string) => string, scripts?: string[]): void;
+  /** Serves `source` as a script at `path` (the policy allows the site's own scripts only). */
+  script(path: string, source: string): void;
   visit(name: string): Promise<Visit>;
+  /**
+   * Opens page `name` in a Chromium with no automation attached and returns its long animation frames from
+   * the first request for a directory until its finder has read every directory, longest first: "<ms> at
+   * <start> ms: scripts <ms>, style, layout and paint <ms>, longest <script> (<ms>)".
+   * A page driven by DevTools is not one a visitor sees: Playwright's network domain keeps every response
+   * body and decodes it on the page's thread (30 to 115 ms for each of the hostile directories' bodies in a
+   * trace), a frame no visitor's browser has. The page must load `FRAMES_SCRIPT` first.
+   */
+  framesUnobserved(name: string, timeoutMs?: number): Promise<string[]>;
   close(): Promise<void>;
 }
+
+/** Where the site serves the script that records a page's long frames for `framesUnobserved`. */
+export const FRAMES_SCRIPT = '/frames.js';
+const FRAMES_REPORT = '/frames-report';
+
+/**
+ * Records each long animation frame and, once the finder is read (or after the time allowed), sends them
+ * to FRAMES_REPORT as an image's address: the policy allows the site's images, not its addresses as data.
+ */
+const framesRecorder = (timeoutMs: number) => `
+  const frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const longest = [...(e.scripts || [])].sort((a, b) => b.duration - a.duration)[0];
+      const scripts = [...(e.scripts || [])].reduce((sum, s) => sum + s.duration, 0);
+      const layout = e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+      frames.push({
+        end: e.startTime + e.duration,
+        text: Math.round(e.duration) + ' at ' + Math.round(e.startTime) + ' ms: scripts ' + Math.round(scripts) + ', style, layout and paint ' +
+          Math.round(layout) + (longest ? ', longest ' + longest.invoker + ' (' + Math.round(longest.duration) + ')' : ''),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  const poll = setInterval(() => {
+    const store = document.querySelector('service-finder')?.store;
+    if ((store && !store.loading) || performance.now() > ${timeoutMs}) {
+      clearInterval(poll);
+      // A frame that ends as the last directory is read is reported when it ends; frames that ended before
+      // the first directory was asked for are the page's own load, not reading.
+      setTimeout(() => {
+        const asked = Math.min(...performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'fetch').map((r) => r.startTime));
+        const reading = frames.filter((f) => f.end > asked).map((f) => f.text);
+        new Image().src = '${FRAMES_REPORT}?' + encodeURIComponent(JSON.stringify(reading));
+      }, 500);
+    }
+  }, 50);`;
 
 /**
  * Builds the bundle (unless `build` is false), starts the fixture server, the page server and
@@ -127,12 +177,24 @@ export async function startStrictSite(
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
   const pages = new Map<string, string>();
+  const scripts = new Map<string, string>();
+  const reports = new Set<(frames: string[]) => void>();
   const csp = strictCsp(f);
   const server = await serve(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     if (pages.has(path)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
       return res.end(pages.get(path));
+    }
+    if (scripts.has(path)) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      return res.end(scripts.get(path));
+    }
+    if (path === FRAMES_REPORT) {
+      res.writeHead(204).end();
+      for (const report of reports) report(JSON.parse(decodeURIComponent(url.search.slice(1))) as string[]);
+      return;
     }
     try {
       const body = await readFile(new URL(`.${path}`, BUNDLE));
@@ -156,7 +218,38 @@ export async function startStrictSite(
         `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${name}</title>${tags}</head><body><main><h1>Find services</h1>${body(f)}</main></body></html>`,
       );
     },
+    script(path, source) {
+      scripts.set(path, source);
+    },
     visit: (name) => openRecorded(browser, `${origin}/${name}.html`),
+    async framesUnobserved(name, timeoutMs = 120_000) {
+      scripts.set(FRAMES_SCRIPT, framesRecorder(timeoutMs));
+      const profile = await mkdtemp(join(tmpdir(), 'sf-frames-'));
+      let report!: (frames: string[]) => void;
+      const reported = new Promise<string[]>((resolve) => (report = resolve));
+      reports.add(report);
+      const chromium = spawn(
+        CHROMIUM_PATH,
+        [...CHROMIUM_FLAGS, '--headless=new', '--window-size=1280,800', `--user-data-dir=${profile}`, `${origin}/${name}.html`],
+        { stdio: 'ignore' },
+      );
+      // The page reports, or Chromium ends first, or the time allowed runs out: whichever comes first.
+      let timer: NodeJS.Timeout | undefined;
+      const failed = new Promise<never>((_, reject) => {
+        chromium.once('exit', (code) => reject(new Error(`Chromium exited (${code}) before page ${name} reported its frames`)));
+        timer = setTimeout(() => reject(new Error(`page ${name} did not report its frames`)), timeoutMs + 30_000);
+      });
+      failed.catch(() => {}); // it rejects when Chromium is closed below, after the report
+      try {
+        return (await Promise.race([reported, failed])).sort((a, b) => parseInt(b) - parseInt(a));
+      } finally {
+        clearTimeout(timer);
+        reports.delete(report);
+        chromium.kill();
+        if (chromium.exitCode === null && chromium.signalCode === null) await new Promise((resolve) => chromium.once('exit', resolve));
+        await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      }
+    },
     async close() {
       await browser.close();
       await server.close();
