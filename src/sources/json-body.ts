@@ -6,7 +6,7 @@
  * itself, as it does small ones.
  */
 import { SourceError } from '../model/index.js';
-import { nextTask } from '../model/tasks.js';
+import { yieldToMain } from '../model/tasks.js';
 import { jsonText } from './json-text.js';
 
 /**
@@ -15,9 +15,10 @@ import { jsonText } from './json-text.js';
  */
 export const WORKER_BYTES = 2_000_000;
 /**
- * Bodies parsed on the page at least this large are decoded and parsed each in a task of its own: a hostile
- * directory's body of just under WORKER_BYTES took over 100 ms to decode and parse on a 2-core machine,
- * which in the task that received it held a frame for over 200 ms.
+ * Bodies parsed on the page at least this large are decoded and parsed each after a turn for the browser
+ * (a frame when one is due; `scheduler.yield()`, so no other task goes first and the first names are not
+ * delayed): a hostile directory's body of just under WORKER_BYTES took over 100 ms to decode and parse on a
+ * 2-core machine, which in the task that received it held a frame for over 200 ms.
  */
 const TURN_BYTES = 500_000;
 
@@ -28,9 +29,9 @@ export async function jsonOf(bytes: Uint8Array, url: string): Promise<unknown> {
     if (parsed) return parsed.value;
   }
   if (bytes.byteLength < TURN_BYTES) return parseJson(jsonText(bytes), url);
-  await nextTask();
+  await yieldToMain();
   const text = jsonText(bytes);
-  await nextTask();
+  await yieldToMain();
   return parseJson(text, url);
 }
 
