@@ -1,9 +1,10 @@
 // End to end: the parts of the CDN bundle loaded on first need (the Welsh words, the calendar, the detail view, the
-// calendar file writer) are requested when a page needs them and not before, from the page's request log;
-// and the finder asks for its directory before it resolves a place.
+// calendar file writer) are requested when a page needs them and not before, from the page's request log; one
+// that cannot load is asked for again by "Try again"; and the finder asks for its directory before it resolves a
+// place.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, finderLoaded, resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
+import { eventually, finderLoaded, openRecorded, resultsCount, startStrictSite, type StrictSite } from './strict-site.js';
 
 let site: StrictSite;
 
@@ -64,6 +65,32 @@ describe('parts loaded on first need', () => {
     assert.deepEqual(chunk(requests, 'cy'), []);
     assert.deepEqual(errors, []);
     assert.deepEqual(await violations(), [], 'no Content Security Policy violations');
+    await close();
+  });
+
+  it('a calendar or a detail whose code cannot load says so, and loads it on "Try again"', async () => {
+    const blocked = /\/(calendar-view|sf-service)-[\w-]+\.js$/;
+    const { page, requests, errors, close } = await openRecorded(
+      site.browser,
+      `${site.origin}/calendar.html`,
+      (p) => void p.route(blocked, (route) => route.abort()),
+    );
+    const calendar = page.locator('sf-calendar');
+    await calendar.getByRole('alert').waitFor();
+    await page.unroute(blocked);
+    await calendar.locator('[part~="retry-button"]').click();
+    await page.locator('sf-calendar [part~="calendar"] [part~="range"]').waitFor();
+    assert.equal(chunk(requests, 'calendar-view').length, 2, 'asked for again');
+
+    await page.route(blocked, (route) => route.abort());
+    await page.locator('sf-calendar [part~="occurrence"] a, sf-calendar [part~="occurrence"] button').first().click();
+    const detail = page.locator('sf-service');
+    await detail.getByRole('alert').waitFor();
+    await page.unroute(blocked);
+    await detail.locator('[part~="retry-button"]').click();
+    await page.locator('sf-service [part~="detail-title"]').waitFor();
+    assert.equal(chunk(requests, 'sf-service').length, 2, 'asked for again');
+    assert.deepEqual(errors, []);
     await close();
   });
 

@@ -1,6 +1,6 @@
-import { adoptStyles, css, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { FinderElement } from '../finder-element.js';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LazyShell, chunk } from '../internal/lazy-shell.js';
 import { tokens } from '../internal/shared.styles.js';
 import type { SfCalendarView } from './calendar-view.js';
 import { calendarView, type CalendarItem, type CalendarView } from './views.js';
@@ -8,13 +8,8 @@ import { calendarView, type CalendarItem, type CalendarView } from './views.js';
 export { CALENDAR_VIEWS, type CalendarItem, type CalendarView } from './views.js';
 
 type ViewModule = typeof import('./calendar-view.js');
-let loading: Promise<ViewModule> | undefined;
 /** The calendar itself and its styles: one chunk, fetched by the first calendar on the page. */
-const loadView = () =>
-  (loading ??= import('./calendar-view.js').catch((error: unknown) => {
-    loading = undefined; // tried again by the next calendar, or "Try again"
-    throw error;
-  }));
+const loadView = chunk(() => import('./calendar-view.js'));
 
 /** What the element shows before the calendar has loaded: its loading and failure notices. */
 const shellStyles = css`
@@ -68,7 +63,7 @@ const shellStyles = css`
  * @cssprop --sf-color-link - Session names and the chosen day (default #1d70b8).
  * @cssprop --sf-calendar-cell-height - Minimum height of a week cell (default 7rem).
  */
-export class SfCalendar extends FinderElement {
+export class SfCalendar extends LazyShell<ViewModule> {
   static override styles = [tokens, shellStyles];
 
   /** `agenda`, `week` or `month`; unset: by the element's width. */
@@ -78,23 +73,19 @@ export class SfCalendar extends FinderElement {
   /** How many days the agenda lists. */
   @property({ type: Number }) days = 7;
 
-  @state() private status: 'loading' | 'ready' | 'failed' = 'loading';
-  #loaded?: Promise<unknown>;
-  #stylesAdopted = false;
-
   /** The view shown now: `view`, or the default for the element's width. */
   get currentView(): CalendarView {
-    return this.#view()?.currentView ?? calendarView(this.view) ?? 'week';
+    return this.inner()?.currentView ?? calendarView(this.view) ?? 'week';
   }
 
   /** The first and last day shown (`YYYY-MM-DD`, inclusive); empty until the calendar has loaded. */
   get range(): { from: string; to: string } {
-    return this.#view()?.range ?? { from: '', to: '' };
+    return this.inner()?.range ?? { from: '', to: '' };
   }
 
   /** The dated sessions of the current results in the period shown; none until the calendar has loaded. */
   get items(): CalendarItem[] {
-    return this.#view()?.items ?? [];
+    return this.inner()?.items ?? [];
   }
 
   /** Resolves when the calendar has loaded and rendered (or failed to load). */
@@ -104,28 +95,12 @@ export class SfCalendar extends FinderElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.status !== 'ready') this.#load();
+    if (this.status !== 'ready') this.load();
   }
 
-  /** Also waits for the calendar's code and for the calendar inside to render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (this.#loaded) {
-      await this.#loaded;
-      done = await super.getUpdateComplete();
-    }
-    const view = this.#view();
-    if (view) done = (await view.updateComplete) && done;
-    return done;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.status === 'ready' && !this.#stylesAdopted && this.shadowRoot && this.#module) {
-      adoptStyles(this.shadowRoot, [...(this.constructor as typeof SfCalendar).elementStyles, this.#module.styles]);
-      this.#stylesAdopted = true;
-    }
-  }
+  protected loadChunk = loadView;
+  protected chunkStyles = (module: ViewModule) => module.styles;
+  protected inner = (): SfCalendarView | null | undefined => this.renderRoot?.querySelector<SfCalendarView>('sf-calendar-view');
 
   override render() {
     const { m } = this.l;
@@ -140,29 +115,10 @@ export class SfCalendar extends FinderElement {
     if (this.status === 'failed') {
       return html`<div part="calendar">
         <p class="status" role="alert">${m.finder.partFailed}</p>
-        <button type="button" class="button secondary" part="button retry-button" @click=${this.#load}>${m.finder.partRetry}</button>
+        <button type="button" class="button secondary" part="button retry-button" @click=${this.load}>${m.finder.partRetry}</button>
       </div>`;
     }
     return html`<p class="status" part="calendar" role="status">${m.calendarView.loading}</p>`;
-  }
-
-  #module?: ViewModule;
-
-  #load = (): void => {
-    this.status = 'loading';
-    this.#loaded = loadView().then(
-      (mod) => {
-        this.#module = mod;
-        this.status = 'ready';
-      },
-      () => {
-        this.status = 'failed';
-      },
-    );
-  };
-
-  #view(): SfCalendarView | null | undefined {
-    return this.renderRoot?.querySelector<SfCalendarView>('sf-calendar-view');
   }
 }
 

@@ -1,16 +1,11 @@
-import { adoptStyles, css, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
-import { FinderElement } from '../finder-element.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import type { FinderElement } from '../finder-element.js';
+import { LazyShell, chunk } from '../internal/lazy-shell.js';
 import { tokens } from '../internal/shared.styles.js';
 
 type DetailModule = typeof import('./sf-service.js');
-let loading: Promise<DetailModule> | undefined;
 /** The detail's code and styles: one chunk, fetched when a page first opens a service. */
-const loadDetail = () =>
-  (loading ??= import('./sf-service.js').catch((error: unknown) => {
-    loading = undefined; // tried again by "Try again"
-    throw error;
-  }));
+const loadDetail = chunk(() => import('./sf-service.js'));
 
 const shellStyles = css`
   sf-service-detail {
@@ -43,38 +38,21 @@ const shellStyles = css`
  *
  * @cssprop --sf-color-border - Rule above "About this information" (default #b1b4b6).
  */
-export class SfService extends FinderElement {
+export class SfService extends LazyShell<DetailModule> {
   static override styles = [tokens, shellStyles];
-
-  @state() private status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
-  #loaded?: Promise<unknown>;
-  #module?: DetailModule;
-  #stylesAdopted = false;
 
   /** Closes the detail; focus returns to the card that opened it. */
   close = (): void => {
     this.ui?.select(undefined, { from: this });
   };
 
-  /** Also waits for the detail's code and for the detail inside to render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    if (this.#loaded) {
-      await this.#loaded;
-      done = await super.getUpdateComplete();
-    }
-    const detail = this.renderRoot?.querySelector<FinderElement>('sf-service-detail');
-    if (detail) done = (await detail.updateComplete) && done;
-    return done;
-  }
+  protected loadChunk = loadDetail;
+  protected chunkStyles = (module: DetailModule) => module.detailStyles;
+  protected inner = () => this.renderRoot?.querySelector<FinderElement>('sf-service-detail');
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.ui?.selected && this.status === 'idle') this.#load();
-    if (this.status === 'ready' && !this.#stylesAdopted && this.shadowRoot && this.#module) {
-      adoptStyles(this.shadowRoot, [...(this.constructor as typeof SfService).elementStyles, this.#module.detailStyles]);
-      this.#stylesAdopted = true;
-    }
+    if (this.ui?.selected && this.status === 'idle') this.load();
   }
 
   override render() {
@@ -88,23 +66,12 @@ export class SfService extends FinderElement {
     if (this.status === 'failed') {
       return html`<article part="detail">
         <p role="alert">${m.finder.partFailed}</p>
-        <button type="button" class="button secondary" part="button retry-button" @click=${this.#load}>${m.finder.partRetry}</button>
+        <button type="button" class="button secondary" part="button retry-button" @click=${this.load}>${m.finder.partRetry}</button>
         <button type="button" class="button secondary" part="button close-button" @click=${this.close}>${m.service.back}</button>
       </article>`;
     }
     return html`<p role="status">${m.finder.loading}</p>`;
   }
-
-  #load = (): void => {
-    this.status = 'loading';
-    this.#loaded = loadDetail().then(
-      (mod) => {
-        this.#module = mod;
-        this.status = 'ready';
-      },
-      () => (this.status = 'failed'),
-    );
-  };
 }
 
 declare global {
