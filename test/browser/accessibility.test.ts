@@ -84,6 +84,9 @@ describe('accessibility (axe) in every state', () => {
     expect(summary.textContent).to.contain('Age must be a whole number');
     expect(search.shadowRoot!.activeElement).to.equal(summary);
     expect(age.getAttribute('aria-invalid')).to.equal('true');
+    // The error is also said beside the field, and the field is described by it.
+    expect(inner(search, '#age-error').textContent).to.match(/^Error:\s+Age must be a whole number/);
+    expect(age.getAttribute('aria-describedby')).to.equal('age-hint age-error');
     await expect(el).to.be.accessible();
   });
 

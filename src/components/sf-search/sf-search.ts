@@ -201,6 +201,11 @@ export class SfSearch extends FinderElement {
     const errorFor = (field: FieldError['field']) => this.errors.find((e) => e.field === field);
     const placeError = errorFor('place') ?? errorFor('location');
     const ageError = errorFor('age');
+    // A field's error, read first by a screen reader (its input names it in aria-describedby).
+    const errorLine = (id: string, error?: FieldError) =>
+      error
+        ? html`<span class="error-message" id=${id}><span class="visually-hidden">${m.search.errorPrefix}</span> ${error.message}</span>`
+        : nothing;
     // "Use my location" sits under the postcode box, on a phone too (the row wraps there).
     const locate = 'geolocation' in navigator;
     const moreOpen =
@@ -283,7 +288,7 @@ export class SfSearch extends FinderElement {
               <div>
                 <label for="place">${m.search.place}</label>
                 <span class="hint" id="place-hint">${m.search.placeHint}</span>
-                ${placeError ? html`<span class="error-message" id="place-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${placeError.message}</span>` : nothing}
+                ${errorLine('place-error', placeError)}
                 <input
                   type="text"
                   id="place"
@@ -326,7 +331,7 @@ export class SfSearch extends FinderElement {
               <div>
                 <label for="age">${m.search.age}</label>
                 <span class="hint" id="age-hint">${m.search.ageHint}</span>
-                ${ageError ? html`<span class="error-message" id="age-error"><span class="visually-hidden">${m.search.errorPrefix}</span> ${ageError.message}</span>` : nothing}
+                ${errorLine('age-error', ageError)}
                 <input
                   type="text"
                   inputmode="numeric"
