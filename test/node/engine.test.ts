@@ -748,6 +748,12 @@ describe('facets, freshness, completeness', () => {
       { name: 'Benefits', count: 1 },
     ]);
     assert.deepEqual(f.eligibility, [{ name: 'Carers', count: 1 }]);
+    // Ties in alphabetical order, whatever the capitals and accents.
+    const ties = facets(['Zumba', 'Éducation', 'art', 'Bowls'].map((name, i) => svc('a', { name: String(i), categories: [{ name }] })));
+    assert.deepEqual(
+      ties.categories.map((c) => c.name),
+      ['art', 'Bowls', 'Éducation', 'Zumba'],
+    );
   });
   it('freshness from assuredDate, else lastModified', () => {
     assert.deepEqual(freshness(svc('a', { name: 'x', assuredDate: '2026-01-15', lastModified: '2020-01-01' }), NOW), {
