@@ -16,8 +16,8 @@ import { jsonText } from './json-text.js';
 export const WORKER_BYTES = 2_000_000;
 /**
  * Bodies parsed on the page at least this large are decoded and parsed each after a turn for the browser
- * (a frame when one is due; `scheduler.yield()`, so no other task goes first and the first names are not
- * delayed): a hostile directory's body of just under WORKER_BYTES took over 100 ms to decode and parse on a
+ * (a frame when one is due; `scheduler.yield()`, so tasks queued meanwhile do not go first): a hostile
+ * directory's body of just under WORKER_BYTES took over 100 ms to decode and parse in a CPU profile on a
  * 2-core machine, which in the task that received it held a frame for over 200 ms.
  */
 const TURN_BYTES = 500_000;

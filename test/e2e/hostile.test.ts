@@ -5,7 +5,7 @@
 // should, and the good directory is whole.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FRAMES_SCRIPT, finderLoaded, openRecorded, startStrictSite, type StrictSite } from './strict-site.js';
+import { FRAMES_SCRIPT, finderLoaded, startStrictSite, type StrictSite } from './strict-site.js';
 import { HOSTILE_DIALECTS, THROW_MARKER, hostileUrls } from '../fixtures/hostile.js';
 
 /** The longest animation frame allowed while the directories are read. */
@@ -33,7 +33,7 @@ before(async () => {
   ]);
   site.script(THROWER_SCRIPT, THROWER);
   for (const [name, body] of pages) {
-    site.page(name, () => body);
+    site.page(name, () => body, [THROWER_SCRIPT, '/service-finder.js']);
     site.page(`${name}-unobserved`, () => body, [FRAMES_SCRIPT, THROWER_SCRIPT, '/service-finder.js']);
   }
 });
@@ -65,11 +65,7 @@ describe('the CDN bundle on a strict-CSP page beside hostile directories', () =>
     // For scale (printed only): the same page with the good directory alone.
     const alone = await framesWhileReading('good');
     const { frames, longest } = await framesWhileReading('hostile');
-    const { page, errors, violations, sourceErrors, close } = await openRecorded(
-      site.browser,
-      `${site.origin}/hostile.html`,
-      (p) => void p.addInitScript({ content: THROWER }),
-    );
+    const { page, errors, violations, sourceErrors, close } = await site.visit('hostile');
     page.setDefaultTimeout(180_000);
     try {
       await finderLoaded(page);

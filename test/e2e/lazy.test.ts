@@ -75,21 +75,18 @@ describe('parts loaded on first need', () => {
       `${site.origin}/calendar.html`,
       (p) => void p.route(blocked, (route) => route.abort()),
     );
-    const calendar = page.locator('sf-calendar');
-    await calendar.getByRole('alert').waitFor();
-    await page.unroute(blocked);
-    await calendar.locator('[part~="retry-button"]').click();
-    await page.locator('sf-calendar [part~="calendar"] [part~="range"]').waitFor();
-    assert.equal(chunk(requests, 'calendar-view').length, 2, 'asked for again');
-
+    /** `element` says its code did not load; with the code let through, "Try again" shows `shown`, asking for it a second time. */
+    const loadsOnRetry = async (element: string, name: string, shown: string) => {
+      await page.locator(element).getByRole('alert').waitFor();
+      await page.unroute(blocked);
+      await page.locator(`${element} [part~="retry-button"]`).click();
+      await page.locator(`${element} ${shown}`).waitFor();
+      assert.equal(chunk(requests, name).length, 2, `${name} asked for again`);
+    };
+    await loadsOnRetry('sf-calendar', 'calendar-view', '[part~="calendar"] [part~="range"]');
     await page.route(blocked, (route) => route.abort());
     await page.locator('sf-calendar [part~="occurrence"] a, sf-calendar [part~="occurrence"] button').first().click();
-    const detail = page.locator('sf-service');
-    await detail.getByRole('alert').waitFor();
-    await page.unroute(blocked);
-    await detail.locator('[part~="retry-button"]').click();
-    await page.locator('sf-service [part~="detail-title"]').waitFor();
-    assert.equal(chunk(requests, 'sf-service').length, 2, 'asked for again');
+    await loadsOnRetry('sf-service', 'sf-service', '[part~="detail-title"]');
     assert.deepEqual(errors, []);
     await close();
   });

@@ -158,7 +158,8 @@ const framesRecorder = (timeoutMs: number) => `
       // A frame that ends as the last directory is read is reported when it ends; frames that ended before
       // the first directory was asked for are the page's own load, not reading.
       setTimeout(() => {
-        const asked = Math.min(...performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'fetch').map((r) => r.startTime));
+        const starts = performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'fetch').map((r) => r.startTime);
+        const asked = starts.length ? Math.min(...starts) : 0;
         const reading = frames.filter((f) => f.end > asked).map((f) => f.text);
         new Image().src = '${FRAMES_REPORT}?' + encodeURIComponent(JSON.stringify(reading));
       }, 500);
