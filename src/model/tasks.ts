@@ -8,6 +8,33 @@ export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The longest wait for a frame: a hidden page draws none. */
+const PAINT_WAIT_MS = 100;
+
+/**
+ * A new task after the browser has drawn its next frame, or after PAINT_WAIT_MS when it draws none (a
+ * page in the background); a new task where there are no frames (Node).
+ */
+export function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return nextTask();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** Runs `work` when the browser is idle, or after `timeoutMs` at the latest (a timer where there is no idle callback). */
+export function whenIdle(work: () => void, timeoutMs: number): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  if (idle) idle(work, { timeout: timeoutMs });
+  else setTimeout(work, timeoutMs);
+}
+
 /**
  * Lets the browser handle input and paint before the next piece of work:
  * `scheduler.yield()` where there is one (the continuation keeps its place

@@ -7,12 +7,11 @@ import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
 import { SourceError, endpointOf } from '../model/index.js';
 import { nextTask } from '../model/tasks.js';
 import type { Dialect } from './dialect.js';
-import { fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
-import { envelope, listPages } from './paging.js';
+import { fetchBytes, fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
+import { envelope, firstPageUrl, listPages } from './paging.js';
 import { code, identifier, isObject, label, slug, trimEnd, type Raw } from './normalise.js';
 import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
-import { outpost } from './outpost.js';
 import { isSnapshot } from './snapshot-detect.js';
 import { isOpenActiveUrl, isRpdePage } from './rpde-detect.js';
 
@@ -86,12 +85,15 @@ export function directoryRef(url: string, known?: string, id?: string, feedbackU
   return ref;
 }
 
-/** Tells ORUK v1 from Outpost (both Spring pages) by the shape of their records. */
-function dialectOf(body: unknown, records: unknown[]): Dialect {
+/**
+ * Tells ORUK v1 from Outpost (both Spring pages) by the shape of their records. Outpost's reader is a file of
+ * its own, loaded when a directory speaks it: one council's supplier, where every page reads ORUK.
+ */
+async function dialectOf(body: unknown, records: unknown[]): Promise<Dialect> {
   if (isObject(body) && Array.isArray(body.contents)) return orukV3;
   const sample = records.find(isObject);
   if (sample && ('organisation' in sample || 'min_age' in sample || 'needs_referral' in sample || 'suitabilities' in sample))
-    return outpost;
+    return (await import('./outpost.js')).outpost;
   if (
     sample &&
     !Array.isArray(body) &&
@@ -221,7 +223,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       );
     }
     const isSnapshotPage = isSnapshot(body);
-    const dialect = isSnapshotPage ? (await import('./snapshot.js')).snapshot : dialectOf(body, env.records);
+    const dialect = isSnapshotPage ? (await import('./snapshot.js')).snapshot : await dialectOf(body, env.records);
     // The version is asked for beside the first page, not before it is shown; the pages after it, and a
     // first page that is the last, wait for it.
     if (index === 1 && dialect === orukV3) versionLookup = rootVersion(list, options).then((v) => (version = v));
@@ -252,6 +254,21 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       if (areSummaries && !fill) page.summaries = true;
       yield page;
     }
+  }
+}
+
+/**
+ * Asks for the first page `readDirectory` will ask for, to be shared with it (a response is shared while in
+ * flight and kept a while): a finder does this once it knows its directories, before its own code has run
+ * far enough to read them. OpenActive feeds, and addresses that are not web addresses, are left alone.
+ */
+export function prefetchFirstPage(url: string, options: Pick<ReadOptions, 'timeoutMs'> = {}): void {
+  if (/\s/.test(url.trim()) || isOpenActiveUrl(url)) return;
+  try {
+    // A failure is the read's to report: it shares this request, or makes its own.
+    fetchBytes(firstPageUrl(servicesUrl(url)), options).catch(() => undefined);
+  } catch {
+    // not a web address: the read says so
   }
 }
 
@@ -329,6 +346,6 @@ export async function readService(
   if (identifier(body.id) !== identifier(id)) {
     throw new SourceError('not-directory', 'The directory answered with another record than the one asked for.', target);
   }
-  const dialect = known ?? dialectOf({ content: [] }, [body]);
+  const dialect = known ?? (await dialectOf({ content: [] }, [body]));
   return dialect.toService(body as Raw, directory);
 }

@@ -5,7 +5,7 @@ import type { ServiceFinder } from '../../src/components/service-finder/service-
 import { en, Localizer, loadCatalogue, resolveLang } from '../../src/i18n/index.js';
 import { cy } from '../../src/i18n/cy.js';
 import { cards, inner, loaded, resetUrl, settle, loadedFixture } from './helpers.js';
-import { placeWords } from '../../src/components/internal/words.js';
+import { checkedWords, costWords, placeWords, warmWords, whenWords } from '../../src/components/internal/words.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
@@ -93,6 +93,49 @@ describe('languages', () => {
     expect(new Localizer('cy').number(12345)).to.equal('12,345');
     expect(english.number(2.5)).to.equal('2.5');
     expect(english.number(3, { style: 'currency', currency: 'GBP' })).to.equal('£3.00');
+  });
+
+  it('warmWords makes every Intl format a card uses: a card’s words then make none', () => {
+    const names = ['DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'PluralRules'] as const;
+    const originals = names.map((name) => [name, Intl[name]] as const);
+    const made: string[] = [];
+    for (const [name, Original] of originals) {
+      // Counts what is made; supportedLocalesOf and the rest come from the original.
+      (Intl as Record<string, unknown>)[name] = new Proxy(Original, {
+        construct(target, args: unknown[]) {
+          made.push(name);
+          return Reflect.construct(target, args) as object;
+        },
+      });
+    }
+    try {
+      for (const lang of ['en', 'cy'] as const) {
+        const l = new Localizer(lang, lang === 'cy' ? cy : en);
+        warmWords(l);
+        const warmed = made.length;
+        expect(warmed, `${lang}: formats made by warmWords`).to.be.greaterThan(2);
+        const now = new Date();
+        const inAYear = new Date(+now + 300 * 86_400_000);
+        whenWords(l, { start: now, end: new Date(+now + 3_600_000) });
+        whenWords(l, { start: inAYear, end: new Date(+inAYear + 3_600_000) });
+        whenWords(l, { start: inAYear, allDay: true });
+        for (const [days, months] of [
+          [0, 0],
+          [1, 0],
+          [3, 0],
+          [20, 0],
+          [70, 2],
+          [800, 26],
+        ])
+          checkedWords(l, { date: '2026-01-01', days, months, stale: false });
+        costWords(l, { free: false, options: [{ amount: 2 }, { amount: 2.5 }, { amount: 12 }] });
+        for (const km of [0.4, 3, 40]) l.miles(km);
+        l.p(l.m.results.found, 1234);
+        expect(made.slice(warmed), `${lang}: formats made for a card's words after warmWords`).to.deep.equal([]);
+      }
+    } finally {
+      for (const [name, Original] of originals) (Intl as Record<string, unknown>)[name] = Original;
+    }
   });
 
   it('joins lists in the catalogue’s words: as Intl does in English, with "a" and "neu" in Welsh', () => {

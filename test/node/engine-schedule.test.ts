@@ -190,6 +190,70 @@ describe('nextOpening and openAt', () => {
     const once = svc({ schedules: [{ freq: 'WEEKLY', byday: [{ day: 'MO' }], opensAt: '10:00', validTo: '2026-01-01' }] });
     assert.equal(nextOpening(once, new Date('2026-04-15T10:30:00Z')), undefined);
   });
+  it('is the first of the occurrences over the horizon, for rules of every kind, closures and sessions, across the clock changes', () => {
+    // The definition nextOpening is read without listing: the first occurrence not over by `now`.
+    const reference = (service: Service, now: Date) => {
+      for (const o of occurrences(service, now, new Date(+now + 62 * 86_400_000))) {
+        if (o.allDay) {
+          if (o.start >= now) return { start: o.start, allDay: true };
+        } else if (o.end ? o.end > now : o.start >= now) {
+          const next: { start: Date; end?: Date; remaining?: number } = o.end ? { start: o.start, end: o.end } : { start: o.start };
+          if (o.session?.remaining !== undefined) next.remaining = o.session.remaining;
+          return next;
+        }
+      }
+      return undefined;
+    };
+    const services = [
+      s,
+      svc({
+        schedules: [
+          { freq: 'WEEKLY', byday: [{ day: 'MO' }, { day: 'WE' }], opensAt: '18:00', closesAt: '20:00' },
+          { freq: 'WEEKLY', byday: [{ day: 'WE' }], opensAt: '18:00', closesAt: '19:00' },
+        ],
+      }),
+      svc({ schedules: [{ freq: 'DAILY', opensAt: '22:00', closesAt: '02:00' }] }),
+      svc({ schedules: [{ freq: 'WEEKLY', byday: [{ day: 'SA' }] }] }),
+      svc({
+        schedules: [
+          {
+            freq: 'MONTHLY',
+            byday: [
+              { day: 'TU', nth: 1 },
+              { day: 'FR', nth: -1 },
+            ],
+            opensAt: '09:30',
+            closesAt: '11:00',
+          },
+        ],
+      }),
+      svc({ schedules: [{ freq: 'WEEKLY', byday: [{ day: 'TH' }], opensAt: '01:30', closesAt: '03:00', timezone: 'America/New_York' }] }),
+      svc({
+        schedules: [{ freq: 'DAILY', opensAt: '09:00', closesAt: '17:00' }],
+        closures: [
+          { startDate: '2026-03-20', endDate: '2026-04-05', closed: true },
+          { startDate: '2026-04-06', endDate: '2026-04-07', closed: false, opensAt: '12:00', closesAt: '13:00' },
+        ],
+      }),
+      svc({
+        schedules: [{ freq: 'WEEKLY', byday: [{ day: 'FR' }], opensAt: '10:00', closesAt: '11:00', validFrom: '2026-04-01' }],
+        sessions: [
+          { start: '2026-03-27T10:00:00Z', end: '2026-03-27T11:00:00Z', remaining: 0 },
+          { start: '2026-04-03T09:00:00Z', end: '2026-04-03T10:00:00Z', remaining: 4 },
+          { start: '2026-04-10T09:00:00Z', cancelled: true },
+        ],
+      }),
+    ];
+    let compared = 0;
+    for (let t = Date.parse('2026-03-01T00:00:00Z'); t < Date.parse('2026-05-01T00:00:00Z'); t += 7 * 3_600_000 + 13 * 60_000) {
+      for (const service of services) {
+        const now = new Date(t);
+        assert.deepEqual(nextOpening(service, now), reference(service, now), `${service.id} at ${now.toISOString()}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 1500);
+  });
   it('openAt is yes inside a window, no outside, unknown without readable times', () => {
     assert.equal(openAt(s, new Date('2026-04-16T09:30:00Z')), 'yes');
     assert.equal(openAt(s, new Date('2026-04-16T11:30:00Z')), 'no');

@@ -4,23 +4,14 @@
  * once (within the press, as browsers want for a download); a press before it has arrived waits for it.
  */
 import { downloadText } from './download.js';
+import { chunk } from './lazy-shell.js';
 
 export type IcsWriter = typeof import('../../store/ics.js');
 
 let writer: IcsWriter | undefined;
-let loading: Promise<IcsWriter> | undefined;
 
 /** Loads the writer once; a failed load is tried again next time. */
-export function loadIcs(): Promise<IcsWriter> {
-  loading ??= import('../../store/ics.js').then(
-    (m) => (writer = m),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadIcs = chunk(() => import('../../store/ics.js').then((m) => (writer = m)));
 
 /** The writer, if it has loaded; otherwise starts loading it. */
 export function icsWriter(): IcsWriter | undefined {

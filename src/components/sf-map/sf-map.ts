@@ -4,6 +4,7 @@ import type { Query, Result } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { SfShowListEvent } from '../events.js';
 import { tokens } from '../internal/shared.styles.js';
+import { chunk } from '../internal/lazy-shell.js';
 import { withoutPoint } from './points.js';
 import { styles } from './sf-map.styles.js';
 import type { MapView, MapWords } from './map-view.js';
@@ -13,9 +14,8 @@ export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
 type MapModule = typeof import('./map-view.js');
-let loading: Promise<MapModule> | undefined;
 /** Leaflet, supercluster and the map view: one chunk, fetched by the first map shown. */
-const loadMapModule = () => (loading ??= import('./map-view.js'));
+const loadMapModule = chunk(() => import('./map-view.js'));
 
 /** Four decimals is about 10 m: the map's centre as a place the store resolves without a geocoder. */
 const areaPlace = (lat: number, lng: number) => `${lat.toFixed(4)},${lng.toFixed(4)}`;
@@ -173,7 +173,6 @@ export class SfMap extends FinderElement {
     try {
       mod = await loadMapModule();
     } catch {
-      loading = undefined;
       if (generation === this.#generation) this.status = 'failed';
       return;
     }

@@ -4,12 +4,13 @@ import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../mo
 import { serviceHref } from '../../store/url-state.js';
 import { defaultSort } from '../../engine/search.js';
 import { mergeQuery, type Unread } from '../../store/finder-store.js';
+import { whenIdle } from '../../store/tasks.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
 import { Announcer } from '../internal/announcer.js';
 import { openFromLink } from '../internal/links.js';
 import { returnFocus } from '../internal/return-focus.js';
-import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../internal/words.js';
+import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, warmWords, whenWords } from '../internal/words.js';
 import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
@@ -17,6 +18,8 @@ import { styles } from './sf-results.styles.js';
 const VIRTUALISE_OVER = 40;
 /** Cards shown while the virtualizer loads: a tall screen's worth, few enough to render within a frame or two. */
 const FIRST_CARDS = 8;
+/** The longest the card formats wait for an idle moment while the first directory is awaited. */
+const WARM_WAIT_MS = 1000;
 
 /**
  * The virtualizer, loaded the first time a list is long enough to need it, so
@@ -116,6 +119,7 @@ export class SfResults extends FinderElement {
   #wasSelected?: string;
   #loosenCache?: { query: Query; services: unknown[]; value?: Loosen };
   #telling = false;
+  #warmed = false;
 
   protected override storeChanged(): void {
     const ui = this.ui;
@@ -135,6 +139,11 @@ export class SfResults extends FinderElement {
     const store = this.activeStore;
     if (!store) return;
     this.#announcer.say(this.#countText);
+    // The formats the first cards use are made while the first directory is awaited, not with the cards.
+    if (!this.#warmed && store.loading && !store.results.length) {
+      this.#warmed = true;
+      whenIdle(() => warmWords(this.l), WARM_WAIT_MS);
+    }
     const key = `${store.matched}/${store.partial}`;
     if (key !== this.#lastCount && !(store.loading && !store.results.length)) {
       this.#lastCount = key;

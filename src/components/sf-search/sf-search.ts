@@ -23,6 +23,7 @@ import {
 import { REFERRAL_FIELDS } from '../../engine/quality.js';
 import { FinderElement } from '../finder-element.js';
 import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
+import { whenIdle } from '../../store/tasks.js';
 import { SfSearchEvent } from '../events.js';
 import { kmToMiles, milesToKm } from '../../i18n/index.js';
 import { tokens } from '../internal/shared.styles.js';
@@ -95,26 +96,25 @@ function signature(q: Query): string {
 
 /** Filters chosen in the draft, one per field (the keyword is not one: it is always shown). */
 export function chosenFilters(d: Draft): number {
-  const set = [
-    d.needs.length,
-    d.place.trim(),
-    d.age.trim() || d.ageBand,
-    d.access.length,
-    d.accessibility.length,
-    d.attendance.length,
-    d.days.length,
-    d.partsOfDay.length,
-    d.date,
-    d.openNow,
-    d.eligibility.length,
-    d.categories.length,
-    d.free,
-    d.strict,
-    d.hideStale,
-    d.require.length,
-  ];
-  return set.filter(Boolean).length;
+  return [d.needs.length, d.place.trim(), d.age.trim() || d.ageBand, ...moreFilters(d)].filter(Boolean).length;
 }
+
+/** The filters under "More filters", each truthy when chosen. */
+const moreFilters = (d: Draft) => [
+  d.access.length,
+  d.accessibility.length,
+  d.attendance.length,
+  d.days.length,
+  d.partsOfDay.length,
+  d.date,
+  d.openNow,
+  d.eligibility.length,
+  d.categories.length,
+  d.free,
+  d.strict,
+  d.hideStale,
+  d.require.length,
+];
 
 const toggle = <T>(list: T[], value: T, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
 
@@ -208,21 +208,7 @@ export class SfSearch extends FinderElement {
         : nothing;
     // "Use my location" sits under the postcode box, on a phone too (the row wraps there).
     const locate = 'geolocation' in navigator;
-    const moreOpen =
-      d.access.length +
-        d.accessibility.length +
-        d.attendance.length +
-        d.days.length +
-        d.partsOfDay.length +
-        d.eligibility.length +
-        d.categories.length >
-        0 ||
-      d.free ||
-      d.strict ||
-      !!d.date ||
-      d.openNow ||
-      d.hideStale ||
-      d.require.length > 0;
+    const moreOpen = moreFilters(d).some(Boolean);
     const disclosure = this.disclosure;
     const need = needField(this.l, this.activeStore?.vocabulary, d.needs);
     const clear = html`<button type="button" class="link-button" part="button clear-button" @click=${this.#clear}>
@@ -586,10 +572,7 @@ export class SfSearch extends FinderElement {
   #wantNeeds(store: FinderStore): void {
     if (this.#needsAskedFor.has(store) || store.vocabulary || (store.loading && !store.services.length)) return;
     this.#needsAskedFor.add(store);
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-    const load = () => void store.loadNeeds();
-    if (idle) idle(load, { timeout: IDLE_WAIT_MS });
-    else setTimeout(load, IDLE_WAIT_MS);
+    whenIdle(() => void store.loadNeeds(), IDLE_WAIT_MS);
   }
 
   #loadNeeds = () => void this.activeStore?.loadNeeds();
