@@ -7,8 +7,9 @@
 import { TZDate } from '@date-fns/tz';
 import type { Closure, PartOfDay, Schedule, Service, Session } from '../model/index.js';
 import { DAY_MS, WEEKDAYS } from '../model/index.js';
+import { LONDON, londonClock, londonInstant } from '../model/london.js';
 
-export const LONDON = 'Europe/London';
+export { LONDON };
 /**
  * How far ahead, in days, dated times are looked for: the next opening, a detail view's next session, the
  * calendar's longest agenda. Two months: past that, most directories' schedules are no longer kept up to date.
@@ -78,8 +79,9 @@ export function minutesOf(time: string | undefined): number | undefined {
 }
 
 /**
- * Local parts already worked out, by zone and then instant: building the search index asks for the same
- * instants (now, the horizon) once per schedule, and each conversion costs Intl calls.
+ * Local parts already worked out, by zone (other than London's, which is arithmetic) and then instant:
+ * building the search index asks for the same instants (now, the horizon) once per schedule, and each
+ * conversion costs Intl calls.
  */
 const parts = new Map<string, Map<number, LocalParts>>();
 /** Instants kept per zone before the cache starts again. */
@@ -93,6 +95,10 @@ interface LocalParts {
 /** The local calendar day and minute of an instant in a time zone. */
 export function localParts(date: Date, tz = LONDON): LocalParts {
   const time = date.getTime();
+  if (tz === LONDON) {
+    const clock = londonClock(time);
+    return { day: Math.floor(+clock / DAY_MS), minutes: clock.getUTCHours() * 60 + clock.getUTCMinutes() };
+  }
   const zone = zoneCache(parts, tz, PARTS_KEPT);
   let p = zone.get(time);
   if (!p) {
@@ -104,10 +110,10 @@ export function localParts(date: Date, tz = LONDON): LocalParts {
 }
 
 /**
- * Instants already converted, by zone and then local day and minute: cards
- * and calendars ask for the same few day-times again and again, and each
- * conversion costs Intl calls, enough to be a quarter of the first render of
- * 40 cards without this cache.
+ * Instants already converted, by zone (other than London's) and then local
+ * day and minute: cards and calendars ask for the same few day-times again
+ * and again, and each conversion costs Intl calls, enough to be a quarter of
+ * the first render of 40 cards without this cache.
  */
 const instants = new Map<string, Map<number, number>>();
 
@@ -123,6 +129,7 @@ function zoneCache<V>(caches: Map<string, Map<number, V>>, tz: string, max: numb
 
 /** Local day + minutes in a time zone → instant. */
 export function instantOf(day: number, minutes: number, tz = LONDON): Date {
+  if (tz === LONDON) return new Date(londonInstant(day * DAY_MS + Math.trunc(minutes) * 60_000));
   const convert = () => {
     const { y, m, d } = ymdOf(day);
     return +new TZDate(y, m, d, Math.floor(minutes / 60), minutes % 60, tz);

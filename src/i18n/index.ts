@@ -1,4 +1,5 @@
 import { en, type Catalogue, type Plural } from './en.js';
+import { londonClock } from '../model/london.js';
 
 export { en, type Catalogue, type Plural };
 
@@ -97,26 +98,9 @@ export class Localizer {
     return v;
   }
 
-  /** Whether this browser's Intl has data for the language (else the catalogue's own names are used). */
-  #has(name: 'DateTimeFormat' | 'RelativeTimeFormat'): boolean {
+  /** Whether this browser's Intl has data for the language (else the catalogue's own words are used). */
+  #has(name: 'RelativeTimeFormat'): boolean {
     return this.#once(`has ${name}`, () => Intl[name].supportedLocalesOf([this.locale]).length > 0);
-  }
-
-  /** A date format made once per `key` (each caller passes the same options under the same key). */
-  #dates(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-    return this.#once(`dates ${key}`, () => new Intl.DateTimeFormat(this.locale, options));
-  }
-
-  /** Year, month (1–12), day and weekday (0 = Sunday) of an instant in Europe/London. */
-  #londonParts(d: Date): { year: number; month: number; day: number; weekday: number } {
-    const format = this.#once(
-      'london parts',
-      () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric' }),
-    );
-    const parts = format.formatToParts(d);
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-    const [year, month, day] = [get('year'), get('month'), get('day')];
-    return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
   }
 
   /** Fills `{name}` placeholders. */
@@ -151,37 +135,26 @@ export class Localizer {
     return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
   }
 
-  /** "Tuesday 4 March" (with the year when it is not this year). */
-  date(d: Date, options: Intl.DateTimeFormatOptions = {}): string {
-    const sameYear = d.getFullYear() === new Date().getFullYear();
-    if (!this.#has('DateTimeFormat')) {
-      const p = this.#londonParts(d);
-      const c = this.m.calendar;
-      const withYear = !sameYear || options.year !== undefined;
-      return fill(withYear ? c.dateYear : c.date, {
-        weekday: c.weekdays[p.weekday],
-        day: p.day,
-        month: c.months[p.month - 1],
-        year: p.year,
-      });
-    }
-    return this.#dates(`date ${sameYear} ${JSON.stringify(options)}`, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      ...(sameYear ? {} : { year: 'numeric' }),
-      timeZone: 'Europe/London',
-      ...options,
-    }).format(d);
+  /**
+   * "Tuesday 4 March" (with the year when it is not this year), on London's clocks. Dates and times are the
+   * catalogue's words, not Intl's: the first Intl date format starts ICU's data (see model/london.ts).
+   */
+  date(d: Date, options: { year?: 'numeric' } = {}): string {
+    const p = londonClock(+d);
+    const c = this.m.calendar;
+    const withYear = options.year !== undefined || p.getUTCFullYear() !== londonClock(Date.now()).getUTCFullYear();
+    return fill(withYear ? c.dateYear : c.date, {
+      weekday: c.weekdays[p.getUTCDay()],
+      day: p.getUTCDate(),
+      month: c.months[p.getUTCMonth()],
+      year: p.getUTCFullYear(),
+    });
   }
 
   /** "October 2026" (Europe/London). */
   monthYear(d: Date): string {
-    if (!this.#has('DateTimeFormat')) {
-      const p = this.#londonParts(d);
-      return fill(this.m.calendar.monthYear, { month: this.m.calendar.months[p.month - 1], year: p.year });
-    }
-    return this.#dates('month', { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
+    const p = londonClock(+d);
+    return fill(this.m.calendar.monthYear, { month: this.m.calendar.months[p.getUTCMonth()], year: p.getUTCFullYear() });
   }
 
   /** Short weekday name for a calendar column ("Mon"); 0 = Sunday. */
@@ -191,7 +164,8 @@ export class Localizer {
 
   /** "10:00" in Europe/London. */
   time(d: Date): string {
-    return this.#dates('time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(d);
+    const p = londonClock(+d);
+    return `${String(p.getUTCHours()).padStart(2, '0')}:${String(p.getUTCMinutes()).padStart(2, '0')}`;
   }
 
   /** "3 months ago", "yesterday". */
@@ -208,11 +182,8 @@ export class Localizer {
   day(iso: string): string {
     const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
     if (Number.isNaN(d.getTime())) return iso;
-    if (!this.#has('DateTimeFormat')) {
-      const c = this.m.calendar;
-      return fill(c.day, { day: d.getUTCDate(), month: c.months[d.getUTCMonth()], year: d.getUTCFullYear() });
-    }
-    return this.#dates('day', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+    const c = this.m.calendar;
+    return fill(c.day, { day: d.getUTCDate(), month: c.months[d.getUTCMonth()], year: d.getUTCFullYear() });
   }
 
   /** Distance in miles for people in the UK, one decimal under 10. */

@@ -20,6 +20,7 @@ import {
   WEEKDAYS,
 } from '../model/index.js';
 import { intern } from './intern.js';
+import { LONDON } from '../model/london.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -440,6 +441,8 @@ const MAX_ZONES_KEPT = 1_000;
 export function timezone(v: unknown): string | undefined {
   const t = code(v);
   if (!t) return undefined;
+  // Known without asking Intl, whose first time zone starts ICU's data (see model/london.ts).
+  if (t === LONDON) return t;
   let known = zones.get(t);
   if (known === undefined) {
     try {

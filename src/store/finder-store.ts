@@ -10,7 +10,6 @@ import {
   type Geocoder,
   type SearchIndex,
 } from '../engine/index.js';
-import { localParts } from '../engine/schedule.js';
 import type { Synonyms } from '../engine/text.js';
 import type { NeedGroup, Need } from '../engine/needs/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
@@ -372,9 +371,6 @@ export class FinderStore extends EventTarget {
   async load(): Promise<void> {
     // Read alongside the directories: the first results need it.
     if (usesNeeds(this.#query)) void this.#needs.load();
-    // The first opening worked out needs the platform's time zone data (about 30 ms to load in a CPU profile
-    // on a 2-core machine): loaded while the first pages are in flight, not after they arrive.
-    void nextTask().then(() => localParts(this.#now()));
     this.#started = true;
     const kept = letGo;
     const fresh = [...this.#statuses.values()].every((s) => s.state === 'idle');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schedule, Service } from '../../src/model/index.js';
 import { nextOpening, occurrences, openAt, weeklyPattern } from '../../src/engine/index.js';
-import { minutesOf } from '../../src/engine/schedule.js';
+import { instantOf, localParts, minutesOf } from '../../src/engine/schedule.js';
+import { TZDate } from '@date-fns/tz';
 
 let n = 0;
 function svc(fields: Partial<Service>): Service {
@@ -175,6 +176,45 @@ describe('schedules → occurrences (Europe/London)', () => {
     assert.equal(iso(o.end!), '2026-04-11T01:00:00.000Z');
     assert.equal(openAt(s, new Date('2026-04-11T00:30:00Z')), 'yes');
     assert.equal(openAt(s, new Date('2026-04-11T02:30:00Z')), 'no');
+  });
+});
+
+describe("London's clocks by arithmetic", () => {
+  const DAY = 86_400_000;
+  // Every quarter hour of the days the clocks change, and a day a month, from 1996 to 2040.
+  const days = [
+    ...['2026-03-28', '2026-03-29', '2026-03-30', '2026-10-24', '2026-10-25', '2026-10-26', '2031-03-30', '2031-10-26'].map(
+      (d) => Date.parse(`${d}T00:00:00Z`) / DAY,
+    ),
+    ...Array.from({ length: 45 * 12 }, (_, i) => Date.UTC(1996 + Math.floor(i / 12), i % 12, 1 + ((i * 7) % 28)) / DAY),
+  ];
+  it('reads the day and minute of an instant as @date-fns/tz does', () => {
+    let compared = 0;
+    for (const day of days) {
+      for (let t = (day - 1) * DAY; t < (day + 1) * DAY; t += 15 * 60_000) {
+        const z = new TZDate(t, 'Europe/London');
+        const expected = { day: Date.UTC(z.getFullYear(), z.getMonth(), z.getDate()) / DAY, minutes: z.getHours() * 60 + z.getMinutes() };
+        assert.deepEqual({ ...localParts(new Date(t)) }, expected, new Date(t).toISOString());
+        compared++;
+      }
+    }
+    assert.ok(compared > 50_000);
+  });
+  it('finds the instant of a day and minute as @date-fns/tz does, in the hour that happens twice and the hour that never does', () => {
+    for (const day of days) {
+      const d = new Date(day * DAY);
+      for (let minutes = 0; minutes <= 1440; minutes += 15) {
+        const expected = +new TZDate(
+          d.getUTCFullYear(),
+          d.getUTCMonth(),
+          d.getUTCDate(),
+          Math.floor(minutes / 60),
+          minutes % 60,
+          'Europe/London',
+        );
+        assert.equal(+instantOf(day, minutes), expected, `${d.toISOString().slice(0, 10)} +${minutes} min`);
+      }
+    }
   });
 });
 
