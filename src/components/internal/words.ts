@@ -194,13 +194,12 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
 }
 
 /**
- * Makes the Intl formats a card uses ("3 months ago", prices, distances; its dates and times need none) with
+ * Makes the Intl formats a card uses (prices, distances; its dates, times and "3 months ago" need none) with
  * throwaway values: the first of each starts ICU, several milliseconds apiece in CPU profiles of a finder's
  * first render on a 2-core machine. Called while the first directory is awaited, they are not paid with the
  * first names.
  */
 export function warmWords(l: Localizer): void {
-  checkedWords(l, { date: 'warm', days: 40, months: 1, stale: false });
   costWords(l, { free: false, options: [{ amount: 1.5 }, { amount: 2 }] });
   l.miles(1);
 }
