@@ -17,10 +17,17 @@ function lastSundayOneAm(year: number, month: number): number {
   return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
 }
 
+/** The year last asked about, from its first instant to the next year's, and its summer time. */
+let year = { from: 0, to: 0, summer: 0, winter: 0 };
+
 /** Milliseconds Europe/London is ahead of UTC at an instant: an hour in summer time, else none. */
 export function londonOffset(time: number): number {
-  const year = new Date(time).getUTCFullYear();
-  return time >= lastSundayOneAm(year, 2) && time < lastSundayOneAm(year, 9) ? HOUR_MS : 0;
+  // Thousands of instants a search, nearly all in one year: its changes are worked out once.
+  if (!(time >= year.from && time < year.to)) {
+    const y = new Date(time).getUTCFullYear();
+    year = { from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1), summer: lastSundayOneAm(y, 2), winter: lastSundayOneAm(y, 9) };
+  }
+  return time >= year.summer && time < year.winter ? HOUR_MS : 0;
 }
 
 /** An instant's date and time on London's clocks, as a Date whose UTC fields read them. */
