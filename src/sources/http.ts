@@ -39,27 +39,9 @@ export const PER_HOST = 4;
 const active = new Map<string, number>();
 const waiting = new Map<string, Array<() => void>>();
 
-/**
- * A request slot for `host` when one is free, taken at once: the request then leaves in the caller's task,
- * not after whatever else that task goes on to do (a finder's first request, before its store is made).
- */
-function freeSlot(host: string): (() => void) | undefined {
-  if ((active.get(host) ?? 0) >= PER_HOST) return undefined;
-  active.set(host, (active.get(host) ?? 0) + 1);
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    active.set(host, (active.get(host) ?? 1) - 1);
-    // Wake every waiter; each checks again (one that was aborted just leaves).
-    for (const wake of waiting.get(host)?.splice(0) ?? []) wake();
-  };
-}
-
 /** At most PER_HOST requests at once to one host: directories are small servers. */
 async function slot(host: string, signal?: AbortSignal): Promise<() => void> {
-  for (let release = freeSlot(host); ; release = freeSlot(host)) {
-    if (release) return release;
+  while ((active.get(host) ?? 0) >= PER_HOST) {
     await new Promise<void>((resolve) => {
       const wake = () => {
         signal?.removeEventListener('abort', wake);
@@ -72,6 +54,15 @@ async function slot(host: string, signal?: AbortSignal): Promise<() => void> {
     });
     if (signal?.aborted) throw signal.reason;
   }
+  active.set(host, (active.get(host) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    active.set(host, (active.get(host) ?? 1) - 1);
+    // Wake every waiter; each checks again (one that was aborted just leaves).
+    for (const wake of waiting.get(host)?.splice(0) ?? []) wake();
+  };
 }
 
 /** Redirects followed for one request, as a browser would follow twenty. */
@@ -217,7 +208,7 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<Uint8A
   const host = new URL(url).host;
   try {
     for (let attempt = 0; ; attempt++) {
-      const release = freeSlot(host) ?? (await slot(host, controller.signal));
+      const release = await slot(host, controller.signal);
       let response: Response;
       let body: Uint8Array;
       try {

@@ -7,8 +7,8 @@ import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
 import { SourceError, endpointOf } from '../model/index.js';
 import { nextTask } from '../model/tasks.js';
 import type { Dialect } from './dialect.js';
-import { fetchBytes, fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
-import { envelope, firstPageUrl, listPages } from './paging.js';
+import { fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
+import { envelope, listPages } from './paging.js';
 import { code, identifier, isObject, label, slug, trimEnd, type Raw } from './normalise.js';
 import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
@@ -254,21 +254,6 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
       if (areSummaries && !fill) page.summaries = true;
       yield page;
     }
-  }
-}
-
-/**
- * Asks for the first page `readDirectory` will ask for, to be shared with it (a response is shared while in
- * flight and kept a while): a finder does this once it knows its directories, before its own code has run
- * far enough to read them. OpenActive feeds, and addresses that are not web addresses, are left alone.
- */
-export function prefetchFirstPage(url: string, options: Pick<ReadOptions, 'timeoutMs'> = {}): void {
-  if (/\s/.test(url.trim()) || isOpenActiveUrl(url)) return;
-  try {
-    // A failure is the read's to report: it shares this request, or makes its own.
-    fetchBytes(firstPageUrl(servicesUrl(url)), options).catch(() => undefined);
-  } catch {
-    // not a web address: the read says so
   }
 }
 

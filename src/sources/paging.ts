@@ -79,11 +79,6 @@ export function pageUrl(list: string, params: Record<string, number | undefined>
   return u.href;
 }
 
-/** The address of a list's first page: the page size alone, or a file as it is. */
-export function firstPageUrl(list: string, size = LARGE_PAGE): string {
-  return isFile(list) ? list : pageUrl(list, { per_page: size });
-}
-
 /**
  * A large page size refused is an error status (400, 413, 422, or a 500 from a server that did not expect
  * it) or a body over the size limit; 401, 403 and 404 say something about the directory, not the size.
@@ -129,7 +124,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
       return;
     }
     let size = options.perPage ?? LARGE_PAGE;
-    let url = firstPageUrl(list, size);
+    let url = pageUrl(list, { per_page: size });
     let body: unknown;
     try {
       body = await fetchJson(url, fetchOptions);

@@ -1,6 +1,6 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError, endpointOf } from '../model/index.js';
-import { clearCache, directoryRef, prefetchFirstPage, readDirectory, type DirectoryPage } from '../sources/index.js';
+import { clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
 import {
   createIndex,
   facets as computeFacets,
@@ -29,15 +29,6 @@ export type { Unread } from './details.js';
  * its records keyed, as when it is read directly.
  */
 export type Endpoint = string | { url: string; name?: string; id?: string; feedbackUrl?: string; source?: string };
-
-/**
- * Asks for each directory's first page before a store is made, for the store's reads to pick up: making one
- * and starting its reads is the first run of much of the finder's code, 14 to 60 ms before the first request
- * left in the runs measured on a 2-core machine.
- */
-export function prefetchFirstPages(endpoints: Endpoint[], timeoutMs?: number): void {
-  for (const e of endpoints) prefetchFirstPage(typeof e === 'string' ? e : e.url, { timeoutMs });
-}
 
 export interface FinderStoreOptions {
   endpoints: Endpoint[];

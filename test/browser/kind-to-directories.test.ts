@@ -35,17 +35,6 @@ describe('kind to directories', () => {
     expect((await log()).slice(before)).to.deep.equal([], 'no request while typing');
   });
 
-  it('asks for a directory’s first page once, though it asks before its store is made', async () => {
-    const path = '/dialects/oruk-v1';
-    clearCache();
-    const start = (await log()).length;
-    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>`);
-    const firsts = pagesOf((await log()).slice(start), path).filter((l) => !new URL(l, FIXTURES).searchParams.has('page'));
-    expect(firsts, 'the first page, asked for once').to.have.length(1);
-    expect(el.store!.statuses[0].state).to.equal('done');
-    expect(el.store!.services.length).to.be.greaterThan(0);
-  });
-
   it('reading a directory again revalidates its pages (ETag → 304) instead of downloading them', async () => {
     const path = '/dialects/oruk-v3';
     const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${FIXTURES + path}></service-finder>`);

@@ -2,7 +2,7 @@
 // sizes, and pages in parallel within the per-host limit, read back from the fixture server's request log.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetchJson, prefetchFirstPage, readDirectory, PER_HOST, LARGE_PAGE, FALLBACK_PAGE } from '../../src/sources/index.js';
+import { readDirectory, PER_HOST, LARGE_PAGE, FALLBACK_PAGE } from '../../src/sources/index.js';
 import { SourceError } from '../../src/model/index.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.js';
 import { fixtureLog } from '../fixtures/log.js';
@@ -128,48 +128,5 @@ describe('pages in parallel', () => {
     assert.ok(error instanceof SourceError && error.kind === 'paging', String(error));
     assert.equal(services.length, 600, 'six pages read before the cap');
     assert.deepEqual(numbers(services.map((s) => s.id)), oneToN(600));
-  });
-});
-
-describe('the first request', () => {
-  it("leaves in the caller's task when the host has a free slot", async () => {
-    const asked: string[] = [];
-    const fetch = (async (url: string | URL | Request) => {
-      asked.push(String(url));
-      return new Response('{"read":true}', { headers: { 'content-type': 'application/json' } });
-    }) as typeof globalThis.fetch;
-    const body = fetchJson('https://first.example/services', { fetch });
-    assert.deepEqual(asked, ['https://first.example/services'], 'asked before fetchJson returned');
-    assert.deepEqual(await body, { read: true });
-  });
-
-  it('a first page asked for ahead is the one the read uses: one request for it', async () => {
-    const url = list('ahead', 'total=250');
-    prefetchFirstPage(url);
-    // Asked for before the read starts (the server logs a request when it arrives).
-    let asked: string[] = [];
-    for (let tries = 0; tries < 40 && !asked.length; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      asked = requests(await traffic('ahead'));
-    }
-    assert.deepEqual(
-      asked.map((l) => param(l, 'per_page')),
-      [String(LARGE_PAGE)],
-      'asked for ahead, as the read will ask',
-    );
-    const { services, error } = await read(url);
-    assert.equal(error, undefined);
-    assert.equal(services.length, 250);
-    const firsts = requests(await traffic('ahead')).filter((l) => param(l, 'page') === null);
-    assert.equal(firsts.length, 1, firsts.join('\n'));
-  });
-
-  it('nothing is asked ahead for an OpenActive feed, a list of feeds, or what is not a web address', async () => {
-    const before = (await fixtureLog(server.url)).length;
-    prefetchFirstPage(`${server.url}/openactive/rpde/session-series?t=feed`);
-    prefetchFirstPage(`${server.url}/paging/services?t=two ${server.url}/paging/services?t=three`);
-    assert.doesNotThrow(() => prefetchFirstPage('not a web address'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.deepEqual((await fixtureLog(server.url)).slice(before), []);
   });
 });

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
-import { FinderStore, prefetchFirstPages, type Endpoint } from '../../store/finder-store.js';
+import { FinderStore, type Endpoint } from '../../store/finder-store.js';
 import type { AccessType, Query } from '../../model/index.js';
 import type { Synonyms } from '../../engine/text.js';
 import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
@@ -386,8 +386,6 @@ export class ServiceFinder extends LitElement {
     this.#madeWith = this.#storeInputs();
     for (const k of Object.keys(PRESET_FIELDS) as Array<keyof typeof PRESET_FIELDS>) this.#presetsMadeWith.set(k, JSON.stringify(this[k]));
     const endpoints = this.#endpoints();
-    const timeoutMs = numberProp(this, 'timeout', this.timeout);
-    prefetchFirstPages(endpoints, timeoutMs);
     const mode = parseUrlStateMode(this.urlState);
     const presets = this.presets;
     const { vocabulary, synonyms } = this;
@@ -406,7 +404,7 @@ export class ServiceFinder extends LitElement {
       places: this.places || undefined,
       query: initial.query,
       now: this.now,
-      timeoutMs,
+      timeoutMs: numberProp(this, 'timeout', this.timeout),
       maxPages: numberProp(this, 'maxPages', this.maxPages),
       vocabulary: typeof vocabulary === 'string' || typeof vocabulary === 'object' ? vocabulary || undefined : undefined,
       synonyms: typeof synonyms === 'object' ? synonyms || undefined : undefined,
