@@ -25,7 +25,7 @@ export const en = {
     weekdaysShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     monthYear: '{month} {year}',
     date: '{weekday} {day} {month}',
-    dateYear: '{weekday} {day} {month} {year}',
+    dateYear: '{weekday}, {day} {month} {year}',
     day: '{day} {month} {year}',
     and: 'and',
     or: 'or',

@@ -95,6 +95,26 @@ describe('languages', () => {
     expect(english.number(3, { style: 'currency', currency: 'GBP' })).to.equal('£3.00');
   });
 
+  it('writes dates and times on London’s clocks as Intl does in English, across the clock changes', () => {
+    const l = new Localizer('en', en);
+    const zone = { timeZone: 'Europe/London' } as const;
+    const date = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', ...zone });
+    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone });
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', ...zone });
+    const thisYear = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', ...zone });
+    const year = new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...zone }).format(new Date());
+    let compared = 0;
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 13 * 3_600_000 + 7 * 60_000) {
+      const d = new Date(t);
+      expect(l.date(d, { year: 'numeric' }), d.toISOString()).to.equal(date.format(d));
+      expect(l.date(d), d.toISOString()).to.equal(month.format(d).endsWith(year) ? thisYear.format(d) : date.format(d));
+      expect(l.time(d), d.toISOString()).to.equal(time.format(d));
+      expect(l.monthYear(d), d.toISOString()).to.equal(month.format(d));
+      compared++;
+    }
+    expect(compared).to.be.greaterThan(600);
+  });
+
   it('warmWords makes every Intl format a card uses, and a card’s dates and times need none', () => {
     const names = ['DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'PluralRules'] as const;
     const originals = names.map((name) => [name, Intl[name]] as const);

@@ -4,7 +4,7 @@
  * once (within the press, as browsers want for a download); a press before it has arrived waits for it.
  */
 import { downloadText } from './download.js';
-import { chunk } from './lazy-shell.js';
+import { chunk } from './chunk.js';
 
 export type IcsWriter = typeof import('../../store/ics.js');
 

@@ -2,16 +2,6 @@ import { adoptStyles, type CSSResultOrNative, type LitElement, type PropertyValu
 import { state } from 'lit/decorators.js';
 import { FinderElement } from '../finder-element.js';
 
-/** `load`, called once per page: a load that failed is tried again by the next call ("Try again", the next element). */
-export function chunk<M>(load: () => Promise<M>): () => Promise<M> {
-  let loading: Promise<M> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-}
-
 /**
  * An element whose body is a chunk of its own, fetched on first need: until it has loaded the element shows
  * its own notices (loading, or failed with "Try again"); then it renders the chunk's element inside, with the
@@ -23,7 +13,7 @@ export abstract class LazyShell<M> extends FinderElement {
   #loaded?: Promise<unknown>;
   #stylesAdopted = false;
 
-  /** The chunk (see `chunk`). */
+  /** The chunk (see `chunk` in ./chunk.ts). */
   protected abstract loadChunk(): Promise<M>;
   /** The chunk's styles. */
   protected abstract chunkStyles(module: M): CSSResultOrNative;

@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LazyShell, chunk } from '../internal/lazy-shell.js';
+import { chunk } from '../internal/chunk.js';
+import { LazyShell } from '../internal/lazy-shell.js';
 import { tokens } from '../internal/shared.styles.js';
 import type { SfCalendarView } from './calendar-view.js';
 import { calendarView, type CalendarItem, type CalendarView } from './views.js';

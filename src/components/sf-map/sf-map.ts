@@ -4,7 +4,7 @@ import type { Query, Result } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { SfShowListEvent } from '../events.js';
 import { tokens } from '../internal/shared.styles.js';
-import { chunk } from '../internal/lazy-shell.js';
+import { chunk } from '../internal/chunk.js';
 import { withoutPoint } from './points.js';
 import { styles } from './sf-map.styles.js';
 import type { MapView, MapWords } from './map-view.js';

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import type { FinderElement } from '../finder-element.js';
-import { LazyShell, chunk } from '../internal/lazy-shell.js';
+import { chunk } from '../internal/chunk.js';
+import { LazyShell } from '../internal/lazy-shell.js';
 import { tokens } from '../internal/shared.styles.js';
 
 type DetailModule = typeof import('./sf-service.js');
