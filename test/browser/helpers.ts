@@ -64,6 +64,26 @@ window.addEventListener(
   true,
 );
 
+/** `value` if the runner can send it (it clones results with structuredClone), else an element's markup or text. */
+function sendable(value: unknown): unknown {
+  try {
+    structuredClone(value);
+    return value;
+  } catch {
+    return value instanceof Element ? value.outerHTML : String(value);
+  }
+}
+
+// A failed assertion on an element (`expect(button).to.equal(null)`) keeps the element as its `actual`, which
+// @web/test-runner cannot clone to send: the page never reports, and the run waits out testsFinishTimeout
+// (300 s) instead of naming the failure. Such values are sent as text.
+afterEach(function () {
+  const err = this.currentTest?.err as (Error & { actual?: unknown; expected?: unknown }) | undefined;
+  if (!err) return;
+  err.actual = sendable(err.actual);
+  err.expected = sendable(err.expected);
+});
+
 /** The rendered cards of an `<sf-results>`, after scrolling its list into view (long lists are virtualised). */
 export async function cards(results: Element, min = 1): Promise<HTMLElement[]> {
   const root = results.shadowRoot!;

@@ -189,6 +189,19 @@ describe('<sf-map>', () => {
       if (r.distanceKm !== undefined && !r.partial) expect(r.distanceKm).to.be.at.most(store.query.radiusKm! + 0.01);
   });
 
+  it('a change of size is not the person moving the map: no "Search this area", the results stay fitted', async () => {
+    const { el, map, store, leaflet } = await mapFinder();
+    const area = () => map.shadowRoot!.querySelector<HTMLButtonElement>('[part~="area-button"]');
+    const entries = groupPoints(store.results).reduce((n, g) => n + g.entries.length, 0);
+    const width = leaflet.getSize().x;
+    // The page's layout narrows the map (as a finder's does when it first measures itself as wide).
+    map.style.width = `${Math.round(width / 2)}px`;
+    await waitUntil(() => leaflet.getSize().x !== width, 'the map took its new size');
+    await settle(el);
+    expect(area()).to.equal(null);
+    expect(markers(map).reduce((n, m) => n + servicesOn(m), 0)).to.equal(entries);
+  });
+
   it('draws the person’s place and radius from the search', async () => {
     const { el, map, store } = await mapFinder();
     await store.setQuery({ place: '51.48,-3.18', radiusKm: 3 });

@@ -267,9 +267,22 @@ export class MapView {
     this.#mark();
   }
 
-  /** After the container changed size. */
-  invalidate(): void {
-    if (!this.#removed) this.map.invalidateSize({ pan: false });
+  /**
+   * After the container changed size (the page's layout, not the person): Leaflet's `moveend` for it is not
+   * a move of theirs (no "Search this area"). `refit` fits a view that was fitted to the results again, so
+   * they stay in view at the new size.
+   */
+  invalidate(refit: boolean): void {
+    if (this.#removed) return;
+    const before = this.map.getSize();
+    this.#fitting++;
+    try {
+      this.map.invalidateSize({ pan: false });
+      const size = this.map.getSize();
+      if (refit && size.x > 0 && size.y > 0 && !size.equals(before)) this.fit();
+    } finally {
+      this.#fitting--;
+    }
   }
 
   /** Removes the map and everything it listens to. */

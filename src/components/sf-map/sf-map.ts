@@ -201,7 +201,7 @@ export class SfMap extends FinderElement {
       },
     });
     this.#labelContainer();
-    this.#resize = new ResizeObserver(() => this.#view?.invalidate());
+    this.#resize = new ResizeObserver(() => this.#view?.invalidate(!this.#userMoved));
     this.#resize.observe(container);
     this.#results = undefined;
     this.#query = undefined;
