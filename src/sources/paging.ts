@@ -136,23 +136,29 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
     }
     const first = envelopeOf(body);
     const lastIndex = first && pagesIn(first, size);
-    yield { index: 1, url, body, env: first, totalPages: lastIndex };
-    if (!first || ended(first)) return;
-    if (lastIndex !== undefined && lastIndex <= 1) return;
-    if (maxPages < 2) throw capError(maxPages, url);
-
-    // Page 2 finds the page parameter's base.
-    let param = first.number !== undefined ? first.number + 1 : 2;
+    const more = !!first && !ended(first) && (lastIndex === undefined || lastIndex > 1);
+    // Page 2 finds the page parameter's base. It is asked for before page 1 is handed over: reading a
+    // large page's records takes the consumer longer than the request takes to come back.
+    let param = first?.number !== undefined ? first.number + 1 : 2;
+    const firstUrl = url;
     url = pageUrl(list, { page: param, per_page: size });
-    let second = await page(url);
+    const secondAsked = more && maxPages >= 2 ? page(url) : undefined;
+    secondAsked?.catch(() => undefined); // awaited below, unless the consumer stops first
+    yield { index: 1, url: firstUrl, body, env: first, totalPages: lastIndex };
+    if (!more || !first) return;
+    if (!secondAsked) throw capError(maxPages, firstUrl);
+
+    let second = await secondAsked;
     if (second.env && repeats(second.env, first)) {
       param++;
       url = pageUrl(list, { page: param, per_page: size });
       second = await page(url);
       if (second.env && repeats(second.env, first)) throw repeatError(2, url);
     }
-    yield { index: 2, url, ...second, totalPages: lastIndex };
-    if (!second.env || ended(second.env) || (lastIndex !== undefined && lastIndex <= 2)) return;
+    if (!second.env || ended(second.env) || (lastIndex !== undefined && lastIndex <= 2)) {
+      yield { index: 2, url, ...second, totalPages: lastIndex };
+      return;
+    }
 
     const urlOf = (index: number) => pageUrl(list, { page: param + index - 2, per_page: size });
     // Without a total, one page after another until the last; with one, several at once.
@@ -180,6 +186,9 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
         );
       }
     };
+    // The pages after it are asked for before page 2 is handed over, as page 2 was before page 1.
+    pump();
+    yield { index: 2, url, ...second, totalPages: lastIndex };
     for (let index = 3; index <= (lastIndex ?? Infinity); index++) {
       if (index > maxPages) throw capError(maxPages, urlOf(index));
       pump();

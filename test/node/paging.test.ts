@@ -110,6 +110,28 @@ describe('pages in parallel', () => {
     assert.ok(sent.indexOf('4') < sent.indexOf('3'), 'page 4 arrived before the slow page 3');
   });
 
+  it('the next pages are asked for while a page is still being read: page 2 before page 1 is handed over, the rest before page 2', async () => {
+    const reader = readDirectory(list('ahead', 'total=500&cap=100'));
+    // Polls the log for a page's request while the reader waits, untouched, between two pages.
+    const asked = async (page: string) => {
+      for (let tries = 0; tries < 100; tries++) {
+        if (requests(await traffic('ahead')).some((l) => param(l, 'page') === page)) return true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return false;
+    };
+    try {
+      assert.equal((await reader.next()).value?.page, 1, "page 1's first records");
+      assert.ok(await asked('2'), 'page 2 asked for while page 1 is being read');
+      let at = await reader.next();
+      while (!at.done && at.value.page === 1) at = await reader.next();
+      assert.equal(at.value?.page, 2, "page 2's records");
+      assert.ok(await asked('3'), 'page 3 asked for while page 2 is being read');
+    } finally {
+      await reader.return(undefined);
+    }
+  });
+
   it('pagesAtOnce: 1 reads one page after another', async () => {
     const { services, error } = await read(list('serial', 'total=500&cap=100&delay=20'), { pagesAtOnce: 1 });
     assert.equal(error, undefined);
