@@ -552,7 +552,12 @@ export class FinderStore extends EventTarget {
         if (page.summaries) {
           status.summaries = (status.summaries ?? 0) + page.services.length;
           // The details reader is a file of its own: the first names are drawn while it loads.
-          (await this.#summaries()).add(page.services);
+          const details = await this.#summaries();
+          details.add(page.services);
+          // A list's last page, when it is not the first: no list page is left to share the host with, and
+          // the results of the pages before it rank the records to read first. Its records are still being
+          // read and blended meanwhile.
+          if (page.page > 1 && page.page === page.totalPages) details.start(directory.id);
           this.#markDirty();
         }
         // The first names are drawn before more is read: a slice of records read first would hold the frame.
@@ -592,8 +597,8 @@ export class FinderStore extends EventTarget {
       status.finishedAt = Date.now();
     });
     await this.#flush();
-    // Full records are read once the list is (its pages come first on a host shared with them), and the
-    // results exist to put the query's first.
+    // Full records are read once the list is (its pages come first on a host shared with them), or from its
+    // last page (above), and the results exist to put the query's first.
     this.#details?.start(directory.id);
   }
 
