@@ -57,6 +57,8 @@ export interface DirectoryPage {
   problems: RecordProblem[];
   /** The records are the list's summaries, marked `summary`: each full record is at `/services/{id}` (`readService`). */
   summaries?: true;
+  /** Every page of the list has been asked for (those not yet here are on their way). */
+  listAsked?: true;
 }
 
 const SKIP_SEGMENTS = new Set(['api', 'o', 'services', 'hservices', 'servicedirectoryservice', 'v1', 'v2', 'v3', 'www']);
@@ -209,7 +211,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     maxPages,
     envelopeOf: (body) => (isSnapshot(body) ? { records: body.services, last: true } : envelope(body)),
   });
-  for await (const { index, url: at, body, env, totalPages } of pages) {
+  for await (const { index, url: at, body, env, totalPages, allAsked } of pages) {
     if (index === 1 && isRpdePage(body)) {
       const { readOpenActive } = await import('./openactive.js');
       yield* readOpenActive(url, { ...options, directory });
@@ -252,6 +254,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
         problems: read.problems,
       };
       if (areSummaries && !fill) page.summaries = true;
+      if (allAsked) page.listAsked = true;
       yield page;
     }
   }

@@ -68,6 +68,8 @@ export interface ListPage {
   env?: Envelope;
   /** Pages in the list at the size the server gives, when it says. */
   totalPages?: number;
+  /** Every page of the list has been asked for: other reads from its host no longer hold one up. */
+  allAsked: boolean;
 }
 
 /** A JSON file (a snapshot or an export) is one page: no paging parameters are added to it. */
@@ -120,7 +122,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
   try {
     if (isFile(list)) {
       const body = await fetchJson(list, fetchOptions);
-      yield { index: 1, url: list, body, env: envelopeOf(body) };
+      yield { index: 1, url: list, body, env: envelopeOf(body), allAsked: true };
       return;
     }
     let size = options.perPage ?? LARGE_PAGE;
@@ -144,7 +146,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
     url = pageUrl(list, { page: param, per_page: size });
     const secondAsked = more && maxPages >= 2 ? page(url) : undefined;
     secondAsked?.catch(() => undefined); // awaited below, unless the consumer stops first
-    yield { index: 1, url: firstUrl, body, env: first, totalPages: lastIndex };
+    yield { index: 1, url: firstUrl, body, env: first, totalPages: lastIndex, allAsked: !more || (!!secondAsked && lastIndex === 2) };
     if (!more || !first) return;
     if (!secondAsked) throw capError(maxPages, firstUrl);
 
@@ -156,7 +158,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
       if (second.env && repeats(second.env, first)) throw repeatError(2, url);
     }
     if (!second.env || ended(second.env) || (lastIndex !== undefined && lastIndex <= 2)) {
-      yield { index: 2, url, ...second, totalPages: lastIndex };
+      yield { index: 2, url, ...second, totalPages: lastIndex, allAsked: true };
       return;
     }
 
@@ -188,7 +190,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
     };
     // The pages after it are asked for before page 2 is handed over, as page 2 was before page 1.
     pump();
-    yield { index: 2, url, ...second, totalPages: lastIndex };
+    yield { index: 2, url, ...second, totalPages: lastIndex, allAsked: started > last };
     for (let index = 3; index <= (lastIndex ?? Infinity); index++) {
       if (index > maxPages) throw capError(maxPages, urlOf(index));
       pump();
@@ -198,7 +200,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
       const env = envelopeOf(got.body);
       if (env && repeats(env, previous)) throw repeatError(index, urlOf(index));
       yielded = index;
-      yield { index, url: urlOf(index), body: got.body, env, totalPages: lastIndex };
+      yield { index, url: urlOf(index), body: got.body, env, totalPages: lastIndex, allAsked: started > last };
       if (!env || ended(env)) return;
       previous = env;
     }

@@ -96,7 +96,7 @@ export class DetailsReader {
     this.#pump();
   }
 
-  /** Starts reading a directory's summaries: once its list's pages are in, as they come first on a shared host. */
+  /** Starts reading a directory's summaries: once its list's pages are asked for, as they come first on a shared host. */
   start(directoryId: string): void {
     this.#started.add(directoryId);
     this.#pump();

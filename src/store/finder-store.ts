@@ -554,10 +554,10 @@ export class FinderStore extends EventTarget {
           // The details reader is a file of its own: the first names are drawn while it loads.
           const details = await this.#summaries();
           details.add(page.services);
-          // A list's last page, when it is not the first: no list page is left to share the host with, and
-          // the results of the pages before it rank the records to read first. Its records are still being
-          // read and blended meanwhile.
-          if (page.page > 1 && page.page === page.totalPages) details.start(directory.id);
+          // A list of several pages, all asked for: no list request is left to wait behind full records on
+          // the host they share, so these are read while the list's records are (those on screen first). A
+          // list of one page is read through first, for its results to rank the records to read.
+          if (page.listAsked && (page.totalPages ?? 1) > 1) details.start(directory.id);
           this.#markDirty();
         }
         // The first names are drawn before more is read: a slice of records read first would hold the frame.
@@ -597,8 +597,8 @@ export class FinderStore extends EventTarget {
       status.finishedAt = Date.now();
     });
     await this.#flush();
-    // Full records are read once the list is (its pages come first on a host shared with them), or from its
-    // last page (above), and the results exist to put the query's first.
+    // Full records are read once the list is (its pages come first on a host shared with them), or once a
+    // list of several pages is all asked for (above), and the results exist to put the query's first.
     this.#details?.start(directory.id);
   }
 

@@ -100,6 +100,24 @@ describe('summaries first, details as needed', () => {
     store.dispose();
   });
 
+  it('reads full records while a list of several pages is still coming, once every page has been asked for', async () => {
+    // Two list pages of 20, the second answered after 1.5 s; the full records are not held.
+    await release('early');
+    const store = new FinderStore({ endpoints: [`${held('early')}&cap=20&later=1500`] });
+    const loaded = store.load();
+    await requested('early', 4);
+    assert.equal(store.statuses[0].state, 'loading', 'the list is still being read');
+    const lines = (await fixtureLog(server.url)).filter((l) => l.includes('/held/early/'));
+    const firstRecord = lines.findIndex((l) => l.startsWith('/held/early/services/'));
+    const secondPage = lines.findIndex((l) => l.startsWith('/held/early/services?') && l.includes('page=2'));
+    assert.ok(secondPage >= 0 && secondPage < firstRecord, 'the second list page asked for before any full record');
+    assert.ok(!lines.some((l) => l.startsWith('sent ') && l.includes('page=2')), 'full records read before it came');
+    await loaded;
+    assert.equal(store.services.length, TOTAL);
+    assert.equal(store.statuses[0].summaries, 0, 'every record filled');
+    store.dispose();
+  });
+
   it('stops reading details when the store is disposed', async () => {
     const store = new FinderStore({ endpoints: [held('stop')] });
     const loaded = store.load();
