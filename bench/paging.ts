@@ -221,7 +221,7 @@ async function summaries(fixtures: FixtureServer): Promise<Row[]> {
       ],
       [
         `heap with the ${state.services} services loaded (${state.summaries} still summaries, ${state.problems} problems)`,
-        `${heapMB.toFixed(1)} MB`,
+        `${heapMB.toFixed(2)} MB`,
         met(heapMB <= TARGET_HEAP_MB, `≤ ${TARGET_HEAP_MB} MB`),
       ],
     ];
