@@ -172,7 +172,7 @@ export function email(v: unknown): string | undefined {
 export function date(v: unknown): string | undefined {
   const m = code(v)?.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (!m || Number(m[1]) < 1990 || Number(m[1]) > 2100) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  return intern(`${m[1]}-${m[2]}-${m[3]}`, 0);
 }
 
 export function dateTime(v: unknown): string | undefined {
@@ -343,7 +343,8 @@ export function status(v: unknown): ServiceStatus | undefined {
   const t = code(v)
     ?.toLowerCase()
     .replace(/[\s_]+/g, '-');
-  return (SERVICE_STATUSES as readonly string[]).includes(t ?? '') ? (t as ServiceStatus) : undefined;
+  // The list's own string, not the record's copy of it.
+  return SERVICE_STATUSES.find((s) => s === t);
 }
 
 const DAY_NAMES = new Map<string, Weekday>([
@@ -407,11 +408,12 @@ export function terms(
 ): Term[] | undefined {
   const seen = new Map<string, Term>();
   for (const r of list) {
-    const n = label(name(r));
+    // A directory's terms repeat on record after record: one copy of each.
+    const n = intern(label(name(r)), 0);
     if (!n || seen.has(n.toLowerCase())) continue;
     const term: Term = { name: n };
     const i = identifier(id?.(r) ?? r.id);
-    const v = label(vocabulary?.(r));
+    const v = intern(label(vocabulary?.(r)), 0);
     if (i) term.id = i;
     if (v) term.vocabulary = v;
     seen.set(n.toLowerCase(), term);
