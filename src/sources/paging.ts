@@ -110,7 +110,8 @@ const capError = (maxPages: number, url: string) =>
  * after the one page 1 reports, and if it repeats page 1 (a Spring server that counts its parameter from
  * 1 but its answers from 0), with the number after that, once. Then, when the pages say how many there
  * are, the rest are requested a few at a time (the per-host limit) and yielded in order as they arrive;
- * otherwise one after another until the last-page flag or an empty page.
+ * otherwise one after another until the last-page flag or an empty page. The next requests leave before a
+ * page is yielded, so a consumer that takes long over a page does not hold them up.
  */
 export async function* listPages(list: string, options: PagingOptions): AsyncGenerator<ListPage> {
   const { maxPages, envelopeOf } = options;
