@@ -165,7 +165,8 @@ export function email(v: unknown): string | undefined {
   if (t?.slice(0, 7).toLowerCase() === 'mailto:') t = t.slice(7);
   if (!t || t.length > MAX_EMAIL || !/^[^\s@<>]+@[^\s@<>]+$/.test(t)) return undefined;
   const domain = t.slice(t.indexOf('@') + 1);
-  return domain.slice(1, -1).includes('.') ? t : undefined;
+  // A provider's address repeats on each of its services: one copy of it.
+  return domain.slice(1, -1).includes('.') ? intern(t, 0) : undefined;
 }
 
 /** `YYYY-MM-DD` from a date or date-time string; placeholders such as 0001-01-01 are dropped. */

@@ -8,6 +8,7 @@
 import type { Closure, Contact, Cost, Location, Organisation, Schedule, Service, Term } from '../model/index.js';
 import { MAX_ITEMS } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
+import { intern } from './intern.js';
 import {
   accessTypes,
   address,
@@ -40,14 +41,15 @@ import {
   type Raw,
 } from './normalise.js';
 
+/** A service's organisation: its name and description repeat on each of its services, so one copy of each is kept. */
 export function organisation(o: unknown): Organisation | undefined {
   if (!isObject(o)) return undefined;
-  const name = label(o.name);
+  const name = intern(label(o.name), 0);
   if (!name) return undefined;
   return compact({
     id: identifier(o.id),
     name,
-    description: description(o.description).description,
+    description: intern(description(o.description).description, 0),
     url: httpUrl(o.url ?? o.website),
     email: email(o.email),
   });
