@@ -7,7 +7,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Closure, PartOfDay, Schedule, Service, Session } from '../model/index.js';
 import { DAY_MS, WEEKDAYS } from '../model/index.js';
-import { LONDON, londonInstant, londonOffset } from '../model/london.js';
+import { LONDON, londonInstant, londonTime } from '../model/london.js';
 
 export { LONDON };
 /**
@@ -96,7 +96,7 @@ interface LocalParts {
 export function localParts(date: Date, tz = LONDON): LocalParts {
   const time = date.getTime();
   if (tz === LONDON) {
-    const local = time + londonOffset(time);
+    const local = londonTime(time);
     const day = Math.floor(local / DAY_MS);
     return { day, minutes: Math.floor((local - day * DAY_MS) / 60_000) };
   }

@@ -30,9 +30,12 @@ export function londonOffset(time: number): number {
   return time >= year.summer && time < year.winter ? HOUR_MS : 0;
 }
 
+/** What London's clocks read at an instant, as milliseconds whose UTC reading is that wall-clock time. */
+export const londonTime = (time: number): number => time + londonOffset(time);
+
 /** An instant's date and time on London's clocks, as a Date whose UTC fields read them. */
 export function londonClock(time: number): Date {
-  return new Date(time + londonOffset(time));
+  return new Date(londonTime(time));
 }
 
 /**

@@ -7,6 +7,8 @@
 
 /** Free text shorter than this is not worth a lookup (a term or a date is: see `intern`'s `min`). */
 const MIN_LENGTH = 200;
+/** For texts a directory repeats word for word (a term, a date, an organisation's name): kept whatever their length. */
+export const ANY_LENGTH = 0;
 /** Total length of the texts kept (UTF-16 code units). */
 const MAX_KEPT = 2_000_000;
 

@@ -19,7 +19,7 @@ import {
   SERVICE_STATUSES,
   WEEKDAYS,
 } from '../model/index.js';
-import { intern } from './intern.js';
+import { ANY_LENGTH, intern } from './intern.js';
 import { LONDON } from '../model/london.js';
 
 export type Raw = Record<string, unknown>;
@@ -166,14 +166,14 @@ export function email(v: unknown): string | undefined {
   if (!t || t.length > MAX_EMAIL || !/^[^\s@<>]+@[^\s@<>]+$/.test(t)) return undefined;
   const domain = t.slice(t.indexOf('@') + 1);
   // A provider's address repeats on each of its services: one copy of it.
-  return domain.slice(1, -1).includes('.') ? intern(t, 0) : undefined;
+  return domain.slice(1, -1).includes('.') ? intern(t, ANY_LENGTH) : undefined;
 }
 
 /** `YYYY-MM-DD` from a date or date-time string; placeholders such as 0001-01-01 are dropped. */
 export function date(v: unknown): string | undefined {
   const m = code(v)?.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (!m || Number(m[1]) < 1990 || Number(m[1]) > 2100) return undefined;
-  return intern(`${m[1]}-${m[2]}-${m[3]}`, 0);
+  return intern(`${m[1]}-${m[2]}-${m[3]}`, ANY_LENGTH);
 }
 
 export function dateTime(v: unknown): string | undefined {
@@ -410,11 +410,11 @@ export function terms(
   const seen = new Map<string, Term>();
   for (const r of list) {
     // A directory's terms repeat on record after record: one copy of each.
-    const n = intern(label(name(r)), 0);
+    const n = intern(label(name(r)), ANY_LENGTH);
     if (!n || seen.has(n.toLowerCase())) continue;
     const term: Term = { name: n };
     const i = identifier(id?.(r) ?? r.id);
-    const v = intern(label(vocabulary?.(r)), 0);
+    const v = intern(label(vocabulary?.(r)), ANY_LENGTH);
     if (i) term.id = i;
     if (v) term.vocabulary = v;
     seen.set(n.toLowerCase(), term);

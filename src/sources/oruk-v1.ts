@@ -8,7 +8,7 @@
 import type { Closure, Contact, Cost, Location, Organisation, Schedule, Service, Term } from '../model/index.js';
 import { MAX_ITEMS } from '../model/index.js';
 import { base, type Dialect } from './dialect.js';
-import { intern } from './intern.js';
+import { ANY_LENGTH, intern } from './intern.js';
 import {
   accessTypes,
   address,
@@ -44,12 +44,12 @@ import {
 /** A service's organisation: its name and description repeat on each of its services, so one copy of each is kept. */
 export function organisation(o: unknown): Organisation | undefined {
   if (!isObject(o)) return undefined;
-  const name = intern(label(o.name), 0);
+  const name = intern(label(o.name), ANY_LENGTH);
   if (!name) return undefined;
   return compact({
     id: identifier(o.id),
     name,
-    description: intern(description(o.description).description, 0),
+    description: intern(description(o.description).description, ANY_LENGTH),
     url: httpUrl(o.url ?? o.website),
     email: email(o.email),
   });

@@ -235,10 +235,17 @@ export class MapView {
       const r = (this.#search?.radiusKm ?? 0) * 1000;
       bounds.extend(r > 0 ? L.latLng(near.lat, near.lng).toBounds(r * 2) : L.latLng(near.lat, near.lng));
     }
-    this.#fitting++;
-    try {
+    this.#ownMove(() => {
       if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [32, 32], maxZoom: FIT_MAX_ZOOM, animate: false });
       this.redraw();
+    });
+  }
+
+  /** Runs `move`, a move of the view's own making: the `moveend` it causes is not the person's. */
+  #ownMove(move: () => void): void {
+    this.#fitting++;
+    try {
+      move();
     } finally {
       this.#fitting--;
     }
@@ -275,14 +282,11 @@ export class MapView {
   invalidate(refit: boolean): void {
     if (this.#removed) return;
     const before = this.map.getSize();
-    this.#fitting++;
-    try {
+    this.#ownMove(() => {
       this.map.invalidateSize({ pan: false });
       const size = this.map.getSize();
       if (refit && size.x > 0 && size.y > 0 && !size.equals(before)) this.fit();
-    } finally {
-      this.#fitting--;
-    }
+    });
   }
 
   /** Removes the map and everything it listens to. */
