@@ -125,12 +125,26 @@ const ownedBy = (service: Service, directory: DirectoryRef) =>
 
 /**
  * Turns raw records into services: every record is either read or reported
- * with its reason (no id, no name, seen before, or what went wrong).
+ * with its reason (no id, no name, seen before, or what went wrong). With a
+ * `deadline` (a `performance.now()` time) it stops once that has passed, after
+ * one record at least; `count` says how many of `records` it took.
  */
-export function readRecords(records: unknown[], dialect: Dialect, directory: DirectoryRef, page: number, seen: Set<string>) {
+export function readRecords(
+  records: unknown[],
+  dialect: Dialect,
+  directory: DirectoryRef,
+  page: number,
+  seen: Set<string>,
+  deadline = Infinity,
+) {
   const services: Service[] = [];
   const problems: RecordProblem[] = [];
+  let count = 0;
   for (const raw of records) {
+    if (count++ > 0 && performance.now() > deadline) {
+      count--;
+      break;
+    }
     if (!isObject(raw)) {
       problems.push({ page, reason: 'is not a record (not a JSON object)', skipped: true });
       continue;
@@ -162,15 +176,19 @@ export function readRecords(records: unknown[], dialect: Dialect, directory: Dir
     seen.add(service.key);
     services.push(service);
   }
-  return { services, problems };
+  return { services, problems, count };
 }
 
 /**
  * Records read in one task and yielded together: a page of 1,000 is read a slice at a time, so a browser gets
- * a turn between slices and shows the first at once. Fifty of Bristol's records, descriptions in HTML, take
- * some 25 ms to read on a 2-core machine: a slice stays under a long task.
+ * a turn between slices and shows the first at once.
  */
 const SLICE = 50;
+/**
+ * A slice ends sooner when reading it has taken this long: the store blends it in the same task, and fifty of
+ * Bristol's records (descriptions in HTML) took 35–50 ms to read on a 2-core machine, then 15 ms to blend.
+ */
+const READ_SLICE_MS = 10;
 /** The first page's first slice: a screen's worth, so the first names are drawn before a whole slice is read, blended and indexed. */
 const FIRST_SLICE = 12;
 
@@ -234,12 +252,13 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
     const fill = !isSnapshotPage && (details === true || (details === 'auto' && areSummaries));
     for (let start = 0, end = 0; start < env.records.length || start === 0; start = end) {
       const first = index === 1 && start === 0;
-      end = start + (first ? FIRST_SLICE : SLICE);
       // Records are read in a task of their own, not in the one that received the page: a page's worth
       // could keep a browser busy for over 50 ms. The first page's first slice is small and read at once:
       // behind the tasks a large page leaves queued (collecting what parsing it made), its names would wait.
       if (!first) await nextTask();
-      const read = readRecords(env.records.slice(start, end), dialect, directory, index, seen);
+      const deadline = first ? Infinity : performance.now() + READ_SLICE_MS;
+      const read = readRecords(env.records.slice(start, start + (first ? FIRST_SLICE : SLICE)), dialect, directory, index, seen, deadline);
+      end = start + Math.max(read.count, 1);
       if (fill) await fillDetails(read.services, list, directory, dialect, options, read.problems, index);
       else if (areSummaries) for (const s of read.services) s.summary = true;
       else if (isSnapshotPage) for (const s of read.services) delete s.summary; // a flag only the reader sets
