@@ -77,6 +77,12 @@ describe('filters', () => {
     const el = await fixture<ServiceFinder>(html`<service-finder endpoints=${V3} url-state="off"></service-finder>`);
     await loaded(el);
     const all = el.store!.results.length;
+    // Its fields are built when "More filters" is opened, in the same turn: the panel never shows empty.
+    expect(form(el).shadowRoot!.querySelector('#require')).to.equal(null);
+    control(el, 'summary').click();
+    expect(control<HTMLDetailsElement>(el, 'details').open).to.equal(true);
+    await settle(el);
+    expect(control(el, '#require').checkVisibility()).to.equal(true);
     expect(control(el, '#require-hint').textContent).to.equal('Listings that say what it is, how to get in touch and how to get in');
     await tick(el, '#require');
     expect(el.store!.query.require).to.deep.equal(['description', 'contact', 'access']);

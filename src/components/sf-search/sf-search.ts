@@ -38,6 +38,9 @@ const MAX_TERMS = 40;
 /** Longest wait for an idle moment before the needs vocabulary is fetched anyway. */
 const IDLE_WAIT_MS = 2000;
 
+/** The terms the results use, most used first, as the store counts them. */
+type TermFacets = Record<'eligibility' | 'categories', Array<{ name: string; count: number }>>;
+
 interface Draft {
   date: string;
   openNow: boolean;
@@ -156,6 +159,8 @@ export class SfSearch extends FinderElement {
   @state() private draft: Draft = draftFrom({});
   /** The disclosure is open. */
   @state() private filtersOpen = false;
+  /** Whether "More filters" has been opened: its many fields are built only then (or when one is set). */
+  @state() private moreShown = false;
   /** What "enough detail to refer someone" asks for: the page's `require` once seen, else the referral fields. */
   #referFields: RequireField[] = [...REFERRAL_FIELDS];
   @state() private errors: FieldError[] = [];
@@ -340,28 +345,9 @@ export class SfSearch extends FinderElement {
             </div>
           </div>
 
-          <details ?open=${moreOpen}>
-            <summary>${m.search.more}</summary>
-            <div class="panel">
-              ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
-              ${this.#checkboxes('attendance', m.search.attendance, ATTENDANCE_MODES, (a) => m.attendance[a], d.attendance)}
-              ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
-              ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
-              ${this.#checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
-              ${whenField(this.l, d)} ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
-              ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
-              <div class="group" part="field">
-                <div class="checkbox">
-                  <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
-                  <label for="free">${m.search.free}</label>
-                </div>
-                <div class="checkbox">
-                  <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
-                  <label for="strict">${m.search.strict}</label>
-                </div>
-              </div>
-              ${listingFields(this.l, d, this.#referFields)}
-            </div>
+          <details ?open=${moreOpen} @toggle=${this.#onMoreToggle}>
+            <summary @click=${this.#showMore}>${m.search.more}</summary>
+            ${moreOpen || this.moreShown ? this.#morePanel(d, facets) : nothing}
           </details>
 
           ${
@@ -376,6 +362,41 @@ export class SfSearch extends FinderElement {
       </form>
     `;
   }
+
+  /** The fields behind "More filters". */
+  #morePanel(d: Draft, facets: TermFacets): TemplateResult {
+    const { m } = this.l;
+    return html`<div class="panel">
+      ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
+      ${this.#checkboxes('attendance', m.search.attendance, ATTENDANCE_MODES, (a) => m.attendance[a], d.attendance)}
+      ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
+      ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
+      ${this.#checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
+      ${whenField(this.l, d)} ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
+      ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
+      <div class="group" part="field">
+        <div class="checkbox">
+          <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
+          <label for="free">${m.search.free}</label>
+        </div>
+        <div class="checkbox">
+          <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
+          <label for="strict">${m.search.strict}</label>
+        </div>
+      </div>
+      ${listingFields(this.l, d, this.#referFields)}
+    </div>`;
+  }
+
+  /** Builds the panel before the browser opens it, so that it never shows empty. */
+  #showMore = () => {
+    this.moreShown = true;
+  };
+
+  /** A panel opened otherwise (find in page, a script): built now. */
+  #onMoreToggle = (event: Event) => {
+    if ((event.target as HTMLDetailsElement).open) this.moreShown = true;
+  };
 
   #checkboxes<T extends string>(
     name: keyof Draft,
@@ -403,7 +424,7 @@ export class SfSearch extends FinderElement {
   #terms(
     name: 'eligibility' | 'categories',
     legend: string,
-    facets: Array<{ name: string; count: number }>,
+    facets: TermFacets['eligibility'],
     chosen: string[],
   ): TemplateResult | typeof nothing {
     const names = [...new Set([...chosen, ...facets.slice(0, MAX_TERMS).map((f) => f.name)])];
