@@ -7,8 +7,8 @@ import type { DirectoryRef, RecordProblem, Service } from '../model/index.js';
 import { SourceError, endpointOf } from '../model/index.js';
 import { nextTask } from '../model/tasks.js';
 import type { Dialect } from './dialect.js';
-import { fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
-import { envelope, listPages } from './paging.js';
+import { fetchBytes, fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
+import { envelope, firstPageUrl, listPages } from './paging.js';
 import { code, identifier, isObject, label, slug, trimEnd, type Raw } from './normalise.js';
 import { orukV1 } from './oruk-v1.js';
 import { orukV3 } from './oruk-v3.js';
@@ -122,6 +122,23 @@ export function servicesUrl(url: string): string {
 const ownedBy = (service: Service, directory: DirectoryRef) =>
   service.key === `${service.directory.id}:${service.id}` &&
   (service.directory.id === directory.id || endpointOf(service.directory.id) === directory.id);
+
+/**
+ * Asks for a directory's first page now, as `readDirectory(url)` will: a read of it that starts within the
+ * cache's lifetime takes this answer up (or waits for it) instead of asking again. For a finder that knows
+ * its directories before it can make its store; an OpenActive feed is not asked for here.
+ */
+export function askFirstPage(url: string, options: Pick<FetchJsonOptions, 'timeoutMs'> = {}): void {
+  if (/\s/.test(url.trim()) || isOpenActiveUrl(url)) return;
+  let first: string;
+  try {
+    first = firstPageUrl(servicesUrl(url));
+  } catch {
+    return; // not a web address: the read says so
+  }
+  // Its failure is the read's to report, when that read asks.
+  fetchBytes(first, options).catch(() => undefined);
+}
 
 /**
  * Turns raw records into services: every record is either read or reported

@@ -75,6 +75,9 @@ export interface ListPage {
 /** A JSON file (a snapshot or an export) is one page: no paging parameters are added to it. */
 const isFile = (list: string) => /\.json$/i.test(new URL(list).pathname);
 
+/** The first page `listPages` asks for: the list with the page size alone (a file as it is). */
+export const firstPageUrl = (list: string, perPage = LARGE_PAGE): string => (isFile(list) ? list : pageUrl(list, { per_page: perPage }));
+
 export function pageUrl(list: string, params: Record<string, number | undefined>): string {
   const u = new URL(list);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, String(v));
@@ -127,7 +130,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
       return;
     }
     let size = options.perPage ?? LARGE_PAGE;
-    let url = pageUrl(list, { per_page: size });
+    let url = firstPageUrl(list, size);
     let body: unknown;
     try {
       body = await fetchJson(url, fetchOptions);

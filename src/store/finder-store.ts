@@ -1,6 +1,6 @@
 import type { BlendedService, DirectoryRef, DirectoryStatus, LatLng, Query, Result } from '../model/index.js';
 import { SourceError, endpointOf } from '../model/index.js';
-import { clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
+import { askFirstPage, clearCache, directoryRef, readDirectory, type DirectoryPage } from '../sources/index.js';
 import {
   createIndex,
   facets as computeFacets,
@@ -29,6 +29,15 @@ export type { Unread } from './details.js';
  * its records keyed, as when it is read directly.
  */
 export type Endpoint = string | { url: string; name?: string; id?: string; feedbackUrl?: string; source?: string };
+
+/**
+ * Asks for each directory's first page now, before a store is made: a store made within the page cache's
+ * lifetime takes the answers up instead of asking again. For an element that knows its directories a task
+ * before it makes its store.
+ */
+export function askFirstPages(endpoints: readonly Endpoint[], timeoutMs?: number): void {
+  for (const e of endpoints) askFirstPage(typeof e === 'string' ? e : e.url, { timeoutMs });
+}
 
 export interface FinderStoreOptions {
   endpoints: Endpoint[];

@@ -214,6 +214,31 @@ describe('<service-finder>', () => {
     }
   });
 
+  it('asks for its directory’s first page in the task it is added in; the store it makes a task later reads that answer', async () => {
+    const directory = `${FIXTURES}/paging/services?total=30&asked=${Date.now()}`; // not in the page cache
+    const el = document.createElement('service-finder') as ServiceFinder;
+    const asked: Array<{ url: string; storeMade: boolean }> = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => {
+      asked.push({ url: input instanceof Request ? input.url : String(input), storeMade: !!el.store });
+      return fetch(input, init);
+    };
+    try {
+      el.setAttribute('url-state', 'off');
+      el.setAttribute('endpoints', directory);
+      document.body.append(el);
+      await loaded(el);
+      const pages = asked.filter((a) => a.url.startsWith(directory));
+      expect(pages.length, 'the first page asked for once').to.equal(1);
+      expect(pages[0].storeMade, 'asked for before the store was made').to.equal(false);
+      expect(el.store!.statuses[0].records).to.equal(30);
+      expect(el.store!.statuses[0].state).to.equal('done');
+    } finally {
+      window.fetch = fetch;
+      el.remove();
+    }
+  });
+
   it('view="none" draws nothing itself: it holds the state for elements placed elsewhere', async () => {
     const el = await loadedFixture(html`<service-finder url-state="off" view="none" endpoints=${V3}></service-finder>`);
     expect(el.shadowRoot!.querySelector('sf-results, sf-search, sf-service')).to.equal(null);

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import { LitElement } from 'lit';
-import { FinderStore, type Endpoint } from '../../store/finder-store.js';
+import { askFirstPages, FinderStore, type Endpoint } from '../../store/finder-store.js';
 import type { AccessType, Query } from '../../model/index.js';
 import type { Synonyms } from '../../engine/text.js';
 import { ACCESS_TYPES, AGE_BANDS } from '../../model/index.js';
@@ -288,7 +288,11 @@ export class ServiceFinder extends LitElement {
     this.addEventListener('sf-show-list', this.#onShowList);
     this.composed = this.#hasOwnLayout();
     this.#resize?.observe(this);
-    if (!this.#store) void this.#setup();
+    if (this.#store) return;
+    // The directories named so far are asked for in this task: the store is made a task later (#setup),
+    // after the page's first frame, and takes the answers up; one a property names meanwhile is asked then.
+    askFirstPages(this.#endpoints(), numberProp(this, 'timeout', this.timeout));
+    void this.#setup();
   }
 
   override disconnectedCallback(): void {
