@@ -251,10 +251,14 @@ export class FinderStore extends EventTarget {
    * longer than a frame). Each service's needs are kept until it changes.
    */
   async #readyNeeds(services = this.#services): Promise<void> {
-    const needs = this.#needs.compiled ?? (await this.#needs.load());
+    const compiled = this.#needs.compiled;
+    const needs = compiled ?? (await this.#needs.load());
     // Ready already (every keystroke of a keyword asks): going through 10,000 services again, each a cache
     // hit, was some 10 ms a key in a CPU profile.
     if (!needs || this.#needsReadyFor === services) return;
+    // Compiled just now, in this task: the services are matched from the next.
+    if (!compiled) await yieldToMain();
+    if (this.#disposed) return;
     let sliceStart = performance.now();
     for (const s of services) {
       needs.matches(s);

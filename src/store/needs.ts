@@ -7,6 +7,7 @@ import { fetchJson } from '../sources/index.js';
 import { VOCABULARY_BYTES } from '../engine/needs/limits.js';
 import type { CompiledNeeds } from '../engine/needs/compile.js';
 import type { Synonyms } from '../engine/text.js';
+import { yieldToMain } from './tasks.js';
 
 /** The vocabulary's code and shipped data: a file of its own in the bundle, fetched on first use. */
 const runtime = () => import('../engine/needs/needs-runtime.js');
@@ -58,6 +59,8 @@ export class NeedsLoader {
         : given || undefined;
     const rt = await code;
     if (!rt) return undefined;
+    // The module was evaluated in this task (its vocabulary is a large literal): compiling gets one of its own.
+    await yieldToMain();
     const { compiled, problems } = rt.prepareNeeds(file, this.#options.synonyms);
     this.problems.push(...problems);
     return (this.#compiled = compiled);

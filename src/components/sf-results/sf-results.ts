@@ -139,10 +139,13 @@ export class SfResults extends FinderElement {
     const store = this.activeStore;
     if (!store) return;
     this.#announcer.say(this.#countText);
-    // The formats the first cards use are made while the first directory is awaited, not with the cards.
+    // The formats the first cards use are made while the first directory is awaited, not with the cards;
+    // once cards are drawn the moment has passed (making them then was a task of 60 ms for nothing).
     if (!this.#warmed && store.loading && !store.results.length) {
       this.#warmed = true;
-      whenIdle(() => warmWords(this.l), WARM_WAIT_MS);
+      whenIdle(() => {
+        if (!store.results.length) warmWords(this.l);
+      }, WARM_WAIT_MS);
     }
     const key = `${store.matched}/${store.partial}`;
     if (key !== this.#lastCount && !(store.loading && !store.results.length)) {
