@@ -50,3 +50,18 @@ export function yieldToMain(): Promise<void> {
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return nextTask();
 }
+
+/**
+ * Runs `work` in a task of its own after `delayMs`, or with no delay ahead of other queued tasks
+ * (`scheduler.postTask` at 'user-blocking' where there is one, else a zero timer). Returns what cancels it.
+ */
+export function soon(work: () => void, delayMs = 0): () => void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
+  if (delayMs <= 0 && scheduler?.postTask) {
+    let cancelled = false;
+    void scheduler.postTask(() => cancelled || work(), { priority: 'user-blocking' });
+    return () => (cancelled = true);
+  }
+  const timer = setTimeout(work, delayMs);
+  return () => clearTimeout(timer);
+}

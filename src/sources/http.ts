@@ -16,6 +16,8 @@ export interface FetchJsonOptions {
   fetch?: typeof fetch;
   /** How long a page read is reused instead of fetched again. Default 5 minutes; 0 turns it off. */
   cacheMs?: number;
+  /** Bodies at least this large are parsed in a worker where one can run. Default WORKER_BYTES (json-body.ts). */
+  workerBytes?: number;
 }
 
 /**
@@ -159,7 +161,7 @@ const tooLarge = (url: string, maxBytes: number) =>
 export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
   const body = await fetchBody(url, options);
   try {
-    return await jsonOf(body, url);
+    return await jsonOf(body, url, options.workerBytes);
   } catch (error) {
     cache.delete(url); // a body that is not JSON is not kept: the next read asks the directory again
     throw error;

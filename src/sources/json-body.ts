@@ -15,6 +15,12 @@ import { jsonText } from './json-text.js';
  */
 export const WORKER_BYTES = 2_000_000;
 /**
+ * Bodies no first result waits for (a list's pages after its first) go to the worker from this size: decoding
+ * and parsing Bristol's second page (0.8 MB) on the page was a task of over 50 ms while the first names were
+ * being read and typed against; the worker's answer costs the page a quarter of that.
+ */
+export const LATER_WORKER_BYTES = 500_000;
+/**
  * Bodies parsed on the page at least this large are decoded and parsed each after a turn for the browser
  * (a frame when one is due; `scheduler.yield()`, so tasks queued meanwhile do not go first): a hostile
  * directory's body of just under WORKER_BYTES took over 100 ms to decode and parse in a CPU profile on a
@@ -22,9 +28,12 @@ export const WORKER_BYTES = 2_000_000;
  */
 const TURN_BYTES = 500_000;
 
-/** The JSON value of a page's bytes; SourceError 'not-json' or 'invalid-json' with plain words when it is not JSON. */
-export async function jsonOf(bytes: Uint8Array, url: string): Promise<unknown> {
-  if (bytes.byteLength >= WORKER_BYTES && typeof Worker !== 'undefined') {
+/**
+ * The JSON value of a page's bytes; SourceError 'not-json' or 'invalid-json' with plain words when it is not
+ * JSON. Bodies of `workerBytes` or more are parsed in the worker where one can run.
+ */
+export async function jsonOf(bytes: Uint8Array, url: string, workerBytes = WORKER_BYTES): Promise<unknown> {
+  if (bytes.byteLength >= workerBytes && typeof Worker !== 'undefined') {
     const parsed = await (await import('./json-worker-client.js')).parsedInWorker(bytes);
     if (parsed) return parsed.value;
   }

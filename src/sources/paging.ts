@@ -5,6 +5,7 @@
  */
 import { SourceError } from '../model/index.js';
 import { fetchJson, PER_HOST, type FetchJsonOptions } from './http.js';
+import { LATER_WORKER_BYTES } from './json-body.js';
 import { identifier, isObject, num } from './normalise.js';
 
 /** Page size asked for first: large enough that most directories are a few requests, small enough that servers accept it. */
@@ -123,6 +124,8 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
   const fetchOptions: FetchJsonOptions = { ...options, signal: controller.signal };
+  // The pages after the first: no first result waits for them, so large ones are parsed off the page.
+  const laterOptions: FetchJsonOptions = { ...fetchOptions, workerBytes: LATER_WORKER_BYTES };
   try {
     if (isFile(list)) {
       const body = await fetchJson(list, fetchOptions);
@@ -180,7 +183,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
         running++;
         pending.set(
           started,
-          fetchJson(urlOf(started++), fetchOptions)
+          fetchJson(urlOf(started++), laterOptions)
             .then(
               (b) => ({ body: b }),
               (error: unknown) => ({ error }),
@@ -215,7 +218,7 @@ export async function* listPages(list: string, options: PagingOptions): AsyncGen
   }
 
   async function page(url: string): Promise<{ body: unknown; env?: Envelope }> {
-    const body = await fetchJson(url, fetchOptions);
+    const body = await fetchJson(url, laterOptions);
     return { body, env: envelopeOf(body) };
   }
 }

@@ -2,7 +2,7 @@
 // (what the page parses itself keeps them whole, so the cut shows the worker ran), and a body that is not JSON
 // still fails with the plain-words error.
 import { expect } from '@open-wc/testing';
-import { jsonOf, WORKER_BYTES } from '../../src/sources/json-body.js';
+import { jsonOf, LATER_WORKER_BYTES, WORKER_BYTES } from '../../src/sources/json-body.js';
 import { MAX_HTML, MAX_URL, SourceError } from '../../src/model/index.js';
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -25,6 +25,16 @@ describe('jsonOf: large bodies in a worker', () => {
     expect(value.content[0].name.length).to.equal(MAX_URL + 1);
     expect(value.content[1].description.length).to.equal(MAX_HTML + 1);
     expect(value.next).to.equal(null);
+  });
+
+  it('parses a smaller body in the worker when no first result waits for it (a list page after the first)', async () => {
+    const text = 'z'.repeat(LATER_WORKER_BYTES);
+    const bytes = encode({ content: [{ name: text }] });
+    expect(bytes.byteLength).to.be.below(WORKER_BYTES);
+    const later = (await jsonOf(bytes, 'https://x.example/services?page=2', LATER_WORKER_BYTES)) as { content: Array<{ name: string }> };
+    expect(later.content[0].name.length, 'cut: the worker parsed it').to.equal(MAX_URL + 1);
+    const first = (await jsonOf(bytes, 'https://x.example/services')) as { content: Array<{ name: string }> };
+    expect(first.content[0].name.length, 'whole: the page parsed it').to.equal(text.length);
   });
 
   it('parses a small body on the page, whole', async () => {

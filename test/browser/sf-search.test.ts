@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FIXTURES } from './fixtures.js';
 import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
@@ -20,6 +20,24 @@ describe('<sf-search>', () => {
     expect(event.query.text).to.equal('walk');
     expect(event.detail).to.equal(event.query);
     expect(el.store!.query.text).to.equal('walk');
+  });
+
+  it('refines in a task after the change’s own, with the last of the changes made meanwhile', async () => {
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    const store = el.store!;
+    const asked: Array<string | undefined> = [];
+    store.addEventListener('change', () => asked.push(store.query.text));
+    const input = inner<HTMLInputElement>(inner(el, 'sf-search'), '#q');
+    for (const text of ['lun', 'lunc', 'lunch']) {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    expect(store.query.text, 'not while the key’s own task runs').to.equal(undefined);
+    await waitUntil(() => store.query.text === 'lunch', 'refined');
+    expect(asked.filter((t) => t !== undefined && t !== 'lunch')).to.deep.equal(
+      [],
+      'the words typed before it in the same task are not searched',
+    );
   });
 
   it('placed elsewhere with finder="id", writes into that finder’s query', async () => {

@@ -23,7 +23,7 @@ import {
 import { REFERRAL_FIELDS } from '../../engine/quality.js';
 import { FinderElement } from '../finder-element.js';
 import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
-import { whenIdle } from '../../store/tasks.js';
+import { soon, whenIdle } from '../../store/tasks.js';
 import { SfSearchEvent } from '../events.js';
 import { kmToMiles, milesToKm } from '../../i18n/index.js';
 import { tokens } from '../internal/shared.styles.js';
@@ -168,7 +168,8 @@ export class SfSearch extends FinderElement {
 
   #seen?: string;
   #sent?: string;
-  #timer?: ReturnType<typeof setTimeout>;
+  /** Cancels the refinement scheduled by the last change, if it has not run. */
+  #cancelApply = () => {};
   #submitted = false;
   #focusSummary = false;
   /** Stores the needs vocabulary has been asked of. */
@@ -189,7 +190,7 @@ export class SfSearch extends FinderElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
+    this.#cancelApply();
   }
 
   protected override updated(): void {
@@ -523,14 +524,15 @@ export class SfSearch extends FinderElement {
   };
 
   #schedule(): void {
-    clearTimeout(this.#timer);
-    if (this.debounce > 0) this.#timer = setTimeout(() => void this.#apply(false), this.debounce);
-    else void this.#apply(false);
+    this.#cancelApply();
+    // With no delay, still a task after the key's own: the browser finishes the key (laying out what it
+    // changed) before the results change, and lays them out once, in the frame that shows them.
+    this.#cancelApply = soon(() => void this.#apply(false), this.debounce);
   }
 
   #onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    clearTimeout(this.#timer);
+    this.#cancelApply();
     void this.#apply(true);
   };
 
@@ -657,7 +659,7 @@ export class SfSearch extends FinderElement {
   };
 
   #clear = () => {
-    clearTimeout(this.#timer);
+    this.#cancelApply();
     this.draft = draftFrom({});
     this.errors = [];
     this.#submitted = false;
