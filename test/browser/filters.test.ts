@@ -77,11 +77,11 @@ describe('filters', () => {
     const el = await fixture<ServiceFinder>(html`<service-finder endpoints=${V3} url-state="off"></service-finder>`);
     await loaded(el);
     const all = el.store!.results.length;
-    // Its fields are built when "More filters" is opened, in the same turn: the panel never shows empty.
+    // Its fields are built when "More filters" is first opened (their file loaded then, or when the form is first used).
     expect(form(el).shadowRoot!.querySelector('#require')).to.equal(null);
     control(el, 'summary').click();
     expect(control<HTMLDetailsElement>(el, 'details').open).to.equal(true);
-    await settle(el);
+    await waitUntil(() => form(el).shadowRoot!.querySelector('#require'), 'the panel built');
     expect(control(el, '#require').checkVisibility()).to.equal(true);
     expect(control(el, '#require-hint').textContent).to.equal('Listings that say what it is, how to get in touch and how to get in');
     await tick(el, '#require');

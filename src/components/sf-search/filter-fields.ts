@@ -1,7 +1,18 @@
-import { html, type TemplateResult } from 'lit';
+/**
+ * The fields behind the search form's "More filters": a file of their own, loaded when the form is first used
+ * or the panel is first opened (most visits never open it).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { RequireField } from '../../model/index.js';
+import type { AccessibilityFeature, AccessType, AttendanceMode, PartOfDay, RequireField, Weekday } from '../../model/index.js';
+import { ACCESS_TYPES, ACCESSIBILITY_FEATURES, ATTENDANCE_MODES, PARTS_OF_DAY, WEEKDAYS } from '../../model/index.js';
 import type { Localizer } from '../../i18n/index.js';
+
+/** Most facet terms offered in one list. */
+const MAX_TERMS = 40;
+
+/** The terms the results use, most used first, as the store counts them. */
+export type TermFacets = Record<'eligibility' | 'categories', Array<{ name: string; count: number }>>;
 
 /** The filters that narrow by when and how a service runs and how well it is listed. */
 export interface WhenFields {
@@ -46,5 +57,90 @@ export function listingFields(l: Localizer, d: WhenFields, referFields: readonly
       <label for="require">${m.search.require}</label>
     </div>
     <span class="hint checkbox-hint" id="require-hint">${l.t(m.search.requireHint, { list: requireWords(l, fields) })}</span>
+  </div>`;
+}
+
+/** The draft's fields the panel shows. */
+export interface MoreDraft extends WhenFields {
+  access: AccessType[];
+  attendance: AttendanceMode[];
+  days: Weekday[];
+  partsOfDay: PartOfDay[];
+  accessibility: AccessibilityFeature[];
+  eligibility: string[];
+  categories: string[];
+  free: boolean;
+  strict: boolean;
+}
+
+/** The fields behind "More filters". */
+export function morePanel(l: Localizer, d: MoreDraft, facets: TermFacets, referFields: readonly RequireField[]): TemplateResult {
+  const { m } = l;
+  return html`<div class="panel">
+    ${checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
+    ${checkboxes('attendance', m.search.attendance, ATTENDANCE_MODES, (a) => m.attendance[a], d.attendance)}
+    ${checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
+    ${checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
+    ${checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
+    ${whenField(l, d)} ${terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
+    ${terms('categories', m.search.categories, facets.categories, d.categories)}
+    <div class="group" part="field">
+      <div class="checkbox">
+        <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
+        <label for="free">${m.search.free}</label>
+      </div>
+      <div class="checkbox">
+        <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
+        <label for="strict">${m.search.strict}</label>
+      </div>
+    </div>
+    ${listingFields(l, d, referFields)}
+  </div>`;
+}
+
+function checkboxes<T extends string>(
+  name: string,
+  legend: string,
+  values: readonly T[],
+  label: (v: T) => string,
+  chosen: T[],
+): TemplateResult {
+  return html`<div class="group" part="field">
+    <fieldset>
+      <legend>${legend}</legend>
+      <div class="checkboxes">
+        ${values.map(
+          (v) =>
+            html`<div class="checkbox">
+              <input type="checkbox" id="${name}-${v}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
+              <label for="${name}-${v}">${label(v)}</label>
+            </div>`,
+        )}
+      </div>
+    </fieldset>
+  </div>`;
+}
+
+function terms(
+  name: 'eligibility' | 'categories',
+  legend: string,
+  facets: TermFacets['eligibility'],
+  chosen: string[],
+): TemplateResult | typeof nothing {
+  const names = [...new Set([...chosen, ...facets.slice(0, MAX_TERMS).map((f) => f.name)])];
+  if (!names.length) return nothing;
+  return html`<div class="group" part="field">
+    <fieldset>
+      <legend>${legend}</legend>
+      <div class="terms">
+        ${names.map(
+          (v, i) =>
+            html`<div class="checkbox">
+              <input type="checkbox" id="${name}-${i}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
+              <label for="${name}-${i}">${v}</label>
+            </div>`,
+        )}
+      </div>
+    </fieldset>
   </div>`;
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type {
@@ -11,15 +11,7 @@ import type {
   RequireField,
   Weekday,
 } from '../../model/index.js';
-import {
-  ACCESS_TYPES,
-  ACCESSIBILITY_FEATURES,
-  AGE_BANDS,
-  ATTENDANCE_MODES,
-  DATE_PATTERN,
-  PARTS_OF_DAY,
-  WEEKDAYS,
-} from '../../model/index.js';
+import { AGE_BANDS, DATE_PATTERN } from '../../model/index.js';
 import { REFERRAL_FIELDS } from '../../engine/quality.js';
 import { FinderElement } from '../finder-element.js';
 import { mergeQuery, type FinderStore } from '../../store/finder-store.js';
@@ -29,17 +21,17 @@ import { kmToMiles, milesToKm } from '../../i18n/index.js';
 import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-search.styles.js';
 import { needField } from './need-field.js';
-import { listingFields, whenField } from './filter-fields.js';
+import { chunk } from '../internal/chunk.js';
+import type * as FilterFields from './filter-fields.js';
+
+type MoreFields = typeof FilterFields;
+/** The fields behind "More filters": a file of its own, which most visits never open. */
+const moreFields = chunk(() => import('./filter-fields.js'));
 
 /** Distances offered, in miles. */
 const RADII = [1, 2, 5, 10, 20, 50];
-/** Most facet terms offered in one list. */
-const MAX_TERMS = 40;
 /** Longest wait for an idle moment before the needs vocabulary is fetched anyway. */
 const IDLE_WAIT_MS = 2000;
-
-/** The terms the results use, most used first, as the store counts them. */
-type TermFacets = Record<'eligibility' | 'categories', Array<{ name: string; count: number }>>;
 
 interface Draft {
   date: string;
@@ -161,6 +153,8 @@ export class SfSearch extends FinderElement {
   @state() private filtersOpen = false;
   /** Whether "More filters" has been opened: its many fields are built only then (or when one is set). */
   @state() private moreShown = false;
+  /** The file of the fields behind "More filters", once loaded. */
+  @state() private moreFields?: MoreFields;
   /** What "enough detail to refer someone" asks for: the page's `require` once seen, else the referral fields. */
   #referFields: RequireField[] = [...REFERRAL_FIELDS];
   @state() private errors: FieldError[] = [];
@@ -191,6 +185,11 @@ export class SfSearch extends FinderElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelApply();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.moreShown || moreFilters(this.draft).some(Boolean)) this.#loadMore();
   }
 
   protected override updated(): void {
@@ -230,8 +229,8 @@ export class SfSearch extends FinderElement {
         @submit=${this.#onSubmit}
         @input=${this.#onInput}
         @change=${this.#onInput}
-        @focusin=${this.#loadNeeds}
-        @pointerdown=${this.#loadNeeds}
+        @focusin=${this.#prepare}
+        @pointerdown=${this.#prepare}
       >
         ${
           this.errors.length
@@ -348,7 +347,7 @@ export class SfSearch extends FinderElement {
 
           <details ?open=${moreOpen} @toggle=${this.#onMoreToggle}>
             <summary @click=${this.#showMore}>${m.search.more}</summary>
-            ${moreOpen || this.moreShown ? this.#morePanel(d, facets) : nothing}
+            ${(moreOpen || this.moreShown) && this.moreFields ? this.moreFields.morePanel(this.l, d, facets, this.#referFields) : nothing}
           </details>
 
           ${
@@ -364,87 +363,30 @@ export class SfSearch extends FinderElement {
     `;
   }
 
-  /** The fields behind "More filters". */
-  #morePanel(d: Draft, facets: TermFacets): TemplateResult {
-    const { m } = this.l;
-    return html`<div class="panel">
-      ${this.#checkboxes('access', m.search.access, ACCESS_TYPES, (a) => m.access[a], d.access)}
-      ${this.#checkboxes('attendance', m.search.attendance, ATTENDANCE_MODES, (a) => m.attendance[a], d.attendance)}
-      ${this.#checkboxes('days', m.search.days, WEEKDAYS, (w) => m.days[w], d.days)}
-      ${this.#checkboxes('partsOfDay', m.search.partsOfDay, PARTS_OF_DAY, (p) => m.partsOfDay[p], d.partsOfDay)}
-      ${this.#checkboxes('accessibility', m.trust.filter, ACCESSIBILITY_FEATURES, (f) => m.accessibilityFeatures[f], d.accessibility)}
-      ${whenField(this.l, d)} ${this.#terms('eligibility', m.search.eligibility, facets.eligibility, d.eligibility)}
-      ${this.#terms('categories', m.search.categories, facets.categories, d.categories)}
-      <div class="group" part="field">
-        <div class="checkbox">
-          <input type="checkbox" id="free" name="free" .checked=${live(d.free)} />
-          <label for="free">${m.search.free}</label>
-        </div>
-        <div class="checkbox">
-          <input type="checkbox" id="strict" name="strict" .checked=${live(d.strict)} />
-          <label for="strict">${m.search.strict}</label>
-        </div>
-      </div>
-      ${listingFields(this.l, d, this.#referFields)}
-    </div>`;
-  }
-
-  /** Builds the panel before the browser opens it, so that it never shows empty. */
+  /** The panel opened by a click or a key on its summary: built before the browser opens it, once its file is here. */
   #showMore = () => {
     this.moreShown = true;
   };
 
-  /** A panel opened otherwise (find in page, a script): built now. */
+  /** A panel opened otherwise (find in page, a script). */
   #onMoreToggle = (event: Event) => {
     if ((event.target as HTMLDetailsElement).open) this.moreShown = true;
   };
 
-  #checkboxes<T extends string>(
-    name: keyof Draft,
-    legend: string,
-    values: readonly T[],
-    label: (v: T) => string,
-    chosen: T[],
-  ): TemplateResult {
-    return html`<div class="group" part="field">
-      <fieldset>
-        <legend>${legend}</legend>
-        <div class="checkboxes">
-          ${values.map(
-            (v) =>
-              html`<div class="checkbox">
-                <input type="checkbox" id="${name}-${v}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
-                <label for="${name}-${v}">${label(v)}</label>
-              </div>`,
-          )}
-        </div>
-      </fieldset>
-    </div>`;
+  /** Loads the panel's file; one that fails to load is asked for again the next time. */
+  #loadMore(): void {
+    if (this.moreFields) return;
+    moreFields().then(
+      (fields) => (this.moreFields = fields),
+      () => undefined,
+    );
   }
 
-  #terms(
-    name: 'eligibility' | 'categories',
-    legend: string,
-    facets: TermFacets['eligibility'],
-    chosen: string[],
-  ): TemplateResult | typeof nothing {
-    const names = [...new Set([...chosen, ...facets.slice(0, MAX_TERMS).map((f) => f.name)])];
-    if (!names.length) return nothing;
-    return html`<div class="group" part="field">
-      <fieldset>
-        <legend>${legend}</legend>
-        <div class="terms">
-          ${names.map(
-            (v, i) =>
-              html`<div class="checkbox">
-                <input type="checkbox" id="${name}-${i}" name=${name} value=${v} .checked=${live(chosen.includes(v))} />
-                <label for="${name}-${i}">${v}</label>
-              </div>`,
-          )}
-        </div>
-      </fieldset>
-    </div>`;
-  }
+  /** Asked for when the form is first used, so that the panel's file is here by the time it is opened. */
+  #prepare = () => {
+    this.#loadMore();
+    void this.activeStore?.loadNeeds();
+  };
 
   /** Reads a form control into the draft. */
   #onInput = (event: Event) => {
@@ -597,8 +539,6 @@ export class SfSearch extends FinderElement {
     this.#needsAskedFor.add(store);
     whenIdle(() => void store.loadNeeds(), IDLE_WAIT_MS);
   }
-
-  #loadNeeds = () => void this.activeStore?.loadNeeds();
 
   #collectPlaceError(): void {
     const store = this.activeStore;
