@@ -158,10 +158,8 @@ export function readRecords(
   const problems: RecordProblem[] = [];
   let count = 0;
   for (const raw of records) {
-    if (count++ > 0 && performance.now() > deadline) {
-      count--;
-      break;
-    }
+    if (count > 0 && performance.now() > deadline) break;
+    count++;
     if (!isObject(raw)) {
       problems.push({ page, reason: 'is not a record (not a JSON object)', skipped: true });
       continue;

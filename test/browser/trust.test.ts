@@ -177,7 +177,11 @@ describe('accessibility as a filter', function () {
     const el = await fixture<ServiceFinder>(html`<service-finder openactive=${OPENACTIVE} .directories=${DIRECTORIES}></service-finder>`);
     await loaded(el);
     const search = inner(el, 'sf-search');
-    const legend = [...search.shadowRoot!.querySelectorAll('legend')].find((l) => l.textContent === 'Accessibility and support');
+    // Behind "More filters", as a person finds it.
+    search.shadowRoot!.querySelector('summary')!.click();
+    const fieldset = () => [...search.shadowRoot!.querySelectorAll('legend')].find((l) => l.textContent === 'Accessibility and support');
+    await waitUntil(fieldset, 'the panel built');
+    const legend = fieldset();
     expect(legend, 'the fieldset').to.exist;
     const loop = search.shadowRoot!.querySelector<HTMLInputElement>('input[name="accessibility"][value="hearing-loop"]')!;
     expect(search.shadowRoot!.querySelector(`label[for="${loop.id}"]`)?.textContent).to.equal('Hearing loop');
