@@ -17,6 +17,7 @@ export const cy: Catalogue = {
     dateYear: '{weekday} {day} {month} {year}',
     day: '{day} {month} {year}',
     and: 'a',
+    andBeforeVowel: 'ac',
     or: 'neu',
     yesterday: 'ddoe',
     daysAgo: { other: '{n} diwrnod yn ôl' },

@@ -28,6 +28,8 @@ export const en = {
     dateYear: '{weekday}, {day} {month} {year}',
     day: '{day} {month} {year}',
     and: 'and',
+    /** "and" before a word that starts with a vowel (Welsh "ac"). */
+    andBeforeVowel: 'and',
     or: 'or',
     yesterday: 'yesterday',
     daysAgo: plural({ one: '{n} day ago', other: '{n} days ago' }),

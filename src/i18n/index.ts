@@ -72,6 +72,9 @@ const MILE_KM = 1.609344;
 export const kmToMiles = (km: number) => km / MILE_KM;
 export const milesToKm = (miles: number) => miles * MILE_KM;
 
+/** The vowels of English and Welsh (w and y are vowels in Welsh), accents aside. */
+const VOWELS = 'aeiouwy';
+
 /**
  * Messages, plurals, numbers and dates in one language. Dates, times and
  * "3 months ago" are the catalogue's words; plurals and numbers are Intl's,
@@ -122,12 +125,16 @@ export class Localizer {
   /**
    * "a, b and c" (or "a, b or c") in the catalogue's words. Not Intl.ListFormat: its first use, ICU starting
    * up, was 100 ms of a finder's first render in a CPU profile on a 2-core machine, and for Welsh it writes
-   * "a(c)" where a reader expects "a".
+   * "a(c)" where a reader expects "a", or "ac" before a vowel.
    */
   list(items: string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
     if (items.length < 2) return items.join('');
-    const word = type === 'disjunction' ? this.m.calendar.or : this.m.calendar.and;
-    return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+    const c = this.m.calendar;
+    const last = items[items.length - 1];
+    // Its first letter without accents ("ŵy" starts with a w).
+    const first = last.slice(0, 2).normalize('NFD').charAt(0).toLowerCase();
+    const word = type === 'disjunction' ? c.or : first && VOWELS.includes(first) ? c.andBeforeVowel : c.and;
+    return `${items.slice(0, -1).join(', ')} ${word} ${last}`;
   }
 
   /**

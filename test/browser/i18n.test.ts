@@ -160,7 +160,7 @@ describe('languages', () => {
     }
   });
 
-  it('joins lists in the catalogue’s words: as Intl does in English, with "a" and "neu" in Welsh', () => {
+  it('joins lists in the catalogue’s words: as Intl does in English, with "a" ("ac" before a vowel) and "neu" in Welsh', () => {
     const english = new Localizer('en');
     for (const type of ['conjunction', 'disjunction'] as const) {
       const intl = new Intl.ListFormat('en-GB', { style: 'long', type });
@@ -168,6 +168,11 @@ describe('languages', () => {
     }
     const welsh = new Localizer('cy');
     expect(welsh.list(['te', 'coffi', 'dŵr'])).to.equal('te, coffi a dŵr');
+    // "ac" before a vowel, w and y among them, accented or not.
+    expect(welsh.list(['te', 'coffi', 'afalau'])).to.equal('te, coffi ac afalau');
+    expect(welsh.list(['bara', 'ŵy'])).to.equal('bara ac ŵy');
+    expect(welsh.list(['bara', 'Ynys Môn'])).to.equal('bara ac Ynys Môn');
+    expect(english.list(['tea', 'apples'])).to.equal('tea and apples');
     expect(welsh.list(['te', 'coffi'], 'disjunction')).to.equal('te neu coffi');
   });
 });
