@@ -88,12 +88,16 @@ export class DetailsReader {
   /** Summaries to read (a page marked `summaries`): they wait until their directory is started. */
   add(summaries: Service[]): void {
     if (this.#controller.signal.aborted) return;
+    let startable = false;
     for (const s of summaries) {
       if (this.has(s.key)) continue;
       this.#waiting.set(s.key, s);
       this.#hosts.add(hostOf(s));
+      startable ||= this.#started.has(s.directory.id);
     }
-    this.#pump();
+    // Summaries of a directory not yet started wait for `start`: looking for one to read now would walk every
+    // summary waiting on the host, on every slice of a long list.
+    if (startable) this.#pump();
   }
 
   /** Starts reading a directory's summaries: once its list's pages are asked for, as they come first on a shared host. */
