@@ -22,9 +22,13 @@ describe('<sf-search>', () => {
     expect(el.store!.query.text).to.equal('walk');
   });
 
-  it('refines in a task after the change’s own, with the last of the changes made meanwhile', async () => {
-    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+  it('while a directory is still read, refines a task after the change, with the last of the changes made meanwhile', async () => {
+    const el = await fixture<ServiceFinder>(
+      html`<service-finder url-state="off" endpoints="${V3} ${FIXTURES}/broken/slow?delay=4000"></service-finder>`,
+    );
+    await waitUntil(() => (el.store?.services.length ?? 0) > 0, 'the first directory read');
     const store = el.store!;
+    expect(store.loading, 'the slow directory still read').to.equal(true);
     const asked: Array<string | undefined> = [];
     store.addEventListener('change', () => asked.push(store.query.text));
     const input = inner<HTMLInputElement>(inner(el, 'sf-search'), '#q');
@@ -38,6 +42,14 @@ describe('<sf-search>', () => {
       [],
       'the words typed before it in the same task are not searched',
     );
+  });
+
+  it('once every directory is read, refines in the change’s own task', async () => {
+    const el = await loadedFixture(html`<service-finder url-state="off" endpoints=${V3}></service-finder>`);
+    const input = inner<HTMLInputElement>(inner(el, 'sf-search'), '#q');
+    input.value = 'lunch';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(el.store!.query.text).to.equal('lunch');
   });
 
   it('placed elsewhere with finder="id", writes into that finder’s query', async () => {
