@@ -123,13 +123,16 @@ const ownedBy = (service: Service, directory: DirectoryRef) =>
   service.key === `${service.directory.id}:${service.id}` &&
   (service.directory.id === directory.id || endpointOf(service.directory.id) === directory.id);
 
+/** An address `readDirectory` reads as OpenActive: an RPDE feed's, or several feeds' separated by spaces. */
+const openActiveAddress = (url: string) => /\s/.test(url.trim()) || isOpenActiveUrl(url);
+
 /**
  * Asks for a directory's first page now, as `readDirectory(url)` will: a read of it that starts within the
  * cache's lifetime takes this answer up (or waits for it) instead of asking again. For a finder that knows
  * its directories before it can make its store; an OpenActive feed is not asked for here.
  */
 export function askFirstPage(url: string, options: Pick<FetchJsonOptions, 'timeoutMs'> = {}): void {
-  if (/\s/.test(url.trim()) || isOpenActiveUrl(url)) return;
+  if (openActiveAddress(url)) return;
   let first: string;
   try {
     first = firstPageUrl(servicesUrl(url));
@@ -220,7 +223,7 @@ export async function* readDirectory(url: string, options: ReadOptions = {}): As
   const { maxPages = 200 } = options;
   // OpenActive: an RPDE feed address (its sibling feed is looked for), or several feeds separated by spaces.
   const feeds = url.trim().split(/\s+/);
-  if (options.openactive || feeds.length > 1 || isOpenActiveUrl(url)) {
+  if (options.openactive || openActiveAddress(url)) {
     // Loaded only when a page reads OpenActive: most finders never do.
     const { readOpenActive } = await import('./openactive.js');
     yield* readOpenActive(feeds.length > 1 ? feeds : url, {

@@ -15,10 +15,10 @@ import { jsonText } from './json-text.js';
  */
 export const WORKER_BYTES = 2_000_000;
 /**
- * Bodies no first result waits for (a list's pages after its first) go to the worker from this size: decoding
- * and parsing Bristol's second page (0.8 MB) on the page was a task of over 50 ms while the first names were
- * being read and typed against; the page's part of a worker's answer is taking its value (a 1.3 MB page's
- * value cloned both ways on the page in 15–26 ms).
+ * Bodies no first result waits for (a list's pages after its first) go to the worker from this size, off the
+ * page while the first names are read and typed against: Bristol's 1.3 MB first page took 17–26 ms to decode
+ * and 3–30 ms to parse on a 2-core machine; the page's part of a worker's answer is taking its value (that
+ * page's value cloned both ways on the page in 15–26 ms).
  */
 export const LATER_WORKER_BYTES = 500_000;
 /**

@@ -197,6 +197,10 @@ export class FinderStore extends EventTarget {
   get loading(): boolean {
     return [...this.#statuses.values()].some((s) => s.state === 'loading');
   }
+  /** Still reading: a directory, or the full records behind its summaries. */
+  get reading(): boolean {
+    return this.loading || !!this.#details?.pending;
+  }
   get statuses(): DirectoryStatus[] {
     return [...this.#statuses.values()];
   }

@@ -467,8 +467,7 @@ export class SfSearch extends FinderElement {
 
   #schedule(): void {
     this.#cancelApply();
-    const store = this.activeStore;
-    const reading = !!store && (store.loading || store.statuses.some((s) => (s.summaries ?? 0) > 0));
+    const reading = !!this.activeStore?.reading;
     // Once everything is read, the list changes in the key's own task. While directories are still read, a task
     // after it: the browser echoes the key among the reading's tasks before the results change, and the keys of
     // one task refine once (in one task, a key and its results' layout made tasks of 53–94 ms).
