@@ -124,10 +124,7 @@ export function costWords(l: Localizer, cost: Cost | undefined): string | undefi
   const parts =
     cost.options
       ?.map((o) => {
-        const amount =
-          o.amount !== undefined
-            ? l.number(o.amount, { style: 'currency', currency: o.currency ?? 'GBP', minimumFractionDigits: o.amount % 1 ? 2 : 0 })
-            : '';
+        const amount = o.amount !== undefined ? l.money(o.amount, o.currency) : '';
         return [o.option, amount, o.description].filter(Boolean).join(' ');
       })
       .filter(Boolean) ?? [];
@@ -191,17 +188,6 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
     s.validTo || s.until ? l.t(sc.until, { date: l.day((s.validTo || s.until)!) }) : '',
   ].filter(Boolean);
   return [text.replace(/\s+/g, ' ').trim(), ...bounds].join(', ');
-}
-
-/**
- * Makes the Intl formats a card uses (prices, distances; its dates, times and "3 months ago" need none) with
- * throwaway values: the first of each starts ICU, several milliseconds apiece in CPU profiles of a finder's
- * first render on a 2-core machine. Called while the first directory is awaited, they are not paid with the
- * first names.
- */
-export function warmWords(l: Localizer): void {
-  costWords(l, { free: false, options: [{ amount: 1.5 }, { amount: 2 }] });
-  l.miles(1);
 }
 
 /** Only http(s) URLs may become links; a relative one is read against the page's address. */

@@ -4,13 +4,12 @@ import type { DirectoryStatus, FilterField, Query, Result, Sort } from '../../mo
 import { serviceHref } from '../../store/url-state.js';
 import { defaultSort } from '../../engine/search.js';
 import { mergeQuery, type Unread } from '../../store/finder-store.js';
-import { whenIdle } from '../../store/tasks.js';
 import { FinderElement } from '../finder-element.js';
 import { SfResultsEvent } from '../events.js';
 import { Announcer } from '../internal/announcer.js';
 import { openFromLink } from '../internal/links.js';
 import { returnFocus } from '../internal/return-focus.js';
-import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, warmWords, whenWords } from '../internal/words.js';
+import { checkedWords, costWords, explain, partialFields, placeWords, unreadWords, whenWords } from '../internal/words.js';
 import { tokens } from '../internal/shared.styles.js';
 import { styles } from './sf-results.styles.js';
 
@@ -18,8 +17,6 @@ import { styles } from './sf-results.styles.js';
 const VIRTUALISE_OVER = 40;
 /** Cards shown while the virtualizer loads: a tall screen's worth, few enough to render within a frame or two. */
 const FIRST_CARDS = 8;
-/** The longest the card formats wait for an idle moment while the first directory is awaited. */
-const WARM_WAIT_MS = 1000;
 
 /**
  * The virtualizer, loaded the first time a list is long enough to need it, so
@@ -119,7 +116,6 @@ export class SfResults extends FinderElement {
   #wasSelected?: string;
   #loosenCache?: { query: Query; services: unknown[]; value?: Loosen };
   #telling = false;
-  #warmed = false;
 
   protected override storeChanged(): void {
     const ui = this.ui;
@@ -139,14 +135,6 @@ export class SfResults extends FinderElement {
     const store = this.activeStore;
     if (!store) return;
     this.#announcer.say(this.#countText);
-    // The formats the first cards use are made while the first directory is awaited, not with the cards;
-    // once cards are drawn the moment has passed (making them then was a task of 60 ms for nothing).
-    if (!this.#warmed && store.loading && !store.results.length) {
-      this.#warmed = true;
-      whenIdle(() => {
-        if (!store.results.length) warmWords(this.l);
-      }, WARM_WAIT_MS);
-    }
     const key = `${store.matched}/${store.partial}`;
     if (key !== this.#lastCount && !(store.loading && !store.results.length)) {
       this.#lastCount = key;
