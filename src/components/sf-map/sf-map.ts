@@ -1,24 +1,19 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Query, Result } from '../../model/index.js';
 import { FinderElement } from '../finder-element.js';
 import { SfShowListEvent } from '../events.js';
 import { tokens } from '../internal/shared.styles.js';
 import { chunk } from '../internal/chunk.js';
 import { withoutPoint } from './points.js';
 import { styles } from './sf-map.styles.js';
-import type { MapView, MapWords } from './map-view.js';
+import type { MapController, MapHost } from './map-controller.js';
 
 /** OpenStreetMap's standard tiles (see their tile usage policy before using them on a busy site). */
 export const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
 
-type MapModule = typeof import('./map-view.js');
-/** Leaflet, supercluster and the map view: one chunk, fetched by the first map shown. */
-const loadMapModule = chunk(() => import('./map-view.js'));
-
-/** Four decimals is about 10 m: the map's centre as a place the store resolves without a geocoder. */
-const areaPlace = (lat: number, lng: number) => `${lat.toFixed(4)},${lng.toFixed(4)}`;
+/** Leaflet, supercluster, the map view and what keeps it in step with the store: one chunk, fetched by the first map shown. */
+const loadMapModule = chunk(() => import('./map-controller.js'));
 
 /**
  * The results on a map. Leaflet and the clustering are loaded the first time
@@ -73,24 +68,13 @@ export class SfMap extends FinderElement {
   /** The person moved the map since the last search: offer "Search this area". */
   @state() private moved = false;
 
-  #view?: MapView;
-  #resize?: ResizeObserver;
+  #controller?: MapController;
   #generation = 0;
-  #results?: Result[];
-  #query?: Query;
-  #areaPlace?: string;
-  #userMoved = false;
-  #lang?: string;
   #stylesAdopted = false;
-  #mod?: MapModule;
-  /** The tiles and attribution the map shows now. */
-  #tileSource?: string;
-  /** The FinderUi whose `highlight` events this map listens to. */
-  #highlightUi?: EventTarget;
 
   /** The Leaflet map, once loaded (for pages that add their own layers). */
   get leafletMap() {
-    return this.#view?.map;
+    return this.#controller?.view.map;
   }
 
   /** Resolves when the map has loaded (or failed to). */
@@ -116,23 +100,11 @@ export class SfMap extends FinderElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated?.(changed);
-    const view = this.#view;
-    if (!view) return;
-    if (this.#tileSource !== `${this.tiles}\n${this.attribution}`) {
-      this.#tileSource = `${this.tiles}\n${this.attribution}`;
-      view.setTiles(this.tiles, this.attribution);
-    }
-    const lang = this.l.lang;
-    if (lang !== this.#lang) {
-      this.#lang = lang;
-      view.setWords(this.#words());
-      this.#labelContainer();
-    }
-    this.#sync();
+    this.#controller?.update();
   }
 
   protected override storeChanged(): void {
-    this.#view?.select(this.ui?.selected);
+    this.#controller?.select();
   }
 
   override render() {
@@ -147,7 +119,7 @@ export class SfMap extends FinderElement {
       <div class="frame">
         ${
           this.moved && this.status === 'ready'
-            ? html`<button type="button" class="button area" part="button area-button" @click=${this.#searchArea}>
+            ? html`<button type="button" class="button area" part="button area-button" @click=${() => this.#controller?.searchArea()}>
                 ${m.map.searchArea}
               </button>`
             : nothing
@@ -168,129 +140,42 @@ export class SfMap extends FinderElement {
   async #start(): Promise<void> {
     const generation = ++this.#generation;
     const container = this.renderRoot.querySelector<HTMLElement>('#map');
-    if (!container || this.#view) return;
-    let mod: MapModule;
+    if (!container || this.#controller) return;
+    let mod: typeof import('./map-controller.js');
     try {
       mod = await loadMapModule();
     } catch {
       if (generation === this.#generation) this.status = 'failed';
       return;
     }
-    if (generation !== this.#generation || !this.isConnected || this.#view) return;
+    if (generation !== this.#generation || !this.isConnected || this.#controller) return;
     if (!this.#stylesAdopted && this.shadowRoot) {
       adoptStyles(this.shadowRoot, [mod.leafletStyles, ...(this.constructor as typeof SfMap).elementStyles, mod.markerStyles]);
       this.#stylesAdopted = true;
     }
-    this.#mod = mod;
-    this.#lang = this.l.lang;
-    this.#tileSource = `${this.tiles}\n${this.attribution}`;
-    this.#view = new mod.MapView({
-      container,
-      tiles: this.tiles,
-      attribution: this.attribution,
-      words: this.#words(),
-      onSelect: (key) => {
-        const ui = this.ui;
-        if (!ui) return;
-        // Closing the detail returns focus to the service's card, scrolled into view in the list.
-        ui.select(key, { from: this, openerKey: key });
-      },
-      onUserMove: () => {
-        this.#userMoved = true;
-        this.moved = true;
-      },
-    });
-    this.#labelContainer();
-    this.#resize = new ResizeObserver(() => this.#view?.invalidate(!this.#userMoved));
-    this.#resize.observe(container);
-    this.#results = undefined;
-    this.#query = undefined;
+    this.#controller = new mod.MapController(this.#host(), container);
     this.status = 'ready';
-    this.#sync();
-    this.#onHighlight();
+  }
+
+  /** What the map's controller reads of this element, read when it asks. */
+  #host(): MapHost {
+    return {
+      element: this,
+      l: () => this.l,
+      store: () => this.activeStore,
+      ui: () => this.ui,
+      tiles: () => ({ url: this.tiles, attribution: this.attribution }),
+      offerArea: (offered) => {
+        this.moved = offered;
+      },
+    };
   }
 
   #stop(): void {
     this.#generation++;
-    this.#resize?.disconnect();
-    this.#resize = undefined;
-    this.#highlightUi?.removeEventListener('highlight', this.#onHighlight);
-    this.#highlightUi = undefined;
-    this.#view?.destroy();
-    this.#view = undefined;
-    this.#results = undefined;
-    this.#query = undefined;
+    this.#controller?.destroy();
+    this.#controller = undefined;
   }
-
-  readonly #onHighlight = () => {
-    const ui = this.ui;
-    if (ui && ui !== this.#highlightUi) {
-      this.#highlightUi?.removeEventListener('highlight', this.#onHighlight);
-      ui.addEventListener('highlight', this.#onHighlight);
-      this.#highlightUi = ui;
-    }
-    this.#view?.highlight(ui?.highlighted);
-  };
-
-  /** Brings the map up to date with the store: points, search circle, selection. */
-  #sync(): void {
-    const view = this.#view;
-    const store = this.activeStore;
-    if (!view || !store) return;
-    this.#onHighlight();
-    const { results, query } = store;
-    if (query !== this.#query) {
-      const first = this.#query === undefined;
-      this.#query = query;
-      view.setSearch(query.near, query.radiusKm);
-      if (query.place === undefined || query.place !== this.#areaPlace) {
-        // A new search (not "search this area"): show its results wherever they are.
-        if (!first) this.#userMoved = false;
-        this.#areaPlace = undefined;
-      }
-      if (this.moved) this.moved = false;
-    }
-    if (results !== this.#results) {
-      this.#results = results;
-      view.setData(this.#groups(results), !this.#userMoved);
-    }
-    view.select(this.ui?.selected);
-  }
-
-  #groups(results: Result[]) {
-    return this.#mod?.groupPoints(results) ?? [];
-  }
-
-  #labelContainer(): void {
-    const container = this.#view?.map.getContainer();
-    container?.setAttribute('aria-label', this.l.m.map.label);
-  }
-
-  #words(): MapWords {
-    const l = this.l;
-    const { m } = l;
-    return {
-      marker: (name, place) => (place ? l.t(m.map.marker, { name, place }) : name),
-      cluster: (n) => l.p(m.map.cluster, n),
-      address: (n, place) => (place ? l.p(m.map.address, n, { place }) : l.p(m.map.addressUnnamed, n)),
-      count: (n) => l.number(n),
-      zoomIn: m.map.zoomIn,
-      zoomOut: m.map.zoomOut,
-      close: m.map.close,
-    };
-  }
-
-  #searchArea = () => {
-    const view = this.#view;
-    const store = this.activeStore;
-    if (!view || !store) return;
-    const { center, radiusKm } = view.area();
-    const place = areaPlace(center.lat, center.lng);
-    this.#areaPlace = place;
-    this.#userMoved = true;
-    this.moved = false;
-    void store.setQuery({ place, radiusKm: Math.max(0.1, Math.round(radiusKm * 10) / 10) });
-  };
 
   #showList = () => {
     const event = new SfShowListEvent();
