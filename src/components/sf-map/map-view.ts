@@ -1,8 +1,9 @@
 /**
- * The Leaflet side of `<sf-map>`, in its own module so that it (with Leaflet
- * and supercluster) is loaded only when a map is shown: the element imports
- * it with `import()`. No Lit element here: a plain class driving one Leaflet
- * map in a container the element owns.
+ * The Leaflet side of `<sf-map>`, in the map's chunk with Leaflet and
+ * supercluster, loaded only when a map is shown (the element imports
+ * `map-controller.ts` with `import()`, which drives this view). No Lit
+ * element here: a plain class driving one Leaflet map in a container the
+ * element owns.
  */
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 // Types from @types/leaflet by the package name, so the emitted .d.ts needs no path into Leaflet.
