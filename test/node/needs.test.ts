@@ -353,6 +353,24 @@ describe('the store and the address', () => {
     store.dispose();
   });
 
+  it('works out every service’s needs once reading has ended, so the first keyword typed is searched with them at once', async () => {
+    const store = new FinderStore({ endpoints: [`${server.url}/dialects/oruk-v3`] });
+    await store.load();
+    const literal = store.count({ text: 'lonely' });
+    await store.loadNeeds();
+    // The needs are worked out when the page is idle (in Node, after a wait): the count then finds more.
+    const deadline = Date.now() + 5_000;
+    while (store.count({ text: 'lonely' }) === literal && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const withNeeds = store.count({ text: 'lonely' });
+    assert.ok(withNeeds > literal, `the needs were worked out unasked (${literal} by the word alone, ${withNeeds} with needs)`);
+    // The first keyword's search has them: one change, already with what the need finds.
+    const seen: number[] = [];
+    store.addEventListener('change', () => seen.push(store.matched));
+    await store.setQuery({ text: 'lonely' });
+    assert.deepEqual(seen, [withNeeds]);
+    store.dispose();
+  });
+
   it('a category preset finds the OpenActive feed’s sessions and the ORUK directory’s clubs', async () => {
     const store = new FinderStore({
       endpoints: [`${server.url}/dialects/oruk-v3`],
