@@ -33,11 +33,14 @@ export function afterPaint(): Promise<void> {
   });
 }
 
-/** Runs `work` when the browser is idle, or after `timeoutMs` at the latest (a timer where there is no idle callback). */
+/**
+ * Runs `work` when the browser is idle, or after `timeoutMs` at the latest (a timer where there is no idle
+ * callback; in Node one that does not keep the process running: the CLI exits when its work is done).
+ */
 export function whenIdle(work: () => void, timeoutMs: number): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
   if (idle) idle(work, { timeout: timeoutMs });
-  else setTimeout(work, timeoutMs);
+  else (setTimeout(work, timeoutMs) as { unref?: () => void }).unref?.();
 }
 
 /**

@@ -257,7 +257,8 @@ export class FinderStore extends EventTarget {
   /**
    * Once the vocabulary is loaded and reading has ended, works out every service's needs when the page is
    * idle, so the first keyword typed finds them ready: worked out from the first key, 10,000 services' needs
-   * took turns from the frames of the keys after it (the first two keys of the keystroke bench 44–93 ms).
+   * were 320–380 ms of slices among the next keys in a CPU profile of the keystroke bench, and the results
+   * changed twice (without the needs, then with them).
    */
   #prepareNeeds(): void {
     if (this.#needsPreparing || !this.#needs.compiled || this.reading || this.#needsReadyFor === this.#services) return;
