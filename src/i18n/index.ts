@@ -79,11 +79,11 @@ const PLAIN_LIMIT = 1e15;
 const PLAIN_SMALLEST = 1e-6;
 
 /**
- * `n` written as en-GB and cy-GB write numbers: thousands grouped with commas, rounded to `decimals` as Intl
- * rounds (the shortest decimal that reads back as `n`, "68.785", halves away from zero), trailing zeros
- * dropped unless `keepZeros`; undefined where only Intl can write it.
+ * `n` written as en-GB and cy-GB write numbers: its sign, then `unit` ("£"), then thousands grouped with commas,
+ * rounded to `decimals` as Intl rounds (the shortest decimal that reads back as `n`, "68.785", halves away from
+ * zero), trailing zeros dropped unless `keepZeros`; undefined where only Intl can write it.
  */
-function digits(n: number, decimals: number, keepZeros: boolean): string | undefined {
+function digits(n: number, decimals: number, keepZeros: boolean, unit = ''): string | undefined {
   const abs = Math.abs(n);
   if (!Number.isFinite(n) || abs >= PLAIN_LIMIT || (abs !== 0 && abs < PLAIN_SMALLEST)) return undefined;
   const [whole, fraction = ''] = String(abs).split('.');
@@ -92,7 +92,7 @@ function digits(n: number, decimals: number, keepZeros: boolean): string | undef
   const kept = Number(`${whole}.${fraction.slice(0, decimals) || '0'}`) + (up ? 10 ** -decimals : 0);
   const [w, f = ''] = kept.toFixed(decimals).split('.');
   const shown = keepZeros ? f : f.replace(/0+$/, '');
-  return `${n < 0 ? '-' : ''}${w.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${shown ? `.${shown}` : ''}`;
+  return `${n < 0 ? '-' : ''}${unit}${w.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${shown ? `.${shown}` : ''}`;
 }
 
 /** The vowels of English and Welsh (w and y are vowels in Welsh), accents aside. */
@@ -150,8 +150,8 @@ export class Localizer {
   /** A price: "£3", "£3.50" (pence shown when there are any). Pounds without Intl (see `number`); other currencies through it. */
   money(amount: number, currency = 'GBP'): string {
     const pence = amount % 1 !== 0;
-    const text = currency === 'GBP' ? digits(Math.abs(amount), pence ? 2 : 0, pence) : undefined;
-    if (text !== undefined) return `${amount < 0 ? '-' : ''}£${text}`;
+    const text = currency === 'GBP' ? digits(amount, pence ? 2 : 0, pence, '£') : undefined;
+    if (text !== undefined) return text;
     return this.#once(
       `money ${currency} ${pence}`,
       () => new Intl.NumberFormat(this.locale, { style: 'currency', currency, minimumFractionDigits: pence ? 2 : 0 }),

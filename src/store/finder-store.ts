@@ -11,7 +11,7 @@ import {
   type SearchIndex,
 } from '../engine/index.js';
 import type { Synonyms } from '../engine/text.js';
-import type { NeedGroup, Need } from '../engine/needs/index.js';
+import type { CompiledNeeds, NeedGroup, Need } from '../engine/needs/index.js';
 import { PlaceResolver, type PlaceError } from './places.js';
 import { NeedsLoader } from './needs.js';
 import { blame, throwing, unreadable } from './quarantine.js';
@@ -167,8 +167,10 @@ export class FinderStore extends EventTarget {
   #unread?: Unread;
   /** The services whose needs are all worked out (`#readyNeeds`): the search uses needs when they are the current ones. */
   #needsReadyFor?: readonly BlendedService[];
-  /** Every service's needs are to be worked out when the page is idle (`#prepareNeeds`). */
+  /** Every service's needs are to be worked out when the page is next idle (`#prepareNeeds`). */
   #needsPreparing = false;
+  /** The matching under way (`#readyNeeds`), and for which services. */
+  #needsMatching?: { services: readonly BlendedService[]; done: Promise<void> };
   /** Freshness already worked out, per service object: it changes once a day, and is read at every render of a card. */
   readonly #freshness = new WeakMap<BlendedService, { at: number; value: ReturnType<typeof computeFreshness> }>();
 
@@ -263,16 +265,10 @@ export class FinderStore extends EventTarget {
   #prepareNeeds(): void {
     if (this.#needsPreparing || !this.#needs.compiled || this.reading || this.#needsReadyFor === this.#services) return;
     this.#needsPreparing = true;
+    // A search by need or keyword made meanwhile waits for the same matching (`#readyNeeds`), then searches again.
     whenIdle(() => {
-      if (this.#disposed) return;
-      void this.#readyNeeds().then(() => {
-        this.#needsPreparing = false;
-        // A search by need or keyword made while they were worked out went without them: made again with them.
-        if (usesNeeds(this.#query) && this.#needsReadyFor === this.#services && !this.#disposed) {
-          this.#refilter();
-          this.#emit();
-        }
-      });
+      this.#needsPreparing = false;
+      if (!this.#disposed) void this.#readyNeeds();
     }, NEEDS_IDLE_WAIT_MS);
   }
 
@@ -287,8 +283,17 @@ export class FinderStore extends EventTarget {
     // Ready already (every keystroke of a keyword asks): going through 10,000 services again, each a cache
     // hit, was some 10 ms a key in a CPU profile.
     if (!needs || this.#needsReadyFor === services) return;
-    // Compiled just now, in this task: the services are matched from the next.
-    if (!compiled) await yieldToMain();
+    // Under way for these services already (the page idle, then a keyword typed): waited for, not walked again.
+    if (this.#needsMatching?.services === services) return this.#needsMatching.done;
+    const done = this.#matchNeeds(needs, services, !compiled);
+    this.#needsMatching = { services, done };
+    await done;
+    if (this.#needsMatching?.done === done) this.#needsMatching = undefined;
+  }
+
+  /** Matches `services` against `needs` a slice at a time (from the next task when they were `justCompiled`). */
+  async #matchNeeds(needs: CompiledNeeds, services: readonly BlendedService[], justCompiled: boolean): Promise<void> {
+    if (justCompiled) await yieldToMain();
     if (this.#disposed) return;
     let sliceStart = performance.now();
     for (const s of services) {

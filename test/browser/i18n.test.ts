@@ -88,11 +88,11 @@ describe('languages', () => {
 
   it('writes numbers and prices in pounds as Intl does, in both languages, and other currencies through Intl', () => {
     const values = [0, 7, 0.4, 1.5, 2.25, 3.999, 12.5, 999, 999.9996, 1000, 1234.5, -2.5, -1234567, 10_000_000, 2 ** 53 - 1, 1e20];
+    // Three decimals exactly (ties when rounded to pence: 68.785), and long fractions.
+    const spread = Array.from({ length: 200 }, (_, i) => [(i * 7919) / 1000 - 50, (i * 7919) / 997]).flat();
     for (const lang of ['en', 'cy'] as const) {
       const l = new Localizer(lang, lang === 'cy' ? cy : en);
       const plain = new Intl.NumberFormat(l.locale);
-      // Three decimals exactly (ties when rounded to pence: 68.785), and long fractions.
-      const spread = Array.from({ length: 200 }, (_, i) => [(i * 7919) / 1000 - 50, (i * 7919) / 997]).flat();
       for (const n of [...values, ...spread]) {
         expect(l.number(n), `${lang} ${n}`).to.equal(plain.format(n));
         const money = new Intl.NumberFormat(l.locale, { style: 'currency', currency: 'GBP', minimumFractionDigits: n % 1 ? 2 : 0 });

@@ -33,26 +33,14 @@ const RADII = [1, 2, 5, 10, 20, 50];
 /** Longest wait for an idle moment before the needs vocabulary is fetched anyway. */
 const IDLE_WAIT_MS = 2000;
 
-interface Draft {
-  date: string;
-  openNow: boolean;
-  attendance: AttendanceMode[];
-  hideStale: boolean;
-  require: RequireField[];
+/** The form as filled in: the fields always shown, and those behind "More filters". */
+interface Draft extends FilterFields.MoreDraft {
   needs: string[];
   text: string;
   place: string;
   radius: string;
   age: string;
   ageBand: string;
-  access: AccessType[];
-  accessibility: AccessibilityFeature[];
-  days: Weekday[];
-  partsOfDay: PartOfDay[];
-  eligibility: string[];
-  categories: string[];
-  free: boolean;
-  strict: boolean;
 }
 
 type FieldError = { field: 'age' | 'place' | 'location'; message: string };
