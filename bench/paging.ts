@@ -123,7 +123,7 @@ async function summaries(fixtures: FixtureServer): Promise<Row[]> {
       return { page: p, close: () => context.close() };
     };
     const firstOf = async (p: Page) => {
-      await p.waitForFunction(() => (window as unknown as W).__bench.first !== undefined, undefined, { timeout: 60_000, polling: 20 });
+      await until(p, () => (window as unknown as W).__bench.first !== undefined, 60_000);
       return p.evaluate(() => (window as unknown as W).__bench.first!);
     };
 
@@ -150,10 +150,14 @@ async function summaries(fixtures: FixtureServer): Promise<Row[]> {
     const before = (await fixtureLog(fixtures.url)).length;
     const full = await open('/finder.html');
     await firstOf(full.page);
-    await full.page.waitForFunction(() => {
-      const finder = document.querySelector('service-finder') as unknown as { store?: { statuses: Array<{ summaries?: number }> } };
-      return (finder.store?.statuses[0]?.summaries ?? 0) > 100;
-    });
+    await until(
+      full.page,
+      () => {
+        const finder = document.querySelector('service-finder') as unknown as { store?: { statuses: Array<{ summaries?: number }> } };
+        return (finder.store?.statuses[0]?.summaries ?? 0) > 100;
+      },
+      60_000,
+    );
     // Typed as key events from the browser's input (no locator): Playwright's locators inject a script of
     // their own into the page (330 kB of source text, and its objects), which the heap figure would count.
     await full.page.evaluate(() => {
@@ -167,10 +171,7 @@ async function summaries(fixtures: FixtureServer): Promise<Row[]> {
       () => (document.querySelector('service-finder') as unknown as { store: { query: { text?: string } } }).store.query.text,
     );
     if (typed !== 'play') throw new Error(`the word typed did not reach the search (${typed})`);
-    await full.page.waitForFunction(() => (window as unknown as W).__bench.details !== undefined, undefined, {
-      timeout: 120_000,
-      polling: 100,
-    });
+    await until(full.page, () => (window as unknown as W).__bench.details !== undefined, 120_000, 100);
     const probed = await full.page.evaluate(() => (window as unknown as W).__bench);
     const requests = (await fixtureLog(fixtures.url)).slice(before).filter((l) => l.includes('/captured/bristol/')).length;
     const state = await full.page.evaluate(() => {
@@ -228,6 +229,19 @@ async function summaries(fixtures: FixtureServer): Promise<Row[]> {
   } finally {
     await browser.close();
     await site.close();
+  }
+}
+
+/**
+ * Waits until `check` holds in the page, asking from here every `everyMs`. Playwright's `waitForFunction`
+ * would put its injected script into the page (some 320 kB of source text, and its objects: 0.45 MB of
+ * heap in a snapshot), which the heap figure would count as the finder's.
+ */
+async function until(p: Page, check: () => boolean, timeoutMs: number, everyMs = 20): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await p.evaluate(check))) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${check}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
 
