@@ -410,7 +410,7 @@ export const cy: Catalogue = {
 
   map: {
     label: 'Map o’r canlyniadau',
-    help: 'Mae’r bysellau saeth yn symud y map, a plws a minws yn chwyddo. Botymau yw’r marcwyr a’r grwpiau: mae Enter yn agor gwasanaeth neu’n chwyddo i mewn i grŵp.',
+    help: 'Mae’r bysellau saeth yn symud y map, a phlws a minws yn chwyddo. Botymau yw’r marcwyr a’r grwpiau: mae Enter yn agor gwasanaeth neu’n chwyddo i mewn i grŵp.',
     loading: 'Wrthi’n llwytho’r map…',
     failed: 'Nid oedd modd llwytho’r map. Mae’r canlyniadau yn y rhestr.',
     noLocation: {
