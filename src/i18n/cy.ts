@@ -18,6 +18,7 @@ export const cy: Catalogue = {
     day: '{day} {month} {year}',
     and: 'a',
     andBeforeVowel: 'ac',
+    afterAnd: { c: 'ch', p: 'ph', t: 'th' },
     or: 'neu',
     yesterday: 'ddoe',
     daysAgo: { other: '{n} diwrnod yn ôl' },
@@ -173,13 +174,13 @@ export const cy: Catalogue = {
   },
 
   everyDay: {
-    MO: 'Bob dydd Llun',
-    TU: 'Bob dydd Mawrth',
-    WE: 'Bob dydd Mercher',
-    TH: 'Bob dydd Iau',
-    FR: 'Bob dydd Gwener',
-    SA: 'Bob dydd Sadwrn',
-    SU: 'Bob dydd Sul',
+    MO: 'bob dydd Llun',
+    TU: 'bob dydd Mawrth',
+    WE: 'bob dydd Mercher',
+    TH: 'bob dydd Iau',
+    FR: 'bob dydd Gwener',
+    SA: 'bob dydd Sadwrn',
+    SU: 'bob dydd Sul',
   },
 
   partsOfDay: {

@@ -30,6 +30,11 @@ export const en = {
     and: 'and',
     /** "and" before a word that starts with a vowel (Welsh "ac"). */
     andBeforeVowel: 'and',
+    /**
+     * What the first letter of the catalogue's own word after "and" becomes (Welsh aspirate mutation: "a phryd",
+     * not "a pryd"): see `Localizer.listOwn`. None in English.
+     */
+    afterAnd: {} as Readonly<Record<string, string>>,
     or: 'or',
     yesterday: 'yesterday',
     daysAgo: plural({ one: '{n} day ago', other: '{n} days ago' }),

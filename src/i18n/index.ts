@@ -95,6 +95,15 @@ function digits(n: number, decimals: number, keepZeros: boolean, unit = ''): str
   return `${n < 0 ? '-' : ''}${unit}${w.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${shown ? `.${shown}` : ''}`;
 }
 
+/** `word` with its first letter changed as `changes` says ("pryd" → "phryd"), in its case; a digraph ("ch", "th") as it is. */
+function mutated(word: string, changes: Readonly<Record<string, string>>): string {
+  const first = word.charAt(0);
+  const lower = first.toLowerCase();
+  if (!Object.hasOwn(changes, lower) || word.charAt(1).toLowerCase() === 'h') return word;
+  const to = changes[lower];
+  return (first === lower ? to : to.charAt(0).toUpperCase() + to.slice(1)) + word.slice(1);
+}
+
 /** The vowels of English and Welsh (w and y are vowels in Welsh), accents aside. */
 const VOWELS = 'aeiouwy';
 
@@ -171,6 +180,16 @@ export class Localizer {
     const first = last.slice(0, 2).normalize('NFD').charAt(0).toLowerCase();
     const word = type === 'disjunction' ? c.or : first && VOWELS.includes(first) ? c.andBeforeVowel : c.and;
     return `${items.slice(0, -1).join(', ')} ${word} ${last}`;
+  }
+
+  /**
+   * `list` of the catalogue's own words (access types, what a record does not say, days): the last takes the
+   * mutation the language puts after "and" (Welsh "a phryd", not "a pryd"). A directory's words go to `list`
+   * as written: on a Welsh page they are often English.
+   */
+  listOwn(items: string[]): string {
+    if (items.length < 2) return this.list(items);
+    return this.list([...items.slice(0, -1), mutated(items[items.length - 1], this.m.calendar.afterAnd)]);
   }
 
   /**

@@ -4,14 +4,16 @@ import '../../src/define.js';
 import type { ServiceFinder } from '../../src/components/service-finder/service-finder.js';
 import { en, Localizer, loadCatalogue, resolveLang } from '../../src/i18n/index.js';
 import { cy } from '../../src/i18n/cy.js';
+import type { Schedule } from '../../src/model/index.js';
 import { cards, inner, loaded, resetUrl, settle, loadedFixture } from './helpers.js';
-import { checkedWords, costWords, placeWords, whenWords } from '../../src/components/internal/words.js';
+import { checkedWords, costWords, placeWords, scheduleWords, unknownFields, whenWords } from '../../src/components/internal/words.js';
 
 const V3 = `${FIXTURES}/dialects/oruk-v3`;
 
+/** Every message's key; a map of letters (`calendar.afterAnd`) is one key: its letters are the language's own. */
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) =>
-    typeof v === 'object' && v && !('other' in v) ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    typeof v === 'object' && v && !('other' in v) && k !== 'afterAnd' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
 }
 
@@ -181,5 +183,25 @@ describe('languages', () => {
     expect(welsh.list(['bara', 'Ynys Môn'])).to.equal('bara ac Ynys Môn');
     expect(english.list(['tea', 'apples'])).to.equal('tea and apples');
     expect(welsh.list(['te', 'coffi'], 'disjunction')).to.equal('te neu coffi');
+  });
+
+  it('in Welsh, the catalogue’s own word after "a" takes the aspirate mutation; a directory’s words stay as written', () => {
+    const welsh = new Localizer('cy');
+    const english = new Localizer('en');
+    expect(welsh.listOwn(['te', 'coffi'])).to.equal('te a choffi');
+    expect(welsh.listOwn(['bara', 'te', 'Caerdydd'])).to.equal('bara, te a Chaerdydd');
+    expect(welsh.listOwn(['bara', 'pysgod'])).to.equal('bara a physgod');
+    // A digraph is a letter of its own, and a vowel takes "ac" as before.
+    expect(welsh.listOwn(['bara', 'chwaraeon'])).to.equal('bara a chwaraeon');
+    expect(welsh.listOwn(['te', 'afalau'])).to.equal('te ac afalau');
+    expect(welsh.listOwn(['te'])).to.equal('te');
+    // On a Welsh page a directory's words are often English: never mutated.
+    expect(welsh.list(['Carers', 'Parents'])).to.equal('Carers a Parents');
+    expect(english.listOwn(['tea', 'coffee'])).to.equal('tea and coffee');
+    // Through the catalogue: what partial matches do not say, and a weekly schedule on two days.
+    expect(unknownFields(welsh, ['distance', 'availability'])).to.equal('ble maen nhw a phryd maen nhw’n rhedeg');
+    const weekly: Schedule = { freq: 'WEEKLY', byday: [{ day: 'MO' }, { day: 'TU' }], opensAt: '10:00', closesAt: '12:00' };
+    expect(scheduleWords(welsh, weekly)).to.equal('Bob dydd Llun a bob dydd Mawrth 10:00–12:00');
+    expect(scheduleWords(english, weekly)).to.equal('Mondays and Tuesdays 10:00–12:00');
   });
 });

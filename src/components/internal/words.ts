@@ -81,12 +81,19 @@ export function placesWords(l: Localizer, next: { remaining?: number }): string 
 
 /** "what ages and when they run" for the partial-matches heading. */
 export function unknownFields(l: Localizer, fields: Iterable<FilterField>): string {
-  return l.list([...new Set(fields)].map((f) => l.m.unknownWhat[f]));
+  return l.listOwn([...new Set(fields)].map((f) => l.m.unknownWhat[f]));
 }
 
 /** "Ages not yet read for 600 records": what summaries still leave unstated in the results, as a sentence. */
 export function unreadWords(l: Localizer, unread: { count: number; fields: FilterField[] }): string {
-  const text = l.p(l.m.results.unread, unread.count, { fields: l.list([...new Set(unread.fields.map((f) => l.m.unreadWhat[f]))]) });
+  return sentence(
+    l,
+    l.p(l.m.results.unread, unread.count, { fields: l.listOwn([...new Set(unread.fields.map((f) => l.m.unreadWhat[f]))]) }),
+  );
+}
+
+/** `text` with a capital first letter: a sentence that starts with a word that is lower case within one. */
+function sentence(l: Localizer, text: string): string {
   return text.charAt(0).toLocaleUpperCase(l.locale) + text.slice(1);
 }
 
@@ -169,16 +176,16 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
   if (s.freq === 'DAILY' && !s.byday?.length && interval === 1) {
     text = l.t(sc.daily, { times });
   } else if ((s.freq === 'WEEKLY' || (!s.freq && plainDays.length)) && plainDays.length && !nthDays.length) {
-    if (interval === 1) text = l.t(sc.weekly, { days: l.list(plainDays.map((d) => l.m.everyDay[d.day])), times });
+    if (interval === 1) text = sentence(l, l.t(sc.weekly, { days: l.listOwn(plainDays.map((d) => l.m.everyDay[d.day])), times }));
     else if (interval === 2 && plainDays.length === 1) text = l.t(sc.fortnightly, { day: l.m.days[plainDays[0].day], times });
-    else text = l.t(sc.everyN, { n: interval, days: l.list(plainDays.map((d) => l.m.days[d.day])), times });
+    else text = l.t(sc.everyN, { n: interval, days: l.listOwn(plainDays.map((d) => l.m.days[d.day])), times });
   } else if (s.freq === 'MONTHLY' && nthDays.length && !plainDays.length && interval === 1) {
     const nthWord = (n: number) =>
       n === -1 ? sc.nthLast : ({ 1: sc.nth1, 2: sc.nth2, 3: sc.nth3, 4: sc.nth4, 5: sc.nth5 } as Record<number, string>)[n];
     const parts = nthDays.map((d) =>
       nthWord(d.nth!) ? l.t(sc.monthlyNth, { nth: nthWord(d.nth!), day: l.m.days[d.day], times: '' }).trim() : undefined,
     );
-    if (parts.every(Boolean)) text = `${l.list(parts as string[])} ${times}`;
+    if (parts.every(Boolean)) text = `${l.listOwn(parts as string[])} ${times}`;
   } else if (s.freq === 'MONTHLY' && s.bymonthday?.length && !s.byday?.length && interval === 1) {
     text = l.t(sc.monthlyDate, { dates: l.list(s.bymonthday.map((d) => l.number(d))), times });
   }

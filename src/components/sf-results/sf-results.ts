@@ -293,7 +293,7 @@ export class SfResults extends FinderElement {
       <ul class="facts">
         ${r.distanceKm !== undefined ? html`<li>${l.miles(r.distanceKm)}</li>` : nothing} ${place ? html`<li>${place}</li>` : nothing}
         ${next ? html`<li>${l.t(m.card.next, { when: whenWords(l, next) })}${next.remaining === 0 ? html` <strong class="full-tag">${m.trust.full}</strong>` : nothing}</li>` : nothing}
-        ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.list(s.access.map((a) => m.access[a])) })}</li>` : nothing}
+        ${s.access?.length ? html`<li>${l.t(m.card.access, { list: l.listOwn(s.access.map((a) => m.access[a])) })}</li>` : nothing}
         ${cost ? html`<li>${cost}</li>` : nothing} ${summary ? html`<li class="summary">${m.card.summary}</li>` : nothing}
       </ul>
       ${

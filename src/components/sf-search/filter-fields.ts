@@ -24,7 +24,7 @@ export interface WhenFields {
 }
 
 /** The fields a record states, in words ("what it is, how to get in touch"). */
-export const requireWords = (l: Localizer, fields: readonly RequireField[]): string => l.list(fields.map((f) => l.m.require[f]));
+export const requireWords = (l: Localizer, fields: readonly RequireField[]): string => l.listOwn(fields.map((f) => l.m.require[f]));
 
 /** "On a date" and "Open now". */
 export function whenField(l: Localizer, d: WhenFields): TemplateResult {

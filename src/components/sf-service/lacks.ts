@@ -17,5 +17,5 @@ export function lacking(service: Service, query: Pick<Query, 'require'>): Requir
 export function lacksNote(l: Localizer, service: Service, query: Pick<Query, 'require'>): TemplateResult | typeof nothing {
   const missing = lacking(service, query);
   if (!missing.length) return nothing;
-  return html`<p class="lacks">${l.t(l.m.service.lacks, { list: l.list(missing.map((f) => l.m.require[f])) })}</p>`;
+  return html`<p class="lacks">${l.t(l.m.service.lacks, { list: l.listOwn(missing.map((f) => l.m.require[f])) })}</p>`;
 }

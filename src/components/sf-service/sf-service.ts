@@ -220,7 +220,7 @@ export class SfServiceDetail extends FinderElement {
             </ul>`
           : html`<p>${s.attendance?.some((a) => a === 'online' || a === 'phone') ? m.service.online : m.service.notStated}</p>`
       }
-      ${s.attendance?.length ? html`<p>${l.list(s.attendance.map((a) => m.attendance[a]))}</p>` : nothing}
+      ${s.attendance?.length ? html`<p>${l.listOwn(s.attendance.map((a) => m.attendance[a]))}</p>` : nothing}
 
       <h3>${m.service.who}</h3>
       ${

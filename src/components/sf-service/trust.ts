@@ -26,7 +26,7 @@ export function referral(l: Localizer, s: BlendedService): TemplateResult {
   const { m } = l;
   const stated = !!(s.access?.length || s.applicationProcess || s.accessNote);
   return html`<h3>${m.trust.referral}</h3>
-    ${s.access?.length ? html`<p>${l.list(s.access.map((a) => m.access[a]))}</p>` : nothing}
+    ${s.access?.length ? html`<p>${l.listOwn(s.access.map((a) => m.access[a]))}</p>` : nothing}
     ${s.applicationProcess ? html`<p class="application">${s.applicationProcess}</p>` : nothing}
     ${s.accessNote && s.accessNote !== s.applicationProcess ? html`<p>${s.accessNote}</p>` : nothing}
     ${stated ? nothing : html`<p>${m.service.notStated}</p>`}`;
