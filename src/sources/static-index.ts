@@ -31,6 +31,7 @@ import {
 import { clearCache, fetchBytes, fetchJson, type FetchJsonOptions } from './http.js';
 import { readRecords, type DirectoryPage } from './index.js';
 import { httpUrl, isObject, num, text } from './normalise.js';
+import { jsonText } from './json-text.js';
 import { snapshot } from './snapshot.js';
 
 const MANIFEST_BYTES = 4e6;
@@ -183,7 +184,7 @@ async function sha256Hex(bytes: Uint8Array, url: string): Promise<string> {
 /** JSON of a file that matched its hash: if it is not JSON, the index itself was written wrong. */
 function parseChecked(bytes: Uint8Array, url: string): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8').decode(bytes));
+    return JSON.parse(jsonText(bytes));
   } catch (cause) {
     throw new SourceError(
       'invalid-json',
