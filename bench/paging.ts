@@ -158,8 +158,8 @@ async function summaries(fixtures: FixtureServer): Promise<Row[]> {
       },
       60_000,
     );
-    // Typed as key events from the browser's input (no locator): Playwright's locators inject a script of
-    // their own into the page (330 kB of source text, and its objects), which the heap figure would count.
+    // Typed as key events from the browser's input, not through a locator: a locator puts Playwright's
+    // injected script into the page too (see `until`).
     await full.page.evaluate(() => {
       const finder = document.querySelector('service-finder');
       const search = finder?.shadowRoot?.querySelector('sf-search');
