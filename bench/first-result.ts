@@ -12,19 +12,23 @@
  * the keyword box one at a time, each timed from the key's event to the first frame after the list
  * changed. Prints the median and the 95th percentile.
  *
+ * Size: the first file's gzip size as Vite reports it, beside its budget (test/bundle-sizes.ts).
+ *
  * Asserts nothing: the start-up order and the lazy parts are tested in test/e2e/lazy.test.ts.
  * `benchFirst()` is called by bench/run.ts; run alone with `node --import tsx bench/first-result.ts`.
  */
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
+import { BUDGETS, buildBundle } from '../test/bundle-sizes.js';
 import { findChromium, launchChromium } from '../test/chromium.js';
 import { serve } from '../test/helpers.js';
 import { startFixtureServer } from '../test/fixtures/server.js';
 
 const BUNDLE = new URL('../dist/bundle/', import.meta.url);
+/** The file a page with a finder loads first: everything else waits for it. */
+const FIRST_FILE = 'service-finder.js';
 /** The two directories' latencies. */
 const FAST_MS = 100;
 const SLOW_MS = 3000;
@@ -64,6 +68,8 @@ export interface FirstResult {
   bare: Run;
   finder: Run;
   ratio: number;
+  /** The first file's gzip size as Vite reports it, when this bench built it. */
+  firstFileKb?: number;
   keys?: { services: number; samples: number[]; unchanged: number; median: number; p95: number };
 }
 
@@ -79,7 +85,7 @@ export async function benchFirst(options: FirstOptions = {}): Promise<FirstResul
   const { runs = 7, print = true } = options;
   const exe = findChromium(options.executablePath);
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
-  if (options.build !== false) await build({ configFile: new URL('../vite.lib.config.ts', import.meta.url).pathname, logLevel: 'silent' });
+  const firstFileKb = options.build !== false ? (await buildBundle()).sizes.get(FIRST_FILE) : undefined;
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
   const fast = `${f}/latency/${FAST_MS}/dialects/oruk-v3`;
@@ -124,6 +130,7 @@ export async function benchFirst(options: FirstOptions = {}): Promise<FirstResul
       bare: mid(bare),
       finder: mid(finder),
       ratio: median(finder.map((r) => r.shown)) / median(bare.map((r) => r.shown)),
+      firstFileKb,
     };
     // Where the finder's time goes, run by run (medians of the differences).
     result.finder.requestStart = median(finder.map((r) => (r.requestStart ?? NaN) - r.dcl));
@@ -296,6 +303,13 @@ function printResult(r: FirstResult): void {
     ],
     ['  first page received → names on screen', ms(r.finder.responseEnd), `bare page: ${ms(r.bare.shown - (r.bare.responseEnd ?? NaN))}`],
   ];
+  if (r.firstFileKb !== undefined) {
+    rows.push([
+      `the finder's first file (${FIRST_FILE}, gzip as Vite reports it)`,
+      `${r.firstFileKb.toFixed(2)} kB`,
+      `target ≤ ${BUDGETS.main} kB: ${met(r.firstFileKb <= BUDGETS.main)}`,
+    ]);
+  }
   if (r.keys) {
     const k = r.keys;
     rows.push([

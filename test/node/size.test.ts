@@ -1,57 +1,25 @@
 // Size budgets for the CDN bundle (gzip). Figures are printed; the budgets fail the build when exceeded.
-// Measured as Vite reports them when it builds (its "gzip:" column, in kB of 1,000 bytes): the figures
-// people see and quote. Node's own gzip of the same file is printed beside them. Vite gives no gzip figure for
-// a worker's file (the JSON worker): Node's stands for it.
+// Measured as Vite reports them (see test/bundle-sizes.ts). Node's own gzip of the same file is printed beside
+// them. Vite gives no gzip figure for a worker's file (the JSON worker): Node's stands for it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, createLogger } from 'vite';
-
-/** Budgets in kB of gzip. The main file is what every page with a finder downloads. */
-const BUDGETS = {
-  main: 60,
-  map: 55,
-  sanitiser: 14,
-  virtualizer: 10,
-  openactive: 8,
-  welsh: 6,
-  calendar: 8,
-  ics: 4,
-  staticIndex: 5,
-  jsonWorker: 2,
-};
+import { BUDGETS, buildBundle } from '../bundle-sizes.js';
 
 let dir: string;
 /** Vite's figure for each file. */
-const sizes = new Map<string, number>();
+let sizes: Map<string, number>;
 /** Node's gzip of each file, in kB. */
 const nodeSizes = new Map<string, number>();
 /** The files each file imports statically, as the bundler wrote them. */
-const staticImports = new Map<string, string[]>();
+let staticImports: Map<string, string[]>;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sf-size-'));
-  const reported: string[] = [];
-  const logger = createLogger('info');
-  logger.info = (message) => void reported.push(message);
-  const output = await build({
-    configFile: new URL('../../vite.lib.config.ts', import.meta.url).pathname,
-    logLevel: 'info',
-    customLogger: logger,
-    build: { outDir: dir },
-  });
-  for (const out of [output].flat()) {
-    if (!('output' in out)) continue;
-    for (const file of out.output) if (file.type === 'chunk') staticImports.set(file.fileName, file.imports);
-  }
-  // "…/service-finder.js   182.63 kB │ gzip: 59.30 kB"
-  for (const line of reported.join('\n').split('\n')) {
-    const match = /([^/\s]+\.js)\s+[\d.]+ kB\s+│ gzip:\s+([\d.]+) kB/.exec(line);
-    if (match) sizes.set(match[1], Number(match[2]));
-  }
+  ({ sizes, staticImports } = await buildBundle(dir));
   for (const file of await readdir(dir)) nodeSizes.set(file, gzipSync(await readFile(join(dir, file))).length / 1000);
   for (const [file, kB] of nodeSizes) if (file.startsWith('json-worker-') && !sizes.has(file)) sizes.set(file, kB);
   assert.deepEqual([...sizes.keys()].sort(), [...nodeSizes.keys()].sort(), 'Vite reported the size of every file it wrote');
