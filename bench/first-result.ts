@@ -21,14 +21,12 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { BUDGETS, buildBundle } from '../test/bundle-sizes.js';
+import { BUDGETS, MAIN_FILE, buildBundle } from '../test/bundle-sizes.js';
 import { findChromium, launchChromium } from '../test/chromium.js';
 import { serve } from '../test/helpers.js';
 import { startFixtureServer } from '../test/fixtures/server.js';
 
 const BUNDLE = new URL('../dist/bundle/', import.meta.url);
-/** The file a page with a finder loads first: everything else waits for it. */
-const FIRST_FILE = 'service-finder.js';
 /** The two directories' latencies. */
 const FAST_MS = 100;
 const SLOW_MS = 3000;
@@ -85,7 +83,7 @@ export async function benchFirst(options: FirstOptions = {}): Promise<FirstResul
   const { runs = 7, print = true } = options;
   const exe = findChromium(options.executablePath);
   if (!exe) return report('skipped: no /usr/bin/chromium', print);
-  const firstFileKb = options.build !== false ? (await buildBundle()).sizes.get(FIRST_FILE) : undefined;
+  const firstFileKb = options.build !== false ? (await buildBundle()).sizes.get(MAIN_FILE) : undefined;
   const fixtures = await startFixtureServer();
   const f = fixtures.url;
   const fast = `${f}/latency/${FAST_MS}/dialects/oruk-v3`;
@@ -305,7 +303,7 @@ function printResult(r: FirstResult): void {
   ];
   if (r.firstFileKb !== undefined) {
     rows.push([
-      `the finder's first file (${FIRST_FILE}, gzip as Vite reports it)`,
+      `the finder's first file (${MAIN_FILE}, gzip as Vite reports it)`,
       `${r.firstFileKb.toFixed(2)} kB`,
       `target ≤ ${BUDGETS.main} kB: ${met(r.firstFileKb <= BUDGETS.main)}`,
     ]);

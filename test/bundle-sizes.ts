@@ -5,6 +5,9 @@
  */
 import { build, createLogger } from 'vite';
 
+/** The main file: what every page with a finder downloads first; everything else waits for it. */
+export const MAIN_FILE = 'service-finder.js';
+
 /** Budgets in kB of gzip. The main file is what every page with a finder downloads. */
 export const BUDGETS = {
   main: 60,

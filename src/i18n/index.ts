@@ -95,13 +95,16 @@ function digits(n: number, decimals: number, keepZeros: boolean, unit = ''): str
   return `${n < 0 ? '-' : ''}${unit}${w.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${shown ? `.${shown}` : ''}`;
 }
 
+/** `text` with a capital first letter (a sentence that starts with a word written lower case within one). */
+export const capitalised = (text: string, locale?: string): string => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
 /** `word` with its first letter changed as `changes` says ("pryd" → "phryd"), in its case; a digraph ("ch", "th") as it is. */
 function mutated(word: string, changes: Readonly<Record<string, string>>): string {
   const first = word.charAt(0);
   const lower = first.toLowerCase();
   if (!Object.hasOwn(changes, lower) || word.charAt(1).toLowerCase() === 'h') return word;
   const to = changes[lower];
-  return (first === lower ? to : to.charAt(0).toUpperCase() + to.slice(1)) + word.slice(1);
+  return (first === lower ? to : capitalised(to)) + word.slice(1);
 }
 
 /** The vowels of English and Welsh (w and y are vowels in Welsh), accents aside. */

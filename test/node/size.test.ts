@@ -7,7 +7,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUDGETS, buildBundle } from '../bundle-sizes.js';
+import { BUDGETS, MAIN_FILE, buildBundle } from '../bundle-sizes.js';
 
 let dir: string;
 /** Vite's figure for each file. */
@@ -37,16 +37,16 @@ describe('bundle size budgets (kB gzip, as Vite reports them)', () => {
     console.log(
       [...sizes].map(([f, s]) => `# ${f.padEnd(32)} ${s.toFixed(2)} kB gzip (Node's gzip: ${nodeSizes.get(f)?.toFixed(2)} kB)`).join('\n'),
     );
-    assert.ok(sizes.has('service-finder.js'));
+    assert.ok(sizes.has(MAIN_FILE));
   });
   it(`the finder without the map is under ${BUDGETS.main} KB`, () =>
-    assert.ok(size('service-finder.js') <= BUDGETS.main, `${size('service-finder.js').toFixed(1)} KB`));
+    assert.ok(size(MAIN_FILE) <= BUDGETS.main, `${size(MAIN_FILE).toFixed(1)} KB`));
   it(`the map chunk (Leaflet, its CSS, supercluster) is under ${BUDGETS.map} KB and separate`, () =>
     assert.ok(size('map-') <= BUDGETS.map, `${size('map-').toFixed(1)} KB`));
   it('the main file imports no other file statically: a page makes one request for the finder before it starts', async () => {
-    assert.deepEqual(staticImports.get('service-finder.js'), []);
+    assert.deepEqual(staticImports.get(MAIN_FILE), []);
     // And as written: no `import … from "./…"` (dynamic `import("./…")` is how the lazy parts load).
-    const main = await readFile(join(dir, 'service-finder.js'), 'utf8');
+    const main = await readFile(join(dir, MAIN_FILE), 'utf8');
     assert.doesNotMatch(
       main,
       /(?:^|[;}\s])(?:import|export)\s*(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*(?:\s*as\s*[\w$]+)?)?\s*(?:from\s*)?["'`]\.\//,

@@ -14,7 +14,7 @@ import {
   type Schedule,
   type Service,
 } from '../../model/index.js';
-import type { Localizer } from '../../i18n/index.js';
+import { capitalised, type Localizer } from '../../i18n/index.js';
 
 /** One line for one explanation, from the query the person made (not the engine's English). */
 export function explain(l: Localizer, e: Explanation, query: Query): string {
@@ -86,15 +86,8 @@ export function unknownFields(l: Localizer, fields: Iterable<FilterField>): stri
 
 /** "Ages not yet read for 600 records": what summaries still leave unstated in the results, as a sentence. */
 export function unreadWords(l: Localizer, unread: { count: number; fields: FilterField[] }): string {
-  return sentence(
-    l,
-    l.p(l.m.results.unread, unread.count, { fields: l.listOwn([...new Set(unread.fields.map((f) => l.m.unreadWhat[f]))]) }),
-  );
-}
-
-/** `text` with a capital first letter: a sentence that starts with a word that is lower case within one. */
-function sentence(l: Localizer, text: string): string {
-  return text.charAt(0).toLocaleUpperCase(l.locale) + text.slice(1);
+  const fields = l.listOwn([...new Set(unread.fields.map((f) => l.m.unreadWhat[f]))]);
+  return capitalised(l.p(l.m.results.unread, unread.count, { fields }), l.locale);
 }
 
 /** `unknownFields` of what partial matches do not state. */
@@ -176,7 +169,7 @@ export function scheduleWords(l: Localizer, s: Schedule): string | undefined {
   if (s.freq === 'DAILY' && !s.byday?.length && interval === 1) {
     text = l.t(sc.daily, { times });
   } else if ((s.freq === 'WEEKLY' || (!s.freq && plainDays.length)) && plainDays.length && !nthDays.length) {
-    if (interval === 1) text = sentence(l, l.t(sc.weekly, { days: l.listOwn(plainDays.map((d) => l.m.everyDay[d.day])), times }));
+    if (interval === 1) text = capitalised(l.t(sc.weekly, { days: l.listOwn(plainDays.map((d) => l.m.everyDay[d.day])), times }), l.locale);
     else if (interval === 2 && plainDays.length === 1) text = l.t(sc.fortnightly, { day: l.m.days[plainDays[0].day], times });
     else text = l.t(sc.everyN, { n: interval, days: l.listOwn(plainDays.map((d) => l.m.days[d.day])), times });
   } else if (s.freq === 'MONTHLY' && nthDays.length && !plainDays.length && interval === 1) {
